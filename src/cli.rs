@@ -1,0 +1,82 @@
+//! Command-line definitions. Each flag's doc comment is its `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use banmian::export::OutputFormat;
+
+/// banmian (版面): turns a newspaper's written copy into print-ready pages.
+#[derive(Debug, Parser)]
+#[command(name = "banmian", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the pages of an edition folder (one file per page).
+    Build(BuildArgs),
+    /// List the font families and styles builds can use.
+    Fonts(FontsArgs),
+}
+
+/// Where banmian finds its layouts and fonts.
+#[derive(Debug, Args)]
+pub struct HomeArgs {
+    /// The Typst templates folder [default: the installation's layouts/].
+    #[arg(long, value_name = "DIR")]
+    pub layouts: Option<PathBuf>,
+    /// The fonts folder [default: the installation's fonts/].
+    #[arg(long, value_name = "DIR")]
+    pub fonts: Option<PathBuf>,
+    /// Also use the fonts installed on this machine (output then depends on it).
+    #[arg(long)]
+    pub system_fonts: bool,
+}
+
+/// `banmian build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The edition folder (holds edition.toml).
+    pub edition: PathBuf,
+    /// Output folder [default: output/<edition-id>].
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Output format: pdf for print, png or svg for proofs.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Pdf)]
+    pub format: OutputFormat,
+    /// Resolution of PNG proofs, in pixels per inch.
+    #[arg(long, default_value_t = 150.0, value_parser = parse_ppi)]
+    pub ppi: f32,
+    /// Set half-width punctuation as written (no correction to full-width).
+    #[arg(long)]
+    pub no_punct_fix: bool,
+    /// Print every punctuation correction, not only the count.
+    #[arg(short, long)]
+    pub verbose: bool,
+    #[command(flatten)]
+    pub home: HomeArgs,
+}
+
+/// `banmian fonts`.
+#[derive(Debug, Args)]
+pub struct FontsArgs {
+    /// Also list the style, weight and stretch of every face.
+    #[arg(long)]
+    pub variants: bool,
+    #[command(flatten)]
+    pub home: HomeArgs,
+}
+
+fn parse_ppi(s: &str) -> Result<f32, String> {
+    let v: f32 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    if (10.0..=1200.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err("ppi must be between 10 and 1200".into())
+    }
+}

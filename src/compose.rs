@@ -1,0 +1,183 @@
+//! Content → laid-out page: one function, [`compose_page`], that compiles a
+//! page in a [`PageWorld`] and insists that it fits on one page.
+
+use typst::diag::{Severity, SourceDiagnostic, Warned};
+use typst::foundations::{Label, Selector, Value};
+use typst::introspection::Introspector;
+use typst::layout::{Frame, FrameItem};
+use typst::utils::PicoStr;
+use typst_kit::diagnostics::termcolor::NoColor;
+use typst_kit::diagnostics::{DiagnosticFormat, emit};
+use typst_layout::PagedDocument;
+
+use crate::content::{Edition, Page};
+use crate::data::{Fit, PageData};
+use crate::diag::{Error, Location, Warning};
+use crate::world::PageWorld;
+
+/// How far from its own estimate the driver moves a layout's column
+/// height, in body lines, while fitting a page.
+const MAX_LINES_DELTA: i32 = 40;
+
+/// Grid facts a layout publishes as `metadata(…) <banmian-grid>`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Grid {
+    /// Characters in one full body line.
+    pub chars_per_line: usize,
+    /// Body columns.
+    pub columns: usize,
+    /// Whether the flexible parts of the layout are at their minimum.
+    pub exhausted: bool,
+}
+
+/// A page laid out on exactly one page.
+pub struct ComposedPage {
+    /// The laid-out document (one page).
+    pub document: PagedDocument,
+    /// The grid the layout reported.
+    pub grid: Grid,
+    /// Typst's warnings, rendered.
+    pub warnings: Vec<String>,
+}
+
+/// Compiles `page` of `edition` in `world`. A page whose content does not fit
+/// is an [`Error::Overset`] that says how much did not fit.
+pub fn compose_page(
+    world: &mut PageWorld,
+    edition: &Edition,
+    page: &Page,
+) -> Result<ComposedPage, Error> {
+    let main = format!(
+        "#import \"/layouts/{}.typ\": render\n#render(json(\"/data.json\"))\n",
+        page.layout
+    );
+    let date = (edition.date.year, edition.date.month, edition.date.day);
+    let mut compile = |delta: i32| -> Result<ComposedPage, Error> {
+        let data = PageData::new(edition, page, Fit { lines_delta: delta });
+        let json = serde_json::to_vec(&data).expect("page data serialises");
+        world.set_page(main.clone(), json, date);
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&*world);
+        let warnings = render_diagnostics(world, &warnings);
+        let document = output
+            .map_err(|errors| Error::Template(render_diagnostics(world, &errors).join("")))?;
+        let grid = read_grid(&document);
+        if std::env::var_os("BANMIAN_DEBUG_FIT").is_some() {
+            eprintln!(
+                "fit: delta {delta} pages {} grid {grid:?}",
+                document.pages().len()
+            );
+        }
+        Ok(ComposedPage {
+            document,
+            grid,
+            warnings,
+        })
+    };
+    let fits = |c: &ComposedPage| c.document.pages().len() == 1;
+
+    let mut delta = 0;
+    let mut best = compile(delta)?;
+    if fits(&best) {
+        // Shorten the columns while the body still fits: the columns then
+        // end together and the photos take what is left.
+        while delta > -MAX_LINES_DELTA {
+            let shorter = compile(delta - 1)?;
+            if !fits(&shorter) {
+                break;
+            }
+            delta -= 1;
+            best = shorter;
+        }
+        return Ok(best);
+    }
+    while !best.grid.exhausted && delta < MAX_LINES_DELTA {
+        delta += 1;
+        best = compile(delta)?;
+        if fits(&best) {
+            return Ok(best);
+        }
+    }
+    let chars: usize = best.document.pages()[1..]
+        .iter()
+        .map(|p| count_chars(&p.frame))
+        .sum();
+    let per_line = best.grid.chars_per_line.max(1);
+    let article = page
+        .articles
+        .first()
+        .map_or_else(|| page.location.clone(), |a| Location::file(&a.file));
+    Err(Error::Overset {
+        location: article,
+        page: page.number,
+        chars,
+        lines: chars.div_ceil(per_line),
+        chars_per_line: per_line,
+    })
+}
+
+/// Reads the `<banmian-grid>` metadata a layout publishes.
+fn read_grid(document: &PagedDocument) -> Grid {
+    let label = Label::new(PicoStr::intern("banmian-grid")).expect("label");
+    let found = document.introspector().query(&Selector::Label(label));
+    let Some(Value::Dict(dict)) = found.first().and_then(|c| c.get_by_name("value").ok()) else {
+        return Grid::default();
+    };
+    let int = |k: &str| {
+        dict.get(k)
+            .ok()
+            .and_then(|v| v.clone().cast::<i64>().ok())
+            .unwrap_or(0)
+            .max(0) as usize
+    };
+    Grid {
+        chars_per_line: int("chars-per-line"),
+        columns: int("columns"),
+        exhausted: dict
+            .get("exhausted")
+            .ok()
+            .and_then(|v| v.clone().cast::<bool>().ok())
+            .unwrap_or(false),
+    }
+}
+
+/// Counts the visible characters set in a frame (whitespace excluded).
+pub fn count_chars(frame: &Frame) -> usize {
+    frame
+        .items()
+        .map(|(_, item)| match item {
+            FrameItem::Group(g) => count_chars(&g.frame),
+            FrameItem::Text(t) => t.text.chars().filter(|c| !c.is_whitespace()).count(),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// Renders Typst diagnostics as the Typst CLI would, with source snippets.
+pub fn render_diagnostics(world: &PageWorld, diags: &[SourceDiagnostic]) -> Vec<String> {
+    diags
+        .iter()
+        .map(|d| {
+            let mut out = NoColor::new(Vec::new());
+            if emit(&mut out, world, std::iter::once(d), DiagnosticFormat::Human).is_err() {
+                let kind = if d.severity == Severity::Error {
+                    "error"
+                } else {
+                    "warning"
+                };
+                return format!("{kind}: {}\n", d.message);
+            }
+            String::from_utf8_lossy(&out.into_inner()).into_owned()
+        })
+        .collect()
+}
+
+/// Warnings from Typst as banmian warnings about the layout.
+pub fn template_warnings(page: &Page, rendered: &[String]) -> Vec<Warning> {
+    rendered
+        .iter()
+        .map(|w| Warning {
+            location: page.location.clone(),
+            message: format!("layout {}: {}", page.layout, w.trim_end()),
+        })
+        .collect()
+}

@@ -1,0 +1,413 @@
+//! An article file: TOML front matter between `+++` lines, then the body.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::body::{Block, parse_body};
+use super::edition::read_text;
+use super::toml_de::{from_toml, span_location};
+use crate::diag::{Error, Location, Warning};
+
+/// A piece of display text with the line it was written on, so that
+/// reports (punctuation fixes, checks) can point back to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    /// The text as written (or as corrected, after punctuation correction).
+    pub value: String,
+    /// 1-based line in the article file.
+    pub line: usize,
+    /// The field it came from, e.g. `quotes.items[2]`.
+    pub field: String,
+}
+
+/// One article: display parts from the front matter plus the body.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The file, as the user-facing path (edition folder joined with the name).
+    pub file: PathBuf,
+    /// 引题.
+    pub kicker: Option<Text>,
+    /// 主题: one phrase or several parallel phrases.
+    pub headline: Vec<Text>,
+    /// 副题.
+    pub subheadline: Option<Text>,
+    /// 作者署名, one entry per role.
+    pub byline: Vec<Byline>,
+    /// 语录框.
+    pub quotes: Option<Quotes>,
+    /// 大事记.
+    pub milestones: Option<Milestones>,
+    /// Photos in reading order.
+    pub photos: Vec<Photo>,
+    /// Body blocks: paragraphs and section heads.
+    pub body: Vec<Block>,
+}
+
+/// One byline role and the people under it.
+#[derive(Debug, Clone)]
+pub struct Byline {
+    /// e.g. 咸宁日报全媒体记者, 通讯员.
+    pub role: Text,
+    /// The names.
+    pub names: Vec<Text>,
+}
+
+/// The quote box.
+#[derive(Debug, Clone)]
+pub struct Quotes {
+    /// Box title.
+    pub title: Text,
+    /// Items, each set with a ★.
+    pub items: Vec<Text>,
+}
+
+/// The milestone box.
+#[derive(Debug, Clone)]
+pub struct Milestones {
+    /// Box title, e.g. 八年扶贫大事记.
+    pub title: Text,
+    /// Dated entries.
+    pub items: Vec<Milestone>,
+}
+
+/// One milestone: an optional date picked out, and the text after it.
+#[derive(Debug, Clone)]
+pub struct Milestone {
+    /// The date as written, set in front of the text.
+    pub date: Option<Text>,
+    /// What happened.
+    pub text: Text,
+}
+
+/// One photo with its caption.
+#[derive(Debug, Clone)]
+pub struct Photo {
+    /// Path relative to the edition folder, as written.
+    pub file: String,
+    /// The picture on disk, if it exists inside the edition folder.
+    pub path: Option<PathBuf>,
+    /// 图片说明.
+    pub caption: Text,
+    /// 摄影, if known.
+    pub credit: Option<Text>,
+    /// Where the `[[photos]]` entry is.
+    pub location: Location,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Headline {
+    One(String),
+    Many(Vec<String>),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontToml {
+    kicker: Option<Spanned<String>>,
+    headline: Spanned<Headline>,
+    subheadline: Option<Spanned<String>>,
+    #[serde(default)]
+    byline: Vec<Spanned<BylineToml>>,
+    quotes: Option<QuotesToml>,
+    milestones: Option<MilestonesToml>,
+    #[serde(default)]
+    photos: Vec<Spanned<PhotoToml>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BylineToml {
+    role: Spanned<String>,
+    names: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuotesToml {
+    title: Spanned<String>,
+    items: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MilestonesToml {
+    title: Spanned<String>,
+    items: Vec<MilestoneToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MilestoneToml {
+    date: Option<Spanned<String>>,
+    text: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PhotoToml {
+    file: Spanned<String>,
+    caption: Spanned<String>,
+    credit: Option<Spanned<String>>,
+}
+
+/// Splits an article into its front matter (and the line it starts on) and
+/// its body (and the line it starts on).
+fn split_front_matter<'a>(src: &'a str, file: &Path) -> Result<(&'a str, &'a str, usize), Error> {
+    let Some(rest) = src.strip_prefix("+++\n") else {
+        return Err(Error::content(
+            Location::at(file, 1, 1),
+            "an article starts with a `+++` line that opens its front matter",
+        ));
+    };
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            let front = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            let body_line = 2 + front.matches('\n').count() + 1;
+            return Ok((front, body, body_line));
+        }
+        offset += line.len();
+    }
+    Err(Error::content(
+        Location::at(file, 1, 1),
+        "the front matter opened here never closes (no closing `+++` line)",
+    ))
+}
+
+/// Loads and validates one article of the edition in `dir`.
+pub fn load_article(dir: &Path, file: &Path) -> Result<(Article, Vec<Warning>), Error> {
+    let src = read_text(file)?;
+    let (front, body_src, body_line) = split_front_matter(&src, file)?;
+    let raw: FrontToml = from_toml(front, file, 2)?;
+    let loc = |span: std::ops::Range<usize>| Location::from_offset(file, front, span.start, 2);
+    let text = |s: Spanned<String>, field: String| -> Result<Text, Error> {
+        let location = loc(s.span()).with_field(field.clone());
+        let value = s.into_inner();
+        check_display_text(&value, &location)?;
+        Ok(Text {
+            value,
+            line: location.line.unwrap_or(1),
+            field,
+        })
+    };
+    let non_empty = |t: Text| -> Result<Text, Error> {
+        if t.value.trim().is_empty() {
+            Err(Error::content(
+                Location::at(file, t.line, 1).with_field(t.field),
+                "must not be empty",
+            ))
+        } else {
+            Ok(t)
+        }
+    };
+
+    let headline_loc = loc(raw.headline.span()).with_field("headline");
+    let headline_line = headline_loc.line.unwrap_or(1);
+    let headline = match raw.headline.into_inner() {
+        Headline::One(s) => vec![s],
+        Headline::Many(v) => v,
+    };
+    if headline.is_empty() || headline.iter().any(|h| h.trim().is_empty()) {
+        return Err(Error::content(
+            headline_loc,
+            "the headline must have at least one non-empty phrase",
+        ));
+    }
+    let headline = headline
+        .into_iter()
+        .enumerate()
+        .map(|(i, value)| {
+            check_display_text(&value, &headline_loc)?;
+            Ok(Text {
+                value,
+                line: headline_line,
+                field: format!("headline[{i}]"),
+            })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+
+    let byline = raw
+        .byline
+        .into_iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let b = b.into_inner();
+            Ok(Byline {
+                role: text(b.role, format!("byline[{i}].role"))?,
+                names: b
+                    .names
+                    .into_iter()
+                    .enumerate()
+                    .map(|(j, n)| text(n, format!("byline[{i}].names[{j}]")).and_then(non_empty))
+                    .collect::<Result<_, _>>()?,
+            })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+
+    let quotes = raw
+        .quotes
+        .map(|q| -> Result<Quotes, Error> {
+            Ok(Quotes {
+                title: text(q.title, "quotes.title".into())?,
+                items: q
+                    .items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, s)| text(s, format!("quotes.items[{i}]")).and_then(non_empty))
+                    .collect::<Result<_, _>>()?,
+            })
+        })
+        .transpose()?;
+
+    let milestones = raw
+        .milestones
+        .map(|m| -> Result<Milestones, Error> {
+            Ok(Milestones {
+                title: text(m.title, "milestones.title".into())?,
+                items: m
+                    .items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, it)| {
+                        Ok(Milestone {
+                            date: it
+                                .date
+                                .map(|d| text(d, format!("milestones.items[{i}].date")))
+                                .transpose()?
+                                .filter(|d| !d.value.trim().is_empty()),
+                            text: non_empty(text(it.text, format!("milestones.items[{i}].text"))?)?,
+                        })
+                    })
+                    .collect::<Result<_, Error>>()?,
+            })
+        })
+        .transpose()?;
+
+    let mut warnings = Vec::new();
+    let mut photos = Vec::new();
+    for (i, p) in raw.photos.into_iter().enumerate() {
+        let location = loc(p.span()).with_field(format!("photos[{i}]"));
+        let p = p.into_inner();
+        let file_loc =
+            span_location(&p.file, front, file, 2).with_field(format!("photos[{i}].file"));
+        let name = p.file.into_inner();
+        let path = resolve_picture(dir, &name).map_err(|m| Error::content(file_loc.clone(), m))?;
+        let path = if path.is_file() {
+            Some(path)
+        } else {
+            warnings.push(Warning {
+                location: file_loc,
+                message: format!(
+                    "picture {name} not found; a placeholder frame is set in its place"
+                ),
+            });
+            None
+        };
+        photos.push(Photo {
+            file: name,
+            path,
+            caption: non_empty(text(p.caption, format!("photos[{i}].caption"))?)?,
+            credit: p
+                .credit
+                .map(|c| text(c, format!("photos[{i}].credit")))
+                .transpose()?
+                .filter(|c| !c.value.trim().is_empty()),
+            location,
+        });
+    }
+
+    let body = parse_body(body_src, file, body_line)?;
+    if body.is_empty() {
+        return Err(Error::content(
+            Location::at(file, body_line, 1),
+            "the article has no body text",
+        ));
+    }
+
+    let article = Article {
+        file: file.to_path_buf(),
+        kicker: raw
+            .kicker
+            .map(|k| text(k, "kicker".into()))
+            .transpose()?
+            .filter(|k| !k.value.trim().is_empty()),
+        headline,
+        subheadline: raw
+            .subheadline
+            .map(|s| text(s, "subheadline".into()))
+            .transpose()?
+            .filter(|s| !s.value.trim().is_empty()),
+        byline,
+        quotes,
+        milestones,
+        photos,
+        body,
+    };
+    Ok((article, warnings))
+}
+
+/// Display text may not hold control characters: they cannot be set and
+/// usually mean the copy was damaged on the way.
+pub(crate) fn check_display_text(value: &str, location: &Location) -> Result<(), Error> {
+    match value
+        .chars()
+        .find(|c| c.is_control() && *c != '\n' && *c != '\t')
+    {
+        Some(c) => Err(Error::content(
+            location.clone(),
+            format!(
+                "contains the control character U+{:04X}, which cannot be set",
+                c as u32
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Resolves a picture path inside the edition folder. Absolute paths, `..`
+/// and symbolic links that lead outside the folder are refused.
+fn resolve_picture(dir: &Path, name: &str) -> Result<PathBuf, String> {
+    let rel = Path::new(name);
+    let plain = !name.is_empty()
+        && rel
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if !plain {
+        return Err(format!(
+            "picture path {name:?} must be relative and stay inside the edition folder"
+        ));
+    }
+    let path = dir.join(rel);
+    if let (Ok(real), Ok(root)) = (path.canonicalize(), dir.canonicalize())
+        && !real.starts_with(&root)
+    {
+        return Err(format!(
+            "picture path {name:?} leads outside the edition folder"
+        ));
+    }
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_split_with_line_numbers() {
+        let src = "+++\na = 1\nb = 2\n+++\n\nbody\n";
+        let (front, body, line) = split_front_matter(src, Path::new("x.md")).unwrap();
+        assert_eq!(front, "a = 1\nb = 2\n");
+        assert_eq!(body, "\nbody\n");
+        assert_eq!(line, 5);
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        let err = split_front_matter("+++\na = 1\n", Path::new("x.md")).unwrap_err();
+        assert!(err.to_string().contains("never closes"), "{err}");
+    }
+}

@@ -1,0 +1,16 @@
+//! The content model: what an edition folder holds, loaded and validated.
+//!
+//! The field names follow `CONTENT-FORMAT.md`, a public contract. Loading
+//! knows nothing of Typst or output; the [`crate::data`] module turns this
+//! model into the data the templates read.
+
+mod article;
+mod body;
+mod edition;
+mod punct;
+mod toml_de;
+
+pub use article::{Article, Byline, Milestone, Milestones, Photo, Quotes, Text};
+pub use body::{Block, Run, parse_body};
+pub use edition::{Date, Edition, Format, Page, load_edition};
+pub use punct::{Correction, correct_punctuation};

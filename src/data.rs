@@ -1,0 +1,251 @@
+//! The page data the Typst templates read (`/data.json`). Content reaches
+//! the templates only as this data — strings are strings, never markup — so
+//! `#panic()` or `$x$` in an article is printed, not run.
+
+use serde::Serialize;
+
+use crate::content::{Article, Block, Edition, Format, Page, Text};
+
+/// Everything one page's layout needs.
+#[derive(Debug, Serialize)]
+pub struct PageData {
+    /// Paper, date and id of the edition.
+    pub edition: EditionData,
+    /// Trim size and bleed.
+    pub format: Format,
+    /// 版次, 版名 and staff.
+    pub page: PageInfo,
+    /// The articles on the page, in order.
+    pub articles: Vec<ArticleData>,
+    /// Fitting parameters the driver adjusts between compiles.
+    pub fit: Fit,
+}
+
+/// Edition-level facts printed on the page.
+#[derive(Debug, Serialize)]
+pub struct EditionData {
+    /// Folder name of the edition.
+    pub id: String,
+    /// Masthead name.
+    pub paper: String,
+    /// `2021年3月1日 星期一`.
+    pub date_text: String,
+    /// ISO date, `2021-03-01`.
+    pub date_iso: String,
+    /// Year, month and day for `set document(date: …)`.
+    pub year: i32,
+    /// Month 1–12.
+    pub month: u8,
+    /// Day 1–31.
+    pub day: u8,
+    /// 期号.
+    pub issue: Option<u32>,
+}
+
+/// Page-level facts.
+#[derive(Debug, Serialize)]
+pub struct PageInfo {
+    /// 版次.
+    pub number: u32,
+    /// 版名.
+    pub section: String,
+    /// 责任编辑.
+    pub editor: Option<String>,
+    /// 版式设计.
+    pub designer: Option<String>,
+    /// 校对.
+    pub proofreader: Option<String>,
+}
+
+/// One article as data.
+#[derive(Debug, Serialize)]
+pub struct ArticleData {
+    /// 引题.
+    pub kicker: Option<String>,
+    /// Headline phrases.
+    pub headline: Vec<String>,
+    /// 副题.
+    pub subheadline: Option<String>,
+    /// Byline roles with names.
+    pub byline: Vec<BylineData>,
+    /// Quote box.
+    pub quotes: Option<BoxData<String>>,
+    /// Milestone box.
+    pub milestones: Option<BoxData<MilestoneData>>,
+    /// Photos in reading order.
+    pub photos: Vec<PhotoData>,
+    /// Body blocks.
+    pub body: Vec<BlockData>,
+}
+
+/// A byline role and its names.
+#[derive(Debug, Serialize)]
+pub struct BylineData {
+    /// Role, e.g. 通讯员.
+    pub role: String,
+    /// Names.
+    pub names: Vec<String>,
+}
+
+/// A titled box of items.
+#[derive(Debug, Serialize)]
+pub struct BoxData<T> {
+    /// Title.
+    pub title: String,
+    /// Items.
+    pub items: Vec<T>,
+}
+
+/// A milestone entry.
+#[derive(Debug, Serialize)]
+pub struct MilestoneData {
+    /// Date picked out, if any.
+    pub date: Option<String>,
+    /// Text after the date.
+    pub text: String,
+}
+
+/// A photo slot.
+#[derive(Debug, Serialize)]
+pub struct PhotoData {
+    /// The picture as the layout loads it (`/edition/…`), or null when the
+    /// file is missing and a placeholder frame is set.
+    pub src: Option<String>,
+    /// The file as written in the article (shown in the placeholder).
+    pub file: String,
+    /// Caption.
+    pub caption: String,
+    /// Credit (摄影).
+    pub credit: Option<String>,
+}
+
+/// A body block.
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum BlockData {
+    /// Section head.
+    Heading {
+        /// Its text; parallel phrases separated by spaces.
+        text: String,
+    },
+    /// Paragraph.
+    Para {
+        /// Before the first section head: the lead (导语).
+        lead: bool,
+        /// Runs of plain and bold text.
+        runs: Vec<RunData>,
+    },
+}
+
+/// A run of paragraph text.
+#[derive(Debug, Serialize)]
+pub struct RunData {
+    /// Characters.
+    pub text: String,
+    /// Bold lead-in.
+    pub bold: bool,
+}
+
+/// Parameters the driver tunes to fit the page: it searches for the
+/// shortest body columns that still hold the whole body, so that the
+/// columns end together and the flexible parts (the photos) get the rest.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Fit {
+    /// Body lines per column added to (or, negative, taken from) the
+    /// layout's own estimate.
+    pub lines_delta: i32,
+}
+
+fn s(t: &Text) -> String {
+    t.value.clone()
+}
+
+impl PageData {
+    /// The data for `page` of `edition`.
+    pub fn new(edition: &Edition, page: &Page, fit: Fit) -> Self {
+        Self {
+            edition: EditionData {
+                id: edition.id.clone(),
+                paper: edition.paper.clone(),
+                date_text: edition.date.chinese(),
+                date_iso: edition.date.iso(),
+                year: edition.date.year,
+                month: edition.date.month,
+                day: edition.date.day,
+                issue: edition.issue,
+            },
+            format: edition.format,
+            page: PageInfo {
+                number: page.number,
+                section: page.section.clone(),
+                editor: page.editor.clone(),
+                designer: page.designer.clone(),
+                proofreader: page.proofreader.clone(),
+            },
+            articles: page.articles.iter().map(article).collect(),
+            fit,
+        }
+    }
+}
+
+fn article(a: &Article) -> ArticleData {
+    let mut lead = true;
+    ArticleData {
+        kicker: a.kicker.as_ref().map(s),
+        headline: a.headline.iter().map(s).collect(),
+        subheadline: a.subheadline.as_ref().map(s),
+        byline: a
+            .byline
+            .iter()
+            .map(|b| BylineData {
+                role: s(&b.role),
+                names: b.names.iter().map(s).collect(),
+            })
+            .collect(),
+        quotes: a.quotes.as_ref().map(|q| BoxData {
+            title: s(&q.title),
+            items: q.items.iter().map(s).collect(),
+        }),
+        milestones: a.milestones.as_ref().map(|m| BoxData {
+            title: s(&m.title),
+            items: m
+                .items
+                .iter()
+                .map(|i| MilestoneData {
+                    date: i.date.as_ref().map(s),
+                    text: s(&i.text),
+                })
+                .collect(),
+        }),
+        photos: a
+            .photos
+            .iter()
+            .map(|p| PhotoData {
+                src: p.path.as_ref().map(|_| format!("/edition/{}", p.file)),
+                file: p.file.clone(),
+                caption: s(&p.caption),
+                credit: p.credit.as_ref().map(s),
+            })
+            .collect(),
+        body: a
+            .body
+            .iter()
+            .map(|b| match b {
+                Block::Heading(t) => {
+                    lead = false;
+                    BlockData::Heading { text: s(t) }
+                }
+                Block::Paragraph(runs) => BlockData::Para {
+                    lead,
+                    runs: runs
+                        .iter()
+                        .map(|r| RunData {
+                            text: r.text.clone(),
+                            bold: r.bold,
+                        })
+                        .collect(),
+                },
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,187 @@
+//! Errors and warnings as the desk sees them: every message names the file
+//! and, where one exists, the line, column and field it is about.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Where in the user's files a message points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file, as the user named it (edition folder joined with the file).
+    pub file: PathBuf,
+    /// 1-based line, if known.
+    pub line: Option<usize>,
+    /// 1-based column in characters, if known.
+    pub column: Option<usize>,
+    /// Dotted field path such as `pages[0].number`, if the message is about a field.
+    pub field: Option<String>,
+}
+
+impl Location {
+    /// A location that names only a file.
+    pub fn file(file: impl Into<PathBuf>) -> Self {
+        Self {
+            file: file.into(),
+            line: None,
+            column: None,
+            field: None,
+        }
+    }
+
+    /// A location at a line and column of a file.
+    pub fn at(file: impl Into<PathBuf>, line: usize, column: usize) -> Self {
+        Self {
+            file: file.into(),
+            line: Some(line),
+            column: Some(column),
+            field: None,
+        }
+    }
+
+    /// The same location with a field path attached.
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
+        let field = field.into();
+        self.field = (!field.is_empty()).then_some(field);
+        self
+    }
+
+    /// The location of byte `offset` in `text`, which starts at line `first_line` of `file`.
+    pub fn from_offset(file: &Path, text: &str, offset: usize, first_line: usize) -> Self {
+        let (line, column) = line_col(text, offset);
+        Self::at(file, line + first_line - 1, column)
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        if let Some(field) = &self.field {
+            write!(f, ": {field}")?;
+        }
+        Ok(())
+    }
+}
+
+/// 1-based line and character column of byte `offset` in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Why a command failed. Every variant maps to exit code 1 (the input is
+/// wrong or could not be processed); usage errors are clap's (exit 2).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Content the desk wrote is malformed or inconsistent.
+    #[error("{location}: {message}")]
+    Content {
+        /// Where the problem is.
+        location: Location,
+        /// What is wrong, in the user's terms.
+        message: String,
+    },
+    /// A file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or folder concerned.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The Typst templates failed; the text holds rendered diagnostics.
+    #[error("{0}")]
+    Template(String),
+    /// The article does not fit its page.
+    #[error(
+        "{location}: overset: the body does not fit page {page}: {chars} characters (about {lines} lines of {chars_per_line}) did not fit"
+    )]
+    Overset {
+        /// The article that overflowed.
+        location: Location,
+        /// The page number (版次).
+        page: u32,
+        /// How many characters were pushed off the page.
+        chars: usize,
+        /// Those characters as body lines of the page's column measure.
+        lines: usize,
+        /// The column measure used for the line figure.
+        chars_per_line: usize,
+    },
+    /// The installation is incomplete (no layouts or fonts found).
+    #[error("{0}")]
+    Setup(String),
+}
+
+impl Error {
+    /// A content error at `location`.
+    pub fn content(location: Location, message: impl Into<String>) -> Self {
+        Self::Content {
+            location,
+            message: message.into(),
+        }
+    }
+
+    /// An I/O error on `path`.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> i32 {
+        1
+    }
+}
+
+/// Something the desk should know that does not stop the build.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// Where it is.
+    pub location: Location,
+    /// What it is.
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "a\n中文x";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 2), (2, 1));
+        assert_eq!(line_col(text, 8), (2, 3));
+    }
+
+    #[test]
+    fn location_displays_file_line_column_field() {
+        let loc = Location::at("e/edition.toml", 7, 9).with_field("pages[0].number");
+        assert_eq!(loc.to_string(), "e/edition.toml:7:9: pages[0].number");
+    }
+}

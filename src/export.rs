@@ -1,0 +1,111 @@
+//! Laid-out page → bytes: PDF for print, PNG and SVG as proofs; and the
+//! atomic write that never leaves a half-written or clobbered file.
+
+use std::io::Write;
+use std::path::Path;
+
+use typst::foundations::Smart;
+use typst_layout::PagedDocument;
+use typst_pdf::PdfOptions;
+
+use crate::diag::Error;
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Print PDF.
+    Pdf,
+    /// Raster proof.
+    Png,
+    /// Vector proof.
+    Svg,
+}
+
+impl OutputFormat {
+    /// File extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Png => "png",
+            Self::Svg => "svg",
+        }
+    }
+}
+
+/// Encodes a one-page document. `ident` names the page stably (edition and
+/// page number) so the PDF's document id does not change between builds;
+/// no timestamp is written besides the edition date the layout sets.
+pub fn encode(
+    document: &PagedDocument,
+    format: OutputFormat,
+    ppi: f32,
+    ident: &str,
+) -> Result<Vec<u8>, Error> {
+    match format {
+        OutputFormat::Pdf => {
+            let options = PdfOptions {
+                ident: Smart::Custom(ident.to_string()),
+                creator: Smart::Custom(Some(format!(
+                    "banmian {} (Typst {})",
+                    env!("CARGO_PKG_VERSION"),
+                    typst::utils::version().raw()
+                ))),
+                ..PdfOptions::default()
+            };
+            typst_pdf::pdf(document, &options).map_err(|errors| {
+                Error::Template(
+                    errors
+                        .iter()
+                        .map(|e| format!("error: PDF export: {}\n", e.message))
+                        .collect(),
+                )
+            })
+        }
+        OutputFormat::Png => {
+            let page = &document.pages()[0];
+            let pixmap = typst_render::render(
+                page,
+                &typst_render::RenderOptions {
+                    pixel_per_pt: typst::utils::Scalar::new(f64::from(ppi) / 72.0),
+                    render_bleed: false,
+                },
+            );
+            pixmap
+                .encode_png()
+                .map_err(|e| Error::Template(format!("error: PNG encoding: {e}\n")))
+        }
+        OutputFormat::Svg => {
+            let page = &document.pages()[0];
+            let svg = typst_svg::svg(
+                page,
+                &typst_svg::SvgOptions {
+                    render_bleed: false,
+                    pretty: false,
+                },
+            );
+            Ok(svg.into_bytes())
+        }
+    }
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder,
+/// flushed to disk, then renamed over the target. Readers see the old file
+/// or the new one, never a part.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".banmian-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    tmp.write_all(bytes).map_err(|e| Error::io(tmp.path(), e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| Error::io(tmp.path(), e))?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}

@@ -1,0 +1,67 @@
+//! The fonts a build may use: the project's `fonts/` folder and Typst's
+//! embedded Latin fonts, plus the machine's fonts only when asked for, so
+//! that output does not depend on the machine.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use typst::text::{FontBook, FontInfo};
+use typst_kit::fonts::{FontStore, embedded, scan, system};
+
+use crate::diag::Error;
+
+/// Loaded font metadata; font files are read on first use.
+pub struct Fonts {
+    /// The typst-kit store that serves `World::book` and `World::font`.
+    pub store: FontStore,
+}
+
+impl Fonts {
+    /// Scans `dir` (required to hold at least one font) and adds the
+    /// embedded fonts; `system` adds the machine's fonts after them.
+    pub fn load(dir: &Path, system_fonts: bool) -> Result<Self, Error> {
+        let mut store = FontStore::new();
+        store.extend(scan(dir));
+        if store.book().families().next().is_none() {
+            return Err(Error::Setup(format!(
+                "{}: no font files found",
+                dir.display()
+            )));
+        }
+        store.extend(embedded());
+        if system_fonts {
+            store.extend(system());
+        }
+        Ok(Self { store })
+    }
+
+    /// The font book (family and variant metadata).
+    pub fn book(&self) -> &FontBook {
+        self.store.book()
+    }
+
+    /// A listing of families and their styles, like `typst fonts`.
+    pub fn listing(&self, variants: bool) -> String {
+        let book = self.book();
+        let mut families: Vec<(&str, Vec<&FontInfo>)> = book
+            .families()
+            .map(|(name, ids)| (name, ids.filter_map(|i| book.info(i)).collect()))
+            .collect();
+        families.sort_by(|a, b| a.0.cmp(b.0));
+        let mut out = String::new();
+        for (name, infos) in families {
+            let _ = writeln!(out, "{name}");
+            if variants {
+                for info in infos {
+                    let v = info.variant;
+                    let _ = writeln!(
+                        out,
+                        "- Style: {:?}, Weight: {:?}, Stretch: {:?}",
+                        v.style, v.weight, v.stretch
+                    );
+                }
+            }
+        }
+        out
+    }
+}

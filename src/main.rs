@@ -1,0 +1,30 @@
+//! The `banmian` command: parses arguments and dispatches; the work is in
+//! the library.
+
+mod cli;
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let result = match cli.command {
+        cli::Command::Build(args) => cmd::build(args),
+        cli::Command::Fonts(args) => cmd::fonts(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            let text = err.to_string();
+            let text = text.trim_end();
+            if matches!(err, banmian::Error::Template(_)) {
+                eprintln!("{text}");
+            } else {
+                eprintln!("error: {text}");
+            }
+            ExitCode::from(err.exit_code() as u8)
+        }
+    }
+}

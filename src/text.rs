@@ -1,0 +1,160 @@
+//! Character classes of Chinese text and the half-width punctuation
+//! corrector (clreq: punctuation between Chinese characters is full-width).
+//!
+//! The corrector replaces one character by one character, so positions in
+//! the corrected text are the positions in the source.
+
+/// Whether `c` is a Han ideograph (the characters a reader counts).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
+        | 0x20000..=0x2A6DF | 0x2A700..=0x2EBEF | 0x30000..=0x3134F)
+}
+
+/// Whether `c` belongs to Chinese running text: a Han character, a CJK or
+/// full-width punctuation mark, or the marks Chinese shares with Western
+/// typography (curly quotes, dash, ellipsis).
+pub fn is_chinese(c: char) -> bool {
+    is_han(c)
+        || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF60 | 0xFE30..=0xFE4F)
+        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
+}
+
+/// The full-width form of a half-width mark that the corrector handles.
+fn full_width(c: char) -> Option<char> {
+    Some(match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '?' => '？',
+        '!' => '！',
+        '(' => '（',
+        ')' => '）',
+        _ => return None,
+    })
+}
+
+/// One corrected mark: its character index in the text and what changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fix {
+    /// Character index (not byte) in the text.
+    pub index: usize,
+    /// The mark as written.
+    pub from: char,
+    /// The mark as set.
+    pub to: char,
+}
+
+/// Sets half-width `, ; : ? ! ( )` and straight quotes that stand next to
+/// Chinese text as their full-width forms. Numbers, Latin words and URLs
+/// (`17.49%`, `1,000`, `4G`, `http://`) are left alone: a mark is corrected
+/// only when a neighbour is Chinese and it is not between two ASCII letters
+/// or digits.
+pub fn fix_punctuation(text: &str) -> (String, Vec<Fix>) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut fixes = Vec::new();
+    let mut double_open = false;
+    let mut single_open = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = chars[..i]
+            .iter()
+            .rev()
+            .find(|c| !c.is_whitespace())
+            .copied();
+        let next = chars[i + 1..].iter().find(|c| !c.is_whitespace()).copied();
+        let near_chinese = prev.is_some_and(is_chinese) || next.is_some_and(is_chinese);
+        let between_ascii = prev.is_some_and(|p| p.is_ascii_alphanumeric())
+            && next.is_some_and(|n| n.is_ascii_alphanumeric());
+        let to = match c {
+            '"' if near_chinese => {
+                double_open = !double_open;
+                Some(if double_open { '“' } else { '”' })
+            }
+            '\'' if near_chinese && !between_ascii => {
+                single_open = !single_open;
+                Some(if single_open { '‘' } else { '’' })
+            }
+            '“' => {
+                double_open = true;
+                None
+            }
+            '”' => {
+                double_open = false;
+                None
+            }
+            _ if near_chinese && !between_ascii => full_width(c),
+            _ => None,
+        };
+        match to {
+            Some(to) => {
+                out.push(to);
+                fixes.push(Fix {
+                    index: i,
+                    from: c,
+                    to,
+                });
+            }
+            None => out.push(c),
+        }
+    }
+    (out, fixes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(s: &str) -> String {
+        fix_punctuation(s).0
+    }
+
+    #[test]
+    fn commas_between_chinese_become_full_width() {
+        assert_eq!(fixed("贫困县3个,贫困村"), "贫困县3个，贫困村");
+        assert_eq!(fixed("目标;标准:方略"), "目标；标准：方略");
+        assert_eq!(fixed("习近平总书记指出:“要"), "习近平总书记指出：“要");
+    }
+
+    #[test]
+    fn numbers_latin_and_urls_stay() {
+        for s in [
+            "17.49%",
+            "4G网络",
+            "3A级",
+            "2020年4月21日",
+            "1,000",
+            "http://x.cn",
+            "a, b",
+        ] {
+            assert_eq!(fixed(s), s, "{s}");
+        }
+        assert_eq!(fixed("率17.49%,脱贫"), "率17.49%，脱贫");
+    }
+
+    #[test]
+    fn straight_quotes_pair_up_in_chinese() {
+        assert_eq!(fixed("突出\"三抓\",凝聚"), "突出“三抓”，凝聚");
+        assert_eq!(fixed("突出'三抓'"), "突出‘三抓’");
+        assert_eq!(fixed("don't"), "don't");
+    }
+
+    #[test]
+    fn parentheses_around_chinese() {
+        assert_eq!(fixed("县(市、区)"), "县（市、区）");
+        assert_eq!(fixed("f(x)"), "f(x)");
+    }
+
+    #[test]
+    fn fixes_report_character_positions() {
+        let (_, fixes) = fix_punctuation("中文,中文");
+        assert_eq!(
+            fixes,
+            vec![Fix {
+                index: 2,
+                from: ',',
+                to: '，'
+            }]
+        );
+    }
+}

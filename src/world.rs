@@ -1,0 +1,174 @@
+//! The Typst `World` of a page build. It sees exactly two places on disk —
+//! the layouts folder (as `/layouts/…`) and the edition folder being built
+//! (as `/edition/…`) — plus two generated files: `/main.typ`, which calls
+//! the page's layout, and `/data.json`, the page's content as data. Nothing
+//! else (no other path, no package, no system clock) is reachable.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_kit::diagnostics::DiagnosticWorld;
+use typst_kit::files::{FileLoader, FileStore};
+
+use crate::fonts::Fonts;
+
+/// Virtual path of the generated main file.
+pub const MAIN: &str = "/main.typ";
+/// Virtual path of the generated page data.
+pub const DATA: &str = "/data.json";
+
+/// Serves files from the two roots and the generated files.
+struct Loader {
+    layouts: PathBuf,
+    edition: PathBuf,
+    generated: HashMap<&'static str, Bytes>,
+}
+
+impl Loader {
+    /// Maps a virtual path to a real file under one of the two roots,
+    /// refusing anything that resolves (through `..` or a link) outside it.
+    fn resolve(&self, vpath: &VirtualPath) -> FileResult<PathBuf> {
+        let path = vpath.get_with_slash();
+        let (root, rest) = if let Some(rest) = path.strip_prefix("/layouts/") {
+            (&self.layouts, rest)
+        } else if let Some(rest) = path.strip_prefix("/edition/") {
+            (&self.edition, rest)
+        } else {
+            return Err(FileError::NotFound(PathBuf::from(path)));
+        };
+        let rest = VirtualPath::new(rest).map_err(|_| FileError::AccessDenied)?;
+        let real = rest.realize(root).map_err(FileError::Realize)?;
+        let canon = real
+            .canonicalize()
+            .map_err(|e| FileError::from_io(e, &real))?;
+        let canon_root = root
+            .canonicalize()
+            .map_err(|e| FileError::from_io(e, root))?;
+        if !canon.starts_with(&canon_root) {
+            return Err(FileError::AccessDenied);
+        }
+        Ok(real)
+    }
+}
+
+impl FileLoader for Loader {
+    fn load(&self, id: FileId) -> FileResult<Bytes> {
+        if !matches!(id.root(), VirtualRoot::Project) {
+            return Err(FileError::Other(Some(
+                "packages are not available to banmian layouts".into(),
+            )));
+        }
+        if let Some(bytes) = self.generated.get(id.vpath().get_with_slash()) {
+            return Ok(bytes.clone());
+        }
+        let real = self.resolve(id.vpath())?;
+        if real.is_dir() {
+            return Err(FileError::IsDirectory);
+        }
+        std::fs::read(&real)
+            .map(Bytes::new)
+            .map_err(|e| FileError::from_io(e, &real))
+    }
+}
+
+/// The world one page is compiled in. It stays usable across rebuilds:
+/// [`PageWorld::set_page`] swaps the generated files and marks files stale,
+/// so unchanged sources are reused by Typst's incremental compilation.
+pub struct PageWorld {
+    library: LazyHash<Library>,
+    fonts: Arc<Fonts>,
+    files: FileStore<Loader>,
+    main: FileId,
+    today: Option<Datetime>,
+}
+
+impl PageWorld {
+    /// A world over `layouts` and `edition` using `fonts`.
+    pub fn new(layouts: &Path, edition: &Path, fonts: Arc<Fonts>) -> Self {
+        let loader = Loader {
+            layouts: layouts.to_path_buf(),
+            edition: edition.to_path_buf(),
+            generated: HashMap::new(),
+        };
+        Self {
+            library: LazyHash::new(Library::builder().build()),
+            fonts,
+            files: FileStore::new(loader),
+            main: file_id(MAIN),
+            today: None,
+        }
+    }
+
+    /// Sets the page to compile: its main source, its data, and the date
+    /// `datetime.today()` answers (the edition date, never the clock).
+    pub fn set_page(&mut self, main: String, data: Vec<u8>, date: (i32, u8, u8)) {
+        let generated = &mut self.files.loader_mut().generated;
+        generated.insert(MAIN, Bytes::from_string(main));
+        generated.insert(DATA, Bytes::new(data));
+        self.today = Datetime::from_ymd(date.0, date.1, date.2);
+        self.files.reset();
+    }
+}
+
+fn file_id(path: &str) -> FileId {
+    RootedPath::new(
+        VirtualRoot::Project,
+        VirtualPath::new(path).expect("static virtual path"),
+    )
+    .intern()
+}
+
+impl World for PageWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.fonts.store.book()
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.files.source(id)
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.files.file(id)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.store.font(index)
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        self.today
+    }
+}
+
+impl DiagnosticWorld for PageWorld {
+    fn name(&self, id: FileId) -> String {
+        let vpath = id.vpath();
+        if self
+            .files
+            .loader()
+            .generated
+            .contains_key(vpath.get_with_slash())
+        {
+            return format!("<generated>{}", vpath.get_with_slash());
+        }
+        match self.files.loader().resolve(vpath) {
+            Ok(path) => path.display().to_string(),
+            Err(_) => vpath.get_with_slash().to_string(),
+        }
+    }
+}

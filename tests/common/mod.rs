@@ -1,0 +1,106 @@
+//! Helpers shared by the integration tests: run the real binary, copy and
+//! mutate editions, read PDFs back with independent tools (poppler).
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The seed edition folder.
+pub fn seed() -> PathBuf {
+    root().join("content/xianning-2021")
+}
+
+/// Runs `banmian` with `args` in `cwd`.
+pub fn banmian(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_banmian"))
+        .current_dir(cwd)
+        .args(args)
+        .output()
+        .expect("run banmian")
+}
+
+/// Text of stderr.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Copies an edition folder (flat, plus photos/) into `dest/<name>`.
+pub fn copy_edition(src: &Path, dest: &Path, name: &str) -> PathBuf {
+    let to = dest.join(name);
+    copy_dir(src, &to);
+    to
+}
+
+fn copy_dir(src: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(src).unwrap() {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        if path.is_dir() {
+            copy_dir(&path, &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(&path, to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+/// Replaces `from` by `to` in a file (which must contain `from`).
+pub fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(
+        text.contains(from),
+        "{} does not contain {from:?}",
+        path.display()
+    );
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// Runs a poppler tool; panics with a clear message when it is missing
+/// (the tests need poppler-utils: `.ci/run` installs it).
+pub fn poppler(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool).args(args).output().unwrap_or_else(|e| {
+        panic!("{tool} is needed by the tests (apt-get install poppler-utils): {e}")
+    });
+    assert!(
+        out.status.success(),
+        "{tool} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("poppler prints UTF-8")
+}
+
+/// The PDF's text in content-stream order, without any whitespace.
+pub fn pdf_text(pdf: &Path) -> String {
+    poppler(
+        "pdftotext",
+        &["-raw", "-enc", "UTF-8", pdf.to_str().unwrap(), "-"],
+    )
+    .chars()
+    .filter(|c| !c.is_whitespace())
+    .collect()
+}
+
+/// Half-width marks the page sets full-width count as the same character.
+pub fn normalize(c: char) -> char {
+    match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '?' => '？',
+        '!' => '！',
+        '(' => '（',
+        ')' => '）',
+        c => c,
+    }
+}
+
+/// Whether `c` is a Han character.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
