@@ -35,7 +35,7 @@ fn wrong_type_names_line_column_and_field() {
     assert_fails(
         &out,
         1,
-        &["edition.toml:18:10: pages[0].number: invalid type: string \"五\""],
+        &["edition.toml:17:10: pages[0].number: invalid type: string \"五\""],
     );
     assert!(!dir.path().join("out").exists(), "no output on failure");
 }
@@ -92,7 +92,7 @@ fn front_matter_errors_point_into_the_article() {
     assert_fails(
         &build(dir.path(), &ed),
         1,
-        &["feature.md:46:11: photos[1].caption: invalid type: integer `7`"],
+        &["feature.md:39:11: photos[1].caption: invalid type: integer `7`"],
     );
 }
 

@@ -17,7 +17,12 @@ pub fn from_toml<T: DeserializeOwned>(
     let de =
         toml::de::Deserializer::parse(src).map_err(|e| convert(e, "", src, file, first_line))?;
     serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
+        // `Spanned` values add a private segment to the path: drop it.
+        let path = e
+            .path()
+            .to_string()
+            .replace(".$__serde_spanned_private_value", "")
+            .replace("$__serde_spanned_private_value", "");
         let path = if path == "." { String::new() } else { path };
         convert(e.into_inner(), &path, src, file, first_line)
     })
