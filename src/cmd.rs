@@ -29,17 +29,18 @@ pub fn build(args: BuildArgs) -> Result<(), Error> {
         eprintln!("warning: {w}");
     }
     if !report.corrections.is_empty() {
-        let mut by_place: BTreeMap<String, usize> = BTreeMap::new();
+        let mut by_place: BTreeMap<(&std::path::Path, usize), usize> = BTreeMap::new();
         for c in &report.corrections {
-            let file = c.location.file.display();
-            *by_place
-                .entry(format!("{file}:{}", c.location.line.unwrap_or(0)))
-                .or_default() += 1;
+            let place = (c.location.file.as_path(), c.location.line.unwrap_or(0));
+            *by_place.entry(place).or_default() += 1;
             if args.verbose {
                 eprintln!("note: {}: set {} as {}", c.location, c.from, c.to);
             }
         }
-        let places: Vec<String> = by_place.iter().map(|(k, n)| format!("{k} ({n})")).collect();
+        let places: Vec<String> = by_place
+            .iter()
+            .map(|((file, line), n)| format!("{}:{line} ({n})", file.display()))
+            .collect();
         eprintln!(
             "note: set {} half-width marks full-width at {} places: {}",
             report.corrections.len(),

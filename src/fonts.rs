@@ -56,8 +56,10 @@ impl Fonts {
                     let v = info.variant;
                     let _ = writeln!(
                         out,
-                        "- Style: {:?}, Weight: {:?}, Stretch: {:?}",
-                        v.style, v.weight, v.stretch
+                        "- Style: {:?}, Weight: {}, Stretch: {:?}",
+                        v.style,
+                        v.weight.to_number(),
+                        v.stretch.to_ratio()
                     );
                 }
             }

@@ -172,3 +172,64 @@ impl DiagnosticWorld for PageWorld {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loader() -> (tempfile::TempDir, Loader) {
+        let dir = tempfile::tempdir().unwrap();
+        let layouts = dir.path().join("layouts");
+        let edition = dir.path().join("edition");
+        std::fs::create_dir_all(&layouts).unwrap();
+        std::fs::create_dir_all(edition.join("photos")).unwrap();
+        std::fs::write(layouts.join("a.typ"), "a").unwrap();
+        std::fs::write(edition.join("photos/p.jpg"), "p").unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "secret").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(
+            dir.path().join("secret.txt"),
+            edition.join("photos/link.jpg"),
+        )
+        .unwrap();
+        let loader = Loader {
+            layouts,
+            edition,
+            generated: HashMap::new(),
+        };
+        (dir, loader)
+    }
+
+    fn load(loader: &Loader, path: &str) -> FileResult<Bytes> {
+        loader.load(file_id(path))
+    }
+
+    #[test]
+    fn sees_the_two_roots_and_nothing_else() {
+        let (_dir, loader) = loader();
+        assert_eq!(load(&loader, "/layouts/a.typ").unwrap().as_slice(), b"a");
+        assert_eq!(
+            load(&loader, "/edition/photos/p.jpg").unwrap().as_slice(),
+            b"p"
+        );
+        assert!(matches!(
+            load(&loader, "/secret.txt"),
+            Err(FileError::NotFound(_))
+        ));
+        assert!(matches!(
+            load(&loader, "/etc/passwd"),
+            Err(FileError::NotFound(_))
+        ));
+        assert!(load(&loader, "/edition/../secret.txt").is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_a_root_are_refused() {
+        let (_dir, loader) = loader();
+        assert!(matches!(
+            load(&loader, "/edition/photos/link.jpg"),
+            Err(FileError::AccessDenied)
+        ));
+    }
+}
