@@ -5,8 +5,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::compose::{Grid, compose_page, template_warnings};
+use crate::check::{Finding, check_page};
+use crate::compose::{ComposedPage, Grid, compose_page, template_warnings};
 use crate::content::{Correction, Edition, correct_punctuation, load_edition};
+use crate::data::Proof;
 use crate::diag::{Error, Warning};
 use crate::export::{OutputFormat, encode, write_atomic};
 use crate::fonts::Fonts;
@@ -24,6 +26,8 @@ pub struct BuildOptions {
     pub out_dir: Option<PathBuf>,
     /// Set half-width punctuation between Chinese characters full-width.
     pub punct_fix: bool,
+    /// Proof marks (only for PNG and SVG proofs).
+    pub proof: Proof,
 }
 
 impl Default for BuildOptions {
@@ -33,6 +37,7 @@ impl Default for BuildOptions {
             ppi: 150.0,
             out_dir: None,
             punct_fix: true,
+            proof: Proof::default(),
         }
     }
 }
@@ -50,6 +55,21 @@ pub struct BuildReport {
     pub corrections: Vec<Correction>,
     /// The grid each page's layout reported, by page number.
     pub grids: Vec<(u32, Grid)>,
+    /// Breaks of the line-composition rules found on the laid-out pages.
+    pub findings: Vec<Finding>,
+}
+
+/// What `banmian check` found, without writing anything.
+#[derive(Debug)]
+pub struct CheckReport {
+    /// The edition as loaded.
+    pub edition: Edition,
+    /// Loading warnings (missing pictures, …).
+    pub warnings: Vec<Warning>,
+    /// The grid each page's layout reported, by page number.
+    pub grids: Vec<(u32, Grid)>,
+    /// Breaks of the line-composition rules.
+    pub findings: Vec<Finding>,
 }
 
 /// The long-lived part of a build: where layouts are and the loaded fonts.
@@ -89,6 +109,40 @@ impl Builder {
         Ok((edition, warnings, corrections))
     }
 
+    /// Lays out every page of an edition and checks its composition;
+    /// nothing is written.
+    pub fn check(&self, dir: &Path, punct_fix: bool) -> Result<CheckReport, Error> {
+        let (edition, mut warnings, _) = self.load(dir, punct_fix)?;
+        let mut grids = Vec::new();
+        let mut findings = Vec::new();
+        self.compose_all(&edition, Proof::default(), |page, composed| {
+            warnings.extend(template_warnings(page, &composed.warnings));
+            findings.extend(check_page(&composed.document, &composed.grid, page.number));
+            grids.push((page.number, composed.grid));
+            Ok(())
+        })?;
+        Ok(CheckReport {
+            edition,
+            warnings,
+            grids,
+            findings,
+        })
+    }
+
+    /// Composes each page of `edition` in turn and hands it to `f`.
+    fn compose_all(
+        &self,
+        edition: &Edition,
+        proof: Proof,
+        mut f: impl FnMut(&crate::content::Page, ComposedPage) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut world = PageWorld::new(&self.home.layouts, &edition.dir, self.fonts.clone());
+        for page in &edition.pages {
+            f(page, compose_page(&mut world, edition, page, proof)?)?;
+        }
+        Ok(())
+    }
+
     /// Builds every page of the edition in `dir`.
     pub fn build(&self, dir: &Path, options: &BuildOptions) -> Result<BuildReport, Error> {
         let (edition, mut warnings, corrections) = self.load(dir, options.punct_fix)?;
@@ -96,12 +150,12 @@ impl Builder {
             .out_dir
             .clone()
             .unwrap_or_else(|| Path::new("output").join(&edition.id));
-        let mut world = PageWorld::new(&self.home.layouts, &edition.dir, self.fonts.clone());
         let mut files = Vec::new();
         let mut grids = Vec::new();
-        for page in &edition.pages {
-            let composed = compose_page(&mut world, &edition, page)?;
+        let mut findings = Vec::new();
+        self.compose_all(&edition, options.proof, |page, composed| {
             warnings.extend(template_warnings(page, &composed.warnings));
+            findings.extend(check_page(&composed.document, &composed.grid, page.number));
             let ident = format!("{}/{}", edition.id, page.number);
             let bytes = encode(&composed.document, options.format, options.ppi, &ident)?;
             let name = format!(
@@ -112,7 +166,8 @@ impl Builder {
             );
             files.push((out_dir.join(name), bytes));
             grids.push((page.number, composed.grid));
-        }
+            Ok(())
+        })?;
         let mut outputs = Vec::new();
         for (path, bytes) in files {
             write_atomic(&path, &bytes)?;
@@ -124,6 +179,7 @@ impl Builder {
             warnings,
             corrections,
             grids,
+            findings,
         })
     }
 }

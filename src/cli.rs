@@ -20,6 +20,8 @@ pub struct Cli {
 pub enum Command {
     /// Build the pages of an edition folder (one file per page).
     Build(BuildArgs),
+    /// Lay out an edition and check its line composition (nothing is written).
+    Check(CheckArgs),
     /// List the font families and styles builds can use.
     Fonts(FontsArgs),
 }
@@ -55,9 +57,27 @@ pub struct BuildArgs {
     /// Set half-width punctuation as written (no correction to full-width).
     #[arg(long)]
     pub no_punct_fix: bool,
+    /// Proofs only: overlay the column grid and the character grid.
+    #[arg(long)]
+    pub grid: bool,
     /// Print every punctuation correction, not only the count.
     #[arg(short, long)]
     pub verbose: bool,
+    #[command(flatten)]
+    pub home: HomeArgs,
+}
+
+/// `banmian check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The edition folder (holds edition.toml).
+    pub edition: PathBuf,
+    /// Print the findings as JSON (a stable, documented format).
+    #[arg(long)]
+    pub json: bool,
+    /// Check the page as it would be set with --no-punct-fix.
+    #[arg(long)]
+    pub no_punct_fix: bool,
     #[command(flatten)]
     pub home: HomeArgs,
 }

@@ -1,32 +1,44 @@
 //! The subcommands' wiring: a few lines each between the CLI and the library.
 
 use std::collections::BTreeMap;
+use std::process::ExitCode;
 use std::time::Instant;
 
 use banmian::Error;
 use banmian::build::{BuildOptions, Builder};
+use banmian::data::Proof;
+use banmian::export::OutputFormat;
 use banmian::fonts::Fonts;
 use banmian::home::Home;
 
-use crate::cli::{BuildArgs, FontsArgs, HomeArgs};
+use crate::cli::{BuildArgs, CheckArgs, FontsArgs, HomeArgs};
 
 fn home(args: &HomeArgs) -> Result<Home, Error> {
     Home::locate(args.layouts.as_deref(), args.fonts.as_deref())
 }
 
 /// `banmian build`: builds every page and reports warnings and corrections.
-pub fn build(args: BuildArgs) -> Result<(), Error> {
+pub fn build(args: BuildArgs) -> Result<ExitCode, Error> {
     let start = Instant::now();
+    if args.grid && args.format == OutputFormat::Pdf {
+        return Err(Error::Usage(
+            "--grid marks proofs: use it with --format png or --format svg".into(),
+        ));
+    }
     let builder = Builder::new(home(&args.home)?, args.home.system_fonts)?;
     let options = BuildOptions {
         format: args.format,
         ppi: args.ppi,
         out_dir: args.output.clone(),
         punct_fix: !args.no_punct_fix,
+        proof: Proof { grid: args.grid },
     };
     let report = builder.build(&args.edition, &options)?;
     for w in &report.warnings {
         eprintln!("warning: {w}");
+    }
+    for f in &report.findings {
+        eprintln!("warning: composition: {f}");
     }
     if !report.corrections.is_empty() {
         let mut by_place: BTreeMap<(&std::path::Path, usize), usize> = BTreeMap::new();
@@ -57,13 +69,56 @@ pub fn build(args: BuildArgs) -> Result<(), Error> {
         report.edition.id,
         start.elapsed().as_secs_f64()
     );
-    Ok(())
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `banmian check`: lays out the pages and reports composition findings.
+/// Exit 0 when there are none, 1 when there are.
+pub fn check(args: CheckArgs) -> Result<ExitCode, Error> {
+    let builder = Builder::new(home(&args.home)?, args.home.system_fonts)?;
+    let report = builder.check(&args.edition, !args.no_punct_fix)?;
+    if args.json {
+        let json = serde_json::json!({
+            "edition": report.edition.id,
+            "pages": report.grids.iter().map(|(number, g)| serde_json::json!({
+                "number": number,
+                "columns": g.columns,
+                "chars_per_line": g.chars_per_line,
+            })).collect::<Vec<_>>(),
+            "findings": report.findings,
+            "warnings": report.warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        });
+        println!("{}", serde_json::to_string_pretty(&json).expect("JSON"));
+    } else {
+        for w in &report.warnings {
+            eprintln!("warning: {w}");
+        }
+        for f in &report.findings {
+            println!("{f}");
+        }
+        for (number, g) in &report.grids {
+            eprintln!(
+                "page {number}: {} columns of {} characters",
+                g.columns, g.chars_per_line
+            );
+        }
+        eprintln!(
+            "{} composition finding(s) in {}",
+            report.findings.len(),
+            report.edition.id
+        );
+    }
+    Ok(if report.findings.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// `banmian fonts`: lists the families builds can use.
-pub fn fonts(args: FontsArgs) -> Result<(), Error> {
+pub fn fonts(args: FontsArgs) -> Result<ExitCode, Error> {
     let home = home(&args.home)?;
     let fonts = Fonts::load(&home.fonts, args.home.system_fonts)?;
     print!("{}", fonts.listing(args.variants));
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }

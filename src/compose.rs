@@ -11,7 +11,7 @@ use typst_kit::diagnostics::{DiagnosticFormat, emit};
 use typst_layout::PagedDocument;
 
 use crate::content::{Edition, Page};
-use crate::data::{Fit, PageData};
+use crate::data::{Fit, PageData, Proof};
 use crate::diag::{Error, Location, Warning};
 use crate::world::PageWorld;
 
@@ -19,7 +19,8 @@ use crate::world::PageWorld;
 /// height, in body lines, while fitting a page.
 const MAX_LINES_DELTA: i32 = 40;
 
-/// Grid facts a layout publishes as `metadata(…) <banmian-grid>`.
+/// Grid facts a layout publishes as `metadata(…) <banmian-grid>`, in
+/// points from the page's top-left corner.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Grid {
     /// Characters in one full body line.
@@ -28,6 +29,27 @@ pub struct Grid {
     pub columns: usize,
     /// Whether the flexible parts of the layout are at their minimum.
     pub exhausted: bool,
+    /// Body text size.
+    pub body_size: f64,
+    /// Width of one body column.
+    pub col_w: f64,
+    /// Gutter between columns.
+    pub gutter: f64,
+    /// Left edge of the type area.
+    pub margin_left: f64,
+    /// Where the body columns begin.
+    pub body_top: f64,
+    /// Where the band of boxes and photos begins (below the display head).
+    pub band_top: f64,
+    /// Width of the sidebar in the band (0 without one).
+    pub side_w: f64,
+}
+
+impl Grid {
+    /// Left edge of column `col` (1-based).
+    pub fn column_x(&self, col: usize) -> f64 {
+        self.margin_left + (col.max(1) - 1) as f64 * (self.col_w + self.gutter)
+    }
 }
 
 /// A page laid out on exactly one page.
@@ -46,6 +68,7 @@ pub fn compose_page(
     world: &mut PageWorld,
     edition: &Edition,
     page: &Page,
+    proof: Proof,
 ) -> Result<ComposedPage, Error> {
     let main = format!(
         "#import \"/layouts/{}.typ\": render\n#render(json(\"/data.json\"))\n",
@@ -53,7 +76,7 @@ pub fn compose_page(
     );
     let date = (edition.date.year, edition.date.month, edition.date.day);
     let mut compile = |delta: i32| -> Result<ComposedPage, Error> {
-        let data = PageData::new(edition, page, Fit { lines_delta: delta });
+        let data = PageData::new(edition, page, Fit { lines_delta: delta }, proof);
         let json = serde_json::to_vec(&data).expect("page data serialises");
         world.set_page(main.clone(), json, date);
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&*world);
@@ -61,12 +84,6 @@ pub fn compose_page(
         let document = output
             .map_err(|errors| Error::Template(render_diagnostics(world, &errors).join("")))?;
         let grid = read_grid(&document);
-        if std::env::var_os("BANMIAN_DEBUG_FIT").is_some() {
-            eprintln!(
-                "fit: delta {delta} pages {} grid {grid:?}",
-                document.pages().len()
-            );
-        }
         Ok(ComposedPage {
             document,
             grid,
@@ -122,21 +139,27 @@ fn read_grid(document: &PagedDocument) -> Grid {
     let Some(Value::Dict(dict)) = found.first().and_then(|c| c.get_by_name("value").ok()) else {
         return Grid::default();
     };
-    let int = |k: &str| {
+    let num = |k: &str| {
         dict.get(k)
             .ok()
-            .and_then(|v| v.clone().cast::<i64>().ok())
-            .unwrap_or(0)
-            .max(0) as usize
+            .and_then(|v| v.clone().cast::<f64>().ok())
+            .unwrap_or(0.0)
     };
     Grid {
-        chars_per_line: int("chars-per-line"),
-        columns: int("columns"),
+        chars_per_line: num("chars-per-line").max(0.0) as usize,
+        columns: num("columns").max(0.0) as usize,
         exhausted: dict
             .get("exhausted")
             .ok()
             .and_then(|v| v.clone().cast::<bool>().ok())
             .unwrap_or(false),
+        body_size: num("body-size-pt"),
+        col_w: num("column-width-pt"),
+        gutter: num("gutter-pt"),
+        margin_left: num("margin-left-pt"),
+        body_top: num("body-top-pt"),
+        band_top: num("band-top-pt"),
+        side_w: num("side-width-pt"),
     }
 }
 

@@ -19,6 +19,15 @@ pub struct PageData {
     pub articles: Vec<ArticleData>,
     /// Fitting parameters the driver adjusts between compiles.
     pub fit: Fit,
+    /// Proof marks to draw over the page.
+    pub proof: Proof,
+}
+
+/// Marks drawn over a proof, never over a print page.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Proof {
+    /// Overlay the column grid and the character grid.
+    pub grid: bool,
 }
 
 /// Edition-level facts printed on the page.
@@ -162,7 +171,7 @@ fn s(t: &Text) -> String {
 
 impl PageData {
     /// The data for `page` of `edition`.
-    pub fn new(edition: &Edition, page: &Page, fit: Fit) -> Self {
+    pub fn new(edition: &Edition, page: &Page, fit: Fit, proof: Proof) -> Self {
         Self {
             edition: EditionData {
                 id: edition.id.clone(),
@@ -184,6 +193,7 @@ impl PageData {
             },
             articles: page.articles.iter().map(article).collect(),
             fit,
+            proof,
         }
     }
 }

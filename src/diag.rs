@@ -85,8 +85,8 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
-/// Why a command failed. Every variant maps to exit code 1 (the input is
-/// wrong or could not be processed); usage errors are clap's (exit 2).
+/// Why a command failed: exit code 1 when the input is wrong or could not
+/// be processed, 2 for usage errors (most of which clap reports itself).
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Content the desk wrote is malformed or inconsistent.
@@ -127,6 +127,9 @@ pub enum Error {
     /// The installation is incomplete (no layouts or fonts found).
     #[error("{0}")]
     Setup(String),
+    /// The command line asks for something that cannot be done (exit 2).
+    #[error("{0}")]
+    Usage(String),
 }
 
 impl Error {
@@ -146,9 +149,12 @@ impl Error {
         }
     }
 
-    /// The process exit code for this error.
+    /// The process exit code: 2 for usage errors, 1 for everything else.
     pub fn exit_code(&self) -> i32 {
-        1
+        match self {
+            Self::Usage(_) => 2,
+            _ => 1,
+        }
     }
 }
 

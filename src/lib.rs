@@ -6,6 +6,7 @@
 //! together for the CLI, tests and later batch or watch drivers.
 
 pub mod build;
+pub mod check;
 pub mod compose;
 pub mod content;
 pub mod data;

@@ -12,10 +12,11 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let result = match cli.command {
         cli::Command::Build(args) => cmd::build(args),
+        cli::Command::Check(args) => cmd::check(args),
         cli::Command::Fonts(args) => cmd::fonts(args),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(err) => {
             let text = err.to_string();
             let text = text.trim_end();

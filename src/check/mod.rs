@@ -1,0 +1,293 @@
+//! The composition checker: walks a laid-out page (its frames, not the
+//! source), rebuilds each text line, and reports every break of the Chinese
+//! line-composition rules (clreq) with page, column or box, line and text.
+
+mod lines;
+
+use std::fmt;
+
+use serde::Serialize;
+use typst_layout::PagedDocument;
+
+use crate::compose::Grid;
+use crate::text::{fix_punctuation, is_chinese, is_han};
+use lines::Line;
+
+/// Marks that may not begin a line (行首禁则).
+pub const NO_LINE_START: &str = "、。，．：；？！）］｝」』〕〉》】〗’”%‰";
+/// Marks that may not end a line (行尾禁则).
+pub const NO_LINE_END: &str = "（［｛「『〔〈《【〖‘“";
+
+/// The rules the checker enforces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// A line begins with a closing or pause mark.
+    LineStart,
+    /// A line ends with an opening mark.
+    LineEnd,
+    /// "——" or "……" split across two lines.
+    SplitPair,
+    /// A paragraph's last line holds a single character (孤字).
+    SingleCharLine,
+    /// A full body line does not hold the column's number of characters.
+    Grid,
+    /// Half-width punctuation left between Chinese characters.
+    HalfWidthPunct,
+    /// A character no font could supply (tofu).
+    Tofu,
+    /// A section head left at the foot of a column.
+    HeadAtFoot,
+    /// A column opens with the last short line of a paragraph.
+    Widow,
+}
+
+/// One break of a rule, located on the page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Which rule.
+    pub rule: Rule,
+    /// 版次 of the page.
+    pub page: u32,
+    /// `column 3`, `sidebar`, `photos` or `head`.
+    pub region: String,
+    /// 1-based line within the region, top to bottom.
+    pub line: usize,
+    /// The line's text as set.
+    pub text: String,
+    /// What is wrong, in words.
+    pub detail: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "page {}, {}, line {}: {}: “{}”",
+            self.page, self.region, self.line, self.detail, self.text
+        )
+    }
+}
+
+/// Where a line stands on the page.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Region {
+    Head,
+    Sidebar,
+    Photos,
+    Column(usize),
+}
+
+impl fmt::Display for Region {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Head => f.write_str("head"),
+            Self::Sidebar => f.write_str("sidebar"),
+            Self::Photos => f.write_str("photos"),
+            Self::Column(i) => write!(f, "column {i}"),
+        }
+    }
+}
+
+/// Checks the one page of `document` (page number `page`) laid out on `grid`.
+pub fn check_page(document: &PagedDocument, grid: &Grid, page: u32) -> Vec<Finding> {
+    let Some(first) = document.pages().first() else {
+        return Vec::new();
+    };
+    let all = lines::lines(lines::runs(&first.frame));
+    let mut regions: Vec<(Region, Vec<Line>)> = Vec::new();
+    for line in all {
+        let region = region_of(&line, grid);
+        match regions.iter_mut().find(|(r, _)| *r == region) {
+            Some((_, v)) => v.push(line),
+            None => regions.push((region, vec![line])),
+        }
+    }
+    regions.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = Vec::new();
+    for (region, lines) in &regions {
+        let mut push = |rule: Rule, i: usize, detail: String| {
+            out.push(Finding {
+                rule,
+                page,
+                region: region.to_string(),
+                line: i + 1,
+                text: lines[i].text.clone(),
+                detail,
+            });
+        };
+        for i in 0..lines.len() {
+            let line = &lines[i];
+            let text = line.text.trim();
+            let prev = i
+                .checked_sub(1)
+                .map(|p| &lines[p])
+                .filter(|p| continues(p, line));
+            if let Some(c) = text.chars().next()
+                && NO_LINE_START.contains(c)
+            {
+                push(Rule::LineStart, i, format!("line starts with “{c}”"));
+            }
+            if let Some(c) = text.chars().last()
+                && NO_LINE_END.contains(c)
+            {
+                push(Rule::LineEnd, i, format!("line ends with “{c}”"));
+            }
+            if let Some(p) = prev {
+                for pair in ['—', '…'] {
+                    // A pair is split when one line ends and the next begins
+                    // with an odd run of its mark.
+                    let tail = p
+                        .text
+                        .trim_end()
+                        .chars()
+                        .rev()
+                        .take_while(|c| *c == pair)
+                        .count();
+                    let head = text.chars().take_while(|c| *c == pair).count();
+                    if tail % 2 == 1 && head % 2 == 1 {
+                        push(
+                            Rule::SplitPair,
+                            i,
+                            format!("“{pair}{pair}” is split across lines"),
+                        );
+                    }
+                }
+                let solid = text
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && !is_punct(*c))
+                    .count();
+                if solid <= 1 && (p.size - line.size).abs() < 0.01 {
+                    push(
+                        Rule::SingleCharLine,
+                        i,
+                        "a paragraph ends in a line of a single character".into(),
+                    );
+                }
+            }
+            let (_, fixes) = fix_punctuation(text);
+            if !fixes.is_empty() {
+                let marks: String = fixes.iter().map(|f| f.from).collect();
+                push(
+                    Rule::HalfWidthPunct,
+                    i,
+                    format!("half-width “{marks}” between Chinese characters"),
+                );
+            }
+            for c in &line.tofu {
+                push(
+                    Rule::Tofu,
+                    i,
+                    format!("no font has U+{:04X} “{c}”", *c as u32),
+                );
+            }
+        }
+        if let Region::Column(col) = region {
+            check_column(lines, grid, *col, &mut push);
+        }
+    }
+    out
+}
+
+/// Grid, head-at-foot and widow rules of one body column.
+fn check_column(
+    lines: &[Line],
+    grid: &Grid,
+    col: usize,
+    push: &mut impl FnMut(Rule, usize, String),
+) {
+    let size = grid.body_size;
+    let col_x = grid.column_x(col);
+    let is_body = |l: &Line| (l.size - size).abs() < 0.01;
+    for (i, line) in lines.iter().enumerate() {
+        if !is_body(line) {
+            continue;
+        }
+        let full = line.x_end >= col_x + grid.col_w - 0.3 * size;
+        let next_is_body = lines
+            .get(i + 1)
+            .is_some_and(|n| is_body(n) && (n.x - col_x) < 0.5 * size);
+        if full && next_is_body {
+            let indent = ((line.x - col_x) / size).round();
+            let cells = line.cells + indent + 0.25 * latin_boundaries(line.text.trim()) as f64;
+            let squeeze = compressible(line.text.trim());
+            let n = grid.chars_per_line as f64;
+            if cells < n - 1.0 || cells - squeeze > n + 0.5 {
+                push(
+                    Rule::Grid,
+                    i,
+                    format!(
+                        "holds {cells:.1} characters on a grid of {}",
+                        grid.chars_per_line
+                    ),
+                );
+            }
+        }
+    }
+    if let Some(last) = lines.last()
+        && !is_body(last)
+        && !lines.iter().all(|l| !is_body(l))
+    {
+        push(
+            Rule::HeadAtFoot,
+            lines.len() - 1,
+            "section head at the foot of the column".into(),
+        );
+    }
+    if col > 1
+        && let Some(first) = lines.first()
+        && is_body(first)
+        && first.x_end < col_x + grid.col_w - 0.3 * size
+        && (first.x - col_x) < 0.5 * size
+    {
+        push(
+            Rule::Widow,
+            0,
+            "the column opens with a paragraph's last line".into(),
+        );
+    }
+}
+
+/// How many cells punctuation compression (标点挤压) may save on a line:
+/// half a cell for each full-width mark other than dashes and ellipses.
+fn compressible(text: &str) -> f64 {
+    let wide_punct = |c: &char| is_chinese(*c) && !is_han(*c) && !matches!(c, '—' | '…' | '·');
+    text.chars().filter(wide_punct).count() as f64 * 0.5
+}
+
+/// Places where a Chinese character meets a Latin letter or digit: each gets
+/// a quarter-em of CJK–Latin spacing.
+fn latin_boundaries(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(2)
+        .filter(|w| {
+            (is_han(w[0]) && w[1].is_ascii_alphanumeric())
+                || (w[0].is_ascii_alphanumeric() && is_han(w[1]))
+        })
+        .count()
+}
+
+/// Whether `b` is the line after `a` in the same block of text.
+fn continues(a: &Line, b: &Line) -> bool {
+    b.y > a.y && b.y - a.y < 2.2 * a.size.max(b.size) && b.x < a.x_end && a.x < b.x_end
+}
+
+fn is_punct(c: char) -> bool {
+    (is_chinese(c) && !is_han(c)) || c.is_ascii_punctuation()
+}
+
+fn region_of(line: &Line, grid: &Grid) -> Region {
+    if line.y > grid.body_top {
+        let col =
+            ((line.x - grid.margin_left + 0.5 * grid.gutter) / (grid.col_w + grid.gutter)).floor();
+        return Region::Column((col.max(0.0) as usize + 1).min(grid.columns.max(1)));
+    }
+    if line.y < grid.band_top {
+        Region::Head
+    } else if line.x < grid.margin_left + grid.side_w {
+        Region::Sidebar
+    } else {
+        Region::Photos
+    }
+}
