@@ -129,6 +129,18 @@ impl Builder {
         })
     }
 
+    /// Lays out every page of the edition in `dir` and returns them by page
+    /// number, for callers that inspect the laid-out document.
+    pub fn lay_out(&self, dir: &Path, punct_fix: bool) -> Result<Vec<(u32, ComposedPage)>, Error> {
+        let (edition, _, _) = self.load(dir, punct_fix)?;
+        let mut pages = Vec::new();
+        self.compose_all(&edition, Proof::default(), |page, composed| {
+            pages.push((page.number, composed));
+            Ok(())
+        })?;
+        Ok(pages)
+    }
+
     /// Composes each page of `edition` in turn and hands it to `f`.
     fn compose_all(
         &self,

@@ -27,6 +27,9 @@ pub struct Run {
     pub cells: f64,
     /// Characters whose glyph is the font's .notdef (tofu).
     pub tofu: Vec<char>,
+    /// Each glyph's text, set advance and natural advance, in points: what
+    /// justification and spacing added shows as their difference.
+    pub glyphs: Vec<(String, f64, f64)>,
 }
 
 /// One line: runs on the same baseline that follow each other.
@@ -103,6 +106,23 @@ fn run(item: &TextItem, at: Point) -> Run {
         })
         .flat_map(str::chars)
         .collect();
+    let glyphs = item
+        .glyphs
+        .iter()
+        .map(|g| {
+            let text = item
+                .text
+                .get(usize::from(g.range.start)..usize::from(g.range.end))
+                .unwrap_or("");
+            let natural = item
+                .font
+                .x_advance(g.id)
+                .unwrap_or(g.x_advance)
+                .at(item.size)
+                .to_pt();
+            (text.to_string(), g.x_advance.at(item.size).to_pt(), natural)
+        })
+        .collect();
     Run {
         x: at.x.to_pt(),
         x_end: at.x.to_pt() + width,
@@ -111,6 +131,7 @@ fn run(item: &TextItem, at: Point) -> Run {
         text: item.text.to_string(),
         cells,
         tofu,
+        glyphs,
     }
 }
 

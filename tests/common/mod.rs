@@ -104,3 +104,46 @@ pub fn normalize(c: char) -> char {
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
+
+/// A one-page edition `name` in `dir` with `layout` and an article whose
+/// body is `body` (no photos, no boxes).
+pub fn small_edition(dir: &Path, name: &str, layout: &str, body: &str) -> PathBuf {
+    let ed = dir.join(name);
+    std::fs::create_dir_all(&ed).unwrap();
+    std::fs::write(
+        ed.join("edition.toml"),
+        format!(
+            "paper = \"测试报\"\ndate = 2021-03-01\n\n[[pages]]\nnumber = 1\nsection = \"测试\"\nlayout = \"{layout}\"\narticles = [\"a.md\"]\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        ed.join("a.md"),
+        format!("+++\nheadline = \"测试标题\"\n+++\n\n{body}\n"),
+    )
+    .unwrap();
+    ed
+}
+
+/// The text lines of a PDF as poppler's `pdftotext -bbox-layout` sees them.
+pub fn pdf_lines(pdf: &Path) -> Vec<String> {
+    let xml = poppler("pdftotext", &["-bbox-layout", pdf.to_str().unwrap(), "-"]);
+    let mut lines = Vec::new();
+    for chunk in xml.split("<line").skip(1) {
+        let body = chunk.split("</line>").next().unwrap_or("");
+        let mut text = String::new();
+        for word in body.split("<word").skip(1) {
+            let inner = word.split_once('>').map(|(_, r)| r).unwrap_or("");
+            text.push_str(inner.split("</word>").next().unwrap_or(""));
+        }
+        let text = text
+            .replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"");
+        if !text.is_empty() {
+            lines.push(text);
+        }
+    }
+    lines
+}
