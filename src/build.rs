@@ -1,18 +1,20 @@
-//! Builds an edition: load → correct punctuation → compose each page →
-//! encode → write. Every page is composed and encoded before anything is
-//! written, so a failing page leaves every earlier output untouched.
+//! Builds an edition: load → correct punctuation → check pictures → compose
+//! each page → encode → preflight → write. Every page is composed, encoded
+//! and preflighted before anything is written, so a failing page — or one
+//! the preflight refuses — leaves every earlier output untouched.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::check::{Finding, check_page};
 use crate::compose::{ComposedPage, Grid, compose_page, template_warnings};
-use crate::content::{Correction, Edition, correct_punctuation, load_edition};
+use crate::content::{Correction, Edition, Page, correct_punctuation, load_edition};
 use crate::data::Proof;
 use crate::diag::{Error, Warning};
 use crate::export::{OutputFormat, encode, write_atomic};
 use crate::fonts::Fonts;
 use crate::home::Home;
+use crate::preflight::{self, Check, FontLicence, MISSING, PrintSettings, Severity};
 use crate::world::PageWorld;
 
 /// What a build should produce.
@@ -28,6 +30,13 @@ pub struct BuildOptions {
     pub punct_fix: bool,
     /// Proof marks (only for PNG and SVG proofs).
     pub proof: Proof,
+    /// What the preflight checks against.
+    pub print: PrintSettings,
+    /// Preflight warnings stop the build too.
+    pub strict: bool,
+    /// Preflight errors stop the build (the print profile); when false
+    /// (proofs) findings are only reported.
+    pub refuse: bool,
 }
 
 impl Default for BuildOptions {
@@ -38,6 +47,9 @@ impl Default for BuildOptions {
             out_dir: None,
             punct_fix: true,
             proof: Proof::default(),
+            print: PrintSettings::default(),
+            strict: false,
+            refuse: true,
         }
     }
 }
@@ -49,14 +61,14 @@ pub struct BuildReport {
     pub edition: Edition,
     /// Files written, one per page.
     pub outputs: Vec<PathBuf>,
-    /// Everything the desk should look at.
+    /// Loading and template warnings.
     pub warnings: Vec<Warning>,
     /// Punctuation set full-width.
     pub corrections: Vec<Correction>,
     /// The grid each page's layout reported, by page number.
     pub grids: Vec<(u32, Grid)>,
-    /// Breaks of the line-composition rules found on the laid-out pages.
-    pub findings: Vec<Finding>,
+    /// The preflight's findings (warnings only: errors stop the build).
+    pub preflight: Vec<preflight::Finding>,
 }
 
 /// What `banmian check` found, without writing anything.
@@ -70,6 +82,25 @@ pub struct CheckReport {
     pub grids: Vec<(u32, Grid)>,
     /// Breaks of the line-composition rules.
     pub findings: Vec<Finding>,
+}
+
+/// What `banmian preflight` found, without writing anything.
+#[derive(Debug)]
+pub struct PreflightReport {
+    /// The edition as loaded.
+    pub edition: Edition,
+    /// Every finding, errors first.
+    pub findings: Vec<preflight::Finding>,
+}
+
+impl PreflightReport {
+    /// Whether the pages may be released (no errors; no warnings if strict).
+    pub fn passes(&self, strict: bool) -> bool {
+        !self
+            .findings
+            .iter()
+            .any(|f| f.severity == Severity::Error || strict)
+    }
 }
 
 /// The long-lived part of a build: where layouts are and the loaded fonts.
@@ -112,7 +143,8 @@ impl Builder {
     /// Lays out every page of an edition and checks its composition;
     /// nothing is written.
     pub fn check(&self, dir: &Path, punct_fix: bool) -> Result<CheckReport, Error> {
-        let (edition, mut warnings, _) = self.load(dir, punct_fix)?;
+        let (mut edition, mut warnings, _) = self.load(dir, punct_fix)?;
+        unreadable_pictures(&mut edition);
         let mut grids = Vec::new();
         let mut findings = Vec::new();
         self.compose_all(&edition, Proof::default(), |page, composed| {
@@ -141,12 +173,76 @@ impl Builder {
         Ok(pages)
     }
 
+    /// Preflights every page of the edition in `dir` as it would be printed:
+    /// pictures, layout, and the PDF each page would be written as.
+    pub fn preflight(
+        &self,
+        dir: &Path,
+        settings: &PrintSettings,
+    ) -> Result<PreflightReport, Error> {
+        let (mut edition, _, _) = self.load(dir, true)?;
+        let licences = self.licences()?;
+        let mut findings = unreadable_pictures(&mut edition);
+        let mut world = PageWorld::new(&self.home.layouts, &edition.dir, self.fonts.clone());
+        for page in &edition.pages {
+            match compose_page(&mut world, &edition, page, Proof::default()) {
+                Ok(composed) => {
+                    let pdf = encode(
+                        &composed.document,
+                        OutputFormat::Pdf,
+                        72.0,
+                        &ident(&edition, page),
+                    )?;
+                    findings.extend(preflight::check_layout(page, &composed, settings));
+                    findings.extend(preflight::check_pdf(
+                        &pdf,
+                        &edition.format,
+                        page.number,
+                        &licences,
+                    ));
+                }
+                Err(Error::Overset {
+                    location,
+                    page: number,
+                    chars,
+                    lines,
+                    chars_per_line,
+                }) => {
+                    findings.push(
+                        preflight::Finding::new(
+                            Severity::Error,
+                            Check::Overset,
+                            number,
+                            "body",
+                            format!("{chars} characters (about {lines} lines of {chars_per_line}) did not fit"),
+                        )
+                        .at(location),
+                    );
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        // A picture that could not be read is not also "missing".
+        let unreadable: Vec<String> = findings
+            .iter()
+            .filter(|f| f.check == Check::Pictures && f.severity == Severity::Error)
+            .map(|f| f.place.clone())
+            .collect();
+        findings.retain(|f| !(f.message.starts_with(MISSING) && unreadable.contains(&f.place)));
+        preflight::sort(&mut findings);
+        Ok(PreflightReport { edition, findings })
+    }
+
+    fn licences(&self) -> Result<Vec<FontLicence>, Error> {
+        preflight::load_font_licences(&self.home.fonts)
+    }
+
     /// Composes each page of `edition` in turn and hands it to `f`.
     fn compose_all(
         &self,
         edition: &Edition,
         proof: Proof,
-        mut f: impl FnMut(&crate::content::Page, ComposedPage) -> Result<(), Error>,
+        mut f: impl FnMut(&Page, ComposedPage) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let mut world = PageWorld::new(&self.home.layouts, &edition.dir, self.fonts.clone());
         for page in &edition.pages {
@@ -155,9 +251,27 @@ impl Builder {
         Ok(())
     }
 
-    /// Builds every page of the edition in `dir`.
+    /// Builds every page of the edition in `dir`. The preflight runs on
+    /// every page; its errors (and, with `strict`, its warnings) stop the
+    /// build before anything is written.
     pub fn build(&self, dir: &Path, options: &BuildOptions) -> Result<BuildReport, Error> {
         let (edition, mut warnings, corrections) = self.load(dir, options.punct_fix)?;
+        for photo in edition
+            .pages
+            .iter()
+            .flat_map(|p| &p.articles)
+            .flat_map(|a| &a.photos)
+        {
+            if let Some(path) = &photo.path {
+                preflight::probe(path).map_err(|e| {
+                    Error::content(
+                        photo.location.clone(),
+                        format!("picture {} {e}", photo.file),
+                    )
+                })?;
+            }
+        }
+        let licences = self.licences()?;
         let out_dir = options
             .out_dir
             .clone()
@@ -167,9 +281,21 @@ impl Builder {
         let mut findings = Vec::new();
         self.compose_all(&edition, options.proof, |page, composed| {
             warnings.extend(template_warnings(page, &composed.warnings));
-            findings.extend(check_page(&composed.document, &composed.grid, page.number));
-            let ident = format!("{}/{}", edition.id, page.number);
-            let bytes = encode(&composed.document, options.format, options.ppi, &ident)?;
+            findings.extend(preflight::check_layout(page, &composed, &options.print));
+            let bytes = encode(
+                &composed.document,
+                options.format,
+                options.ppi,
+                &ident(&edition, page),
+            )?;
+            if options.format == OutputFormat::Pdf {
+                findings.extend(preflight::check_pdf(
+                    &bytes,
+                    &edition.format,
+                    page.number,
+                    &licences,
+                ));
+            }
             let name = format!(
                 "{}-{:02}.{}",
                 edition.id,
@@ -180,6 +306,17 @@ impl Builder {
             grids.push((page.number, composed.grid));
             Ok(())
         })?;
+        // Missing pictures were reported when the edition was loaded.
+        findings.retain(|f| !(f.check == Check::Pictures && f.message.starts_with(MISSING)));
+        preflight::sort(&mut findings);
+        let blocking: Vec<String> = findings
+            .iter()
+            .filter(|f| options.refuse && (f.severity == Severity::Error || options.strict))
+            .map(ToString::to_string)
+            .collect();
+        if !blocking.is_empty() {
+            return Err(Error::Preflight(blocking));
+        }
         let mut outputs = Vec::new();
         for (path, bytes) in files {
             write_atomic(&path, &bytes)?;
@@ -191,7 +328,40 @@ impl Builder {
             warnings,
             corrections,
             grids,
-            findings,
+            preflight: findings,
         })
     }
+}
+
+/// The stable PDF identifier of a page: edition id and page number.
+fn ident(edition: &Edition, page: &Page) -> String {
+    format!("{}/{}", edition.id, page.number)
+}
+
+/// Probes every picture the edition places. An unreadable one becomes an
+/// error finding and is set as a placeholder, so that the page can still be
+/// laid out and checked.
+fn unreadable_pictures(edition: &mut Edition) -> Vec<preflight::Finding> {
+    let mut out = Vec::new();
+    for page in &mut edition.pages {
+        for article in &mut page.articles {
+            for (i, photo) in article.photos.iter_mut().enumerate() {
+                let Some(path) = &photo.path else { continue };
+                if let Err(e) = preflight::probe(path) {
+                    out.push(
+                        preflight::Finding::new(
+                            Severity::Error,
+                            Check::Pictures,
+                            page.number,
+                            format!("photos[{i}] {}", photo.file),
+                            format!("picture {e}"),
+                        )
+                        .at(&photo.location),
+                    );
+                    photo.path = None;
+                }
+            }
+        }
+    }
+    out
 }

@@ -22,6 +22,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Lay out an edition and check its line composition (nothing is written).
     Check(CheckArgs),
+    /// Preflight (印前检查) an edition as the printing plant would (nothing is written).
+    Preflight(PreflightArgs),
     /// List the font families and styles builds can use.
     Fonts(FontsArgs),
 }
@@ -63,6 +65,61 @@ pub struct BuildArgs {
     /// Print every punctuation correction, not only the count.
     #[arg(short, long)]
     pub verbose: bool,
+    /// print: the preflight's errors stop the build (default for PDF);
+    /// proof: findings are only reported (default for PNG and SVG).
+    #[arg(long, value_enum)]
+    pub profile: Option<Profile>,
+    #[command(flatten)]
+    pub print: PrintArgs,
+    #[command(flatten)]
+    pub home: HomeArgs,
+}
+
+/// How strictly a build holds to the preflight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Profile {
+    /// For the plant: preflight errors stop the build.
+    Print,
+    /// For the desk: findings are reported, nothing is refused.
+    Proof,
+}
+
+/// What the preflight checks against.
+#[derive(Debug, Args)]
+pub struct PrintArgs {
+    /// Treat preflight warnings as errors.
+    #[arg(long)]
+    pub strict: bool,
+    /// The job's colour: pictures in other modes are flagged.
+    #[arg(long, value_enum, default_value_t = JobColour::Cmyk)]
+    pub colour: JobColour,
+    /// Lowest acceptable effective resolution of a placed picture.
+    #[arg(long, default_value_t = 200.0, value_name = "PPI")]
+    pub min_ppi: f64,
+    /// Effective resolution above which a picture only costs bytes.
+    #[arg(long, default_value_t = 600.0, value_name = "PPI")]
+    pub max_ppi: f64,
+}
+
+/// The colour a job prints in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum JobColour {
+    /// Four-colour (grey pictures are fine too).
+    Cmyk,
+    /// Black only.
+    Gray,
+}
+
+/// `banmian preflight`.
+#[derive(Debug, Args)]
+pub struct PreflightArgs {
+    /// The edition folder (holds edition.toml).
+    pub edition: PathBuf,
+    /// Print the findings as JSON (a stable, documented format).
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub print: PrintArgs,
     #[command(flatten)]
     pub home: HomeArgs,
 }

@@ -10,8 +10,11 @@ use banmian::data::Proof;
 use banmian::export::OutputFormat;
 use banmian::fonts::Fonts;
 use banmian::home::Home;
+use banmian::preflight::{PictureMode, PrintSettings};
 
-use crate::cli::{BuildArgs, CheckArgs, FontsArgs, HomeArgs};
+use crate::cli::{
+    BuildArgs, CheckArgs, FontsArgs, HomeArgs, JobColour, PreflightArgs, PrintArgs, Profile,
+};
 
 fn home(args: &HomeArgs) -> Result<Home, Error> {
     Home::locate(args.layouts.as_deref(), args.fonts.as_deref())
@@ -25,6 +28,11 @@ pub fn build(args: BuildArgs) -> Result<ExitCode, Error> {
             "--grid marks proofs: use it with --format png or --format svg".into(),
         ));
     }
+    let profile = args.profile.unwrap_or(if args.format == OutputFormat::Pdf {
+        Profile::Print
+    } else {
+        Profile::Proof
+    });
     let builder = Builder::new(home(&args.home)?, args.home.system_fonts)?;
     let options = BuildOptions {
         format: args.format,
@@ -32,13 +40,16 @@ pub fn build(args: BuildArgs) -> Result<ExitCode, Error> {
         out_dir: args.output.clone(),
         punct_fix: !args.no_punct_fix,
         proof: Proof { grid: args.grid },
+        print: print_settings(&args.print),
+        strict: args.print.strict,
+        refuse: profile == Profile::Print,
     };
     let report = builder.build(&args.edition, &options)?;
     for w in &report.warnings {
         eprintln!("warning: {w}");
     }
-    for f in &report.findings {
-        eprintln!("warning: composition: {f}");
+    for f in &report.preflight {
+        eprintln!("{f}");
     }
     if !report.corrections.is_empty() {
         let mut by_place: BTreeMap<(&std::path::Path, usize), usize> = BTreeMap::new();
@@ -121,4 +132,50 @@ pub fn fonts(args: FontsArgs) -> Result<ExitCode, Error> {
     let fonts = Fonts::load(&home.fonts, args.home.system_fonts)?;
     print!("{}", fonts.listing(args.variants));
     Ok(ExitCode::SUCCESS)
+}
+
+fn print_settings(args: &PrintArgs) -> PrintSettings {
+    PrintSettings {
+        mode: match args.colour {
+            JobColour::Cmyk => PictureMode::Cmyk,
+            JobColour::Gray => PictureMode::Gray,
+        },
+        min_ppi: args.min_ppi,
+        max_ppi: args.max_ppi,
+        ..PrintSettings::default()
+    }
+}
+
+/// `banmian preflight`: checks the pages as the plant would. Exit 0 when
+/// they may be released, 1 on errors (or warnings with `--strict`).
+pub fn preflight(args: PreflightArgs) -> Result<ExitCode, Error> {
+    let builder = Builder::new(home(&args.home)?, args.home.system_fonts)?;
+    let report = builder.preflight(&args.edition, &print_settings(&args.print))?;
+    if args.json {
+        let json = serde_json::json!({
+            "edition": report.edition.id,
+            "passes": report.passes(args.print.strict),
+            "findings": report.findings,
+        });
+        println!("{}", serde_json::to_string_pretty(&json).expect("JSON"));
+    } else {
+        for f in &report.findings {
+            println!("{f}");
+        }
+        let errors = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == banmian::preflight::Severity::Error)
+            .count();
+        eprintln!(
+            "preflight of {}: {errors} error(s), {} warning(s)",
+            report.edition.id,
+            report.findings.len() - errors
+        );
+    }
+    Ok(if report.passes(args.print.strict) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

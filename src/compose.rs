@@ -43,6 +43,12 @@ pub struct Grid {
     pub band_top: f64,
     /// Width of the sidebar in the band (0 without one).
     pub side_w: f64,
+    /// Body lines each column holds.
+    pub lines_per_column: usize,
+    /// Distance from one body baseline to the next.
+    pub pitch: f64,
+    /// The foot of the type area.
+    pub type_bottom: f64,
 }
 
 impl Grid {
@@ -160,6 +166,9 @@ fn read_grid(document: &PagedDocument) -> Grid {
         body_top: num("body-top-pt"),
         band_top: num("band-top-pt"),
         side_w: num("side-width-pt"),
+        lines_per_column: num("lines-per-column").max(0.0) as usize,
+        pitch: num("pitch-pt"),
+        type_bottom: num("type-bottom-pt"),
     }
 }
 

@@ -124,6 +124,9 @@ pub enum Error {
         /// The column measure used for the line figure.
         chars_per_line: usize,
     },
+    /// The preflight refuses to release the pages; one line per finding.
+    #[error("preflight refuses the pages:\n{}", .0.join("\n"))]
+    Preflight(Vec<String>),
     /// The installation is incomplete (no layouts or fonts found).
     #[error("{0}")]
     Setup(String),

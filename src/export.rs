@@ -52,14 +52,19 @@ pub fn encode(
                 ))),
                 ..PdfOptions::default()
             };
-            typst_pdf::pdf(document, &options).map_err(|errors| {
+            let bleed = document
+                .pages()
+                .first()
+                .map_or(0.0, |p| p.bleed.left.to_pt());
+            let pdf = typst_pdf::pdf(document, &options).map_err(|errors| {
                 Error::Template(
                     errors
                         .iter()
                         .map(|e| format!("error: PDF export: {}\n", e.message))
                         .collect(),
                 )
-            })
+            })?;
+            print_boxes(&pdf, bleed)
         }
         OutputFormat::Png => {
             let page = &document.pages()[0];
@@ -86,6 +91,48 @@ pub fn encode(
             Ok(svg.into_bytes())
         }
     }
+}
+
+/// Gives every page a TrimBox (the trimmed page) and a BleedBox (the media),
+/// which Typst writes only when there is bleed and which a plant's
+/// preflight expects on every page.
+fn print_boxes(pdf: &[u8], bleed_pt: f64) -> Result<Vec<u8>, Error> {
+    let fail = |e: lopdf::Error| Error::Template(format!("error: PDF page boxes: {e}\n"));
+    let mut doc = lopdf::Document::load_mem(pdf).map_err(fail)?;
+    let pages: Vec<_> = doc.get_pages().into_values().collect();
+    for id in pages {
+        let page = doc.get_dictionary_mut(id).map_err(fail)?;
+        let media: Vec<f32> = match page.get(b"MediaBox").and_then(lopdf::Object::as_array) {
+            Ok(arr) => arr
+                .iter()
+                .filter_map(|o| {
+                    o.as_float()
+                        .ok()
+                        .or_else(|| o.as_i64().ok().map(|i| i as f32))
+                })
+                .collect(),
+            Err(_) => continue,
+        };
+        if media.len() != 4 {
+            continue;
+        }
+        let b = bleed_pt as f32;
+        let rect =
+            |v: [f32; 4]| lopdf::Object::Array(v.iter().map(|x| lopdf::Object::Real(*x)).collect());
+        if !page.has(b"TrimBox") {
+            page.set(
+                "TrimBox",
+                rect([media[0] + b, media[1] + b, media[2] - b, media[3] - b]),
+            );
+        }
+        if !page.has(b"BleedBox") {
+            page.set("BleedBox", rect([media[0], media[1], media[2], media[3]]));
+        }
+    }
+    let mut out = Vec::new();
+    doc.save_to(&mut out)
+        .map_err(|e| Error::Template(format!("error: PDF page boxes: {e}\n")))?;
+    Ok(out)
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder,

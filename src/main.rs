@@ -13,6 +13,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         cli::Command::Build(args) => cmd::build(args),
         cli::Command::Check(args) => cmd::check(args),
+        cli::Command::Preflight(args) => cmd::preflight(args),
         cli::Command::Fonts(args) => cmd::fonts(args),
     };
     match result {

@@ -160,8 +160,9 @@ fn real_pictures_replace_the_placeholders() {
     assert_eq!(files.len(), 9);
     std::fs::create_dir_all(ed.join("photos")).unwrap();
     for (i, file) in files.iter().enumerate() {
-        let img = image::RgbImage::from_fn(640, 480, |x, y| {
-            image::Rgb([(x % 256) as u8, (y % 256) as u8, (i * 25) as u8])
+        // Grey, with enough pixels for 200 ppi at the placed size.
+        let img = image::GrayImage::from_fn(1000, 800, |x, y| {
+            image::Luma([((x + y) as usize * (i + 1) % 256) as u8])
         });
         img.save(ed.join(file)).unwrap();
     }

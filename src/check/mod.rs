@@ -189,6 +189,35 @@ pub fn check_page(document: &PagedDocument, grid: &Grid, page: u32) -> Vec<Findi
     out
 }
 
+/// How many body lines each column of the page fills, top to foot, as
+/// `(column, filled, holds)`: what the preflight's underset check reads.
+pub fn column_fill(document: &PagedDocument, grid: &Grid) -> Vec<(usize, usize, usize)> {
+    let Some(first) = document.pages().first() else {
+        return Vec::new();
+    };
+    if grid.pitch <= 0.0 || grid.columns == 0 {
+        return Vec::new();
+    }
+    let all = lines::lines(lines::runs(&first.frame));
+    (1..=grid.columns)
+        .map(|col| {
+            let last = all
+                .iter()
+                .filter(|l| region_of(l, grid) == Region::Column(col))
+                .map(|l| l.y)
+                .fold(None, |m: Option<f64>, y| Some(m.map_or(y, |m| m.max(y))));
+            let filled = last.map_or(0, |y| {
+                ((y - grid.body_top - 0.88 * grid.body_size) / grid.pitch).round() as usize + 1
+            });
+            (
+                col,
+                filled.min(grid.lines_per_column),
+                grid.lines_per_column,
+            )
+        })
+        .collect()
+}
+
 /// Grid, head-at-foot and widow rules of one body column.
 fn check_column(
     lines: &[Line],

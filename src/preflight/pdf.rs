@@ -1,0 +1,343 @@
+//! Checks on the written PDF itself, read back with `lopdf`: page boxes,
+//! fonts (embedded, subset, licence known), colour spaces and transparency.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use lopdf::{Dictionary, Document, Object};
+use serde::Deserialize;
+
+use super::{Check, Finding, Severity};
+use crate::content::Format;
+use crate::diag::{Error, Location};
+
+/// Which licence covers fonts whose PostScript name starts with a prefix,
+/// as `fonts/fonts.toml` records it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FontLicence {
+    /// PostScript name prefix, e.g. `NotoSerifCJK`.
+    pub postscript: String,
+    /// SPDX-style licence name, e.g. `OFL-1.1`.
+    pub licence: String,
+    /// Where the font comes from (a file in `fonts/`, or Typst's embedded set).
+    pub source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Manifest {
+    font: Vec<FontLicence>,
+}
+
+/// Reads `fonts.toml` from the fonts folder.
+pub fn load_font_licences(fonts: &Path) -> Result<Vec<FontLicence>, Error> {
+    let path = fonts.join("fonts.toml");
+    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    toml::from_str::<Manifest>(&text)
+        .map(|m| m.font)
+        .map_err(|e| Error::content(Location::file(&path), e.message().to_string()))
+}
+
+/// Checks the PDF of page `page` against the edition's `format`.
+pub fn check_pdf(pdf: &[u8], format: &Format, page: u32, licences: &[FontLicence]) -> Vec<Finding> {
+    let doc = match Document::load_mem(pdf) {
+        Ok(doc) => doc,
+        Err(e) => {
+            return vec![Finding::new(
+                Severity::Error,
+                Check::Geometry,
+                page,
+                "PDF",
+                format!("the PDF cannot be read back: {e}"),
+            )];
+        }
+    };
+    let mut out = Vec::new();
+    geometry(&doc, format, page, &mut out);
+    fonts(&doc, page, licences, &mut out);
+    colours(&doc, page, &mut out);
+    out
+}
+
+fn number(o: &Object) -> Option<f64> {
+    match o {
+        Object::Integer(i) => Some(*i as f64),
+        Object::Real(r) => Some(f64::from(*r)),
+        _ => None,
+    }
+}
+
+fn rect_mm(doc: &Document, dict: &Dictionary, key: &[u8]) -> Option<[f64; 4]> {
+    let obj = dict.get(key).ok()?;
+    let (_, obj) = doc.dereference(obj).ok()?;
+    let arr = obj.as_array().ok()?;
+    let v: Vec<f64> = arr
+        .iter()
+        .filter_map(number)
+        .map(|pt| pt / 72.0 * 25.4)
+        .collect();
+    (v.len() == 4).then(|| [v[0], v[1], v[2], v[3]])
+}
+
+fn geometry(doc: &Document, format: &Format, page: u32, out: &mut Vec<Finding>) {
+    let pages = doc.get_pages();
+    if pages.len() != 1 {
+        out.push(Finding::new(
+            Severity::Error,
+            Check::Geometry,
+            page,
+            "PDF",
+            format!("{} pages, expected one", pages.len()),
+        ));
+    }
+    let Some(dict) = pages
+        .values()
+        .next()
+        .and_then(|id| doc.get_dictionary(*id).ok())
+    else {
+        return;
+    };
+    let bleed = format.bleed_mm;
+    let want_media = (
+        format.width_mm + 2.0 * bleed,
+        format.height_mm + 2.0 * bleed,
+    );
+    let size = |r: [f64; 4]| (r[2] - r[0], r[3] - r[1]);
+    let close = |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).abs() < 0.05 && (a.1 - b.1).abs() < 0.05;
+    match rect_mm(doc, dict, b"MediaBox") {
+        Some(r) if close(size(r), want_media) => {}
+        Some(r) => out.push(Finding::new(
+            Severity::Error,
+            Check::Geometry,
+            page,
+            "MediaBox",
+            format!(
+                "{:.1} × {:.1} mm, expected {:.1} × {:.1} mm",
+                size(r).0,
+                size(r).1,
+                want_media.0,
+                want_media.1
+            ),
+        )),
+        None => out.push(Finding::new(
+            Severity::Error,
+            Check::Geometry,
+            page,
+            "MediaBox",
+            "missing",
+        )),
+    }
+    match rect_mm(doc, dict, b"TrimBox") {
+        Some(r)
+            if close(size(r), (format.width_mm, format.height_mm))
+                && (r[0] - bleed).abs() < 0.05 => {}
+        Some(r) => out.push(Finding::new(
+            Severity::Error,
+            Check::Geometry,
+            page,
+            "TrimBox",
+            format!(
+                "{:.1} × {:.1} mm at {:.1} mm, expected the trim {} × {} mm",
+                size(r).0,
+                size(r).1,
+                r[0],
+                format.width_mm,
+                format.height_mm
+            ),
+        )),
+        None => out.push(Finding::new(
+            Severity::Error,
+            Check::Geometry,
+            page,
+            "TrimBox",
+            "missing",
+        )),
+    }
+}
+
+fn fonts(doc: &Document, page: u32, licences: &[FontLicence], out: &mut Vec<Finding>) {
+    let mut seen = BTreeSet::new();
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if !dict
+            .get(b"Type")
+            .and_then(Object::as_name)
+            .is_ok_and(|n| n == b"Font")
+        {
+            continue;
+        }
+        let subtype = dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .unwrap_or(b"");
+        if subtype == b"Type0" || subtype == b"Type3" {
+            // Type0 is checked through its descendant; Type3 glyphs live in the file.
+            continue;
+        }
+        let name = dict
+            .get(b"BaseFont")
+            .and_then(Object::as_name)
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .unwrap_or_else(|_| "(unnamed)".into());
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        let place = format!("font {name}");
+        let descriptor = dict
+            .get(b"FontDescriptor")
+            .ok()
+            .and_then(|o| doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_dict().ok());
+        let embedded = descriptor.is_some_and(|d| {
+            [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
+                .iter()
+                .any(|k| d.has(k))
+        });
+        if !embedded {
+            out.push(Finding::new(
+                Severity::Error,
+                Check::Fonts,
+                page,
+                place.clone(),
+                "not embedded",
+            ));
+        }
+        let (prefix, base) = name.split_once('+').unwrap_or(("", &name));
+        if !(prefix.len() == 6 && prefix.chars().all(|c| c.is_ascii_uppercase())) {
+            out.push(Finding::new(
+                Severity::Warning,
+                Check::Fonts,
+                page,
+                place.clone(),
+                "embedded whole, not as a subset",
+            ));
+        }
+        if !licences.iter().any(|l| base.starts_with(&l.postscript)) {
+            out.push(Finding::new(
+                Severity::Warning,
+                Check::Fonts,
+                page,
+                place,
+                "licence unknown: not listed in fonts/fonts.toml",
+            ));
+        }
+    }
+}
+
+fn colours(doc: &Document, page: u32, out: &mut Vec<Finding>) {
+    let mut rgb_ops = 0usize;
+    let mut rgb_spaces = BTreeSet::new();
+    let mut transparency = BTreeSet::new();
+    for object in doc.objects.values() {
+        match object {
+            Object::Stream(stream) => {
+                let dict = &stream.dict;
+                let subtype = dict
+                    .get(b"Subtype")
+                    .and_then(Object::as_name)
+                    .unwrap_or(b"");
+                if subtype == b"Image" {
+                    if dict.has(b"SMask") {
+                        transparency.insert("an image with a soft mask".to_string());
+                    }
+                    continue;
+                }
+                let is_content = subtype == b"Form"
+                    || dict.has(b"Length") && !dict.has(b"Type") && !dict.has(b"Subtype");
+                if is_content
+                    && let Ok(data) = stream
+                        .decompressed_content()
+                        .or_else(|_| Ok::<_, lopdf::Error>(stream.content.clone()))
+                    && let Ok(content) = lopdf::content::Content::decode(&data)
+                {
+                    rgb_ops += content
+                        .operations
+                        .iter()
+                        .filter(|op| op.operator == "rg" || op.operator == "RG")
+                        .count();
+                }
+            }
+            Object::Dictionary(dict) => {
+                if dict
+                    .get(b"Type")
+                    .and_then(Object::as_name)
+                    .is_ok_and(|n| n == b"ExtGState")
+                {
+                    for key in [&b"CA"[..], b"ca"] {
+                        if dict.get(key).ok().and_then(number).is_some_and(|a| a < 1.0) {
+                            transparency.insert(format!(
+                                "opacity {} below 100%",
+                                String::from_utf8_lossy(key)
+                            ));
+                        }
+                    }
+                    if dict
+                        .get(b"SMask")
+                        .ok()
+                        .and_then(|o| o.as_name().ok())
+                        .is_none_or(|n| n != b"None")
+                        && dict.has(b"SMask")
+                    {
+                        transparency.insert("a soft mask".to_string());
+                    }
+                }
+                if let Ok(spaces) = dict.get(b"ColorSpace").and_then(Object::as_dict) {
+                    for (name, space) in spaces.iter() {
+                        if is_rgb_space(doc, space) {
+                            rgb_spaces.insert(String::from_utf8_lossy(name).into_owned());
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if rgb_ops > 0 {
+        out.push(Finding::new(
+            Severity::Error,
+            Check::Colours,
+            page,
+            "page content",
+            format!("{rgb_ops} RGB colour setting(s) (rg/RG)"),
+        ));
+    }
+    for name in rgb_spaces {
+        out.push(Finding::new(
+            Severity::Error,
+            Check::Colours,
+            page,
+            format!("colour space {name}"),
+            "an RGB colour space is used",
+        ));
+    }
+    for what in transparency {
+        out.push(Finding::new(
+            Severity::Warning,
+            Check::Colours,
+            page,
+            "page content",
+            format!("transparency: {what}"),
+        ));
+    }
+}
+
+fn is_rgb_space(doc: &Document, space: &Object) -> bool {
+    let Ok((_, space)) = doc.dereference(space) else {
+        return false;
+    };
+    match space {
+        Object::Name(n) => n == b"DeviceRGB" || n == b"CalRGB",
+        Object::Array(arr) => match arr.first().and_then(|o| o.as_name().ok()) {
+            Some(b"CalRGB") => true,
+            Some(b"ICCBased") => arr
+                .get(1)
+                .and_then(|o| doc.dereference(o).ok())
+                .and_then(|(_, o)| o.as_stream().ok())
+                .and_then(|s| s.dict.get(b"N").ok().and_then(number))
+                .is_some_and(|n| n == 3.0),
+            _ => false,
+        },
+        _ => false,
+    }
+}

@@ -1,0 +1,377 @@
+//! The preflight (印前检查): editions crafted to fail each check, each
+//! asserting the finding, where it is and the exit code; and a clean
+//! edition with real pictures that passes with no finding at all.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use serde_json::Value;
+
+fn preflight(cwd: &Path, ed: &Path, extra: &[&str]) -> (Option<i32>, Value) {
+    let mut args = vec!["preflight", ed.to_str().unwrap(), "--json"];
+    args.extend_from_slice(extra);
+    let out = banmian(cwd, &args);
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+    let json =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("no JSON ({e}): {err}"));
+    (out.status.code(), json)
+}
+
+fn findings(json: &Value) -> &Vec<Value> {
+    json["findings"].as_array().unwrap()
+}
+
+fn seed_copy(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let ed = copy_edition(&seed(), dir.path(), name);
+    (dir, ed)
+}
+
+/// The photo files the seed article names, in order.
+fn photo_files(ed: &Path) -> Vec<String> {
+    let md = std::fs::read_to_string(ed.join("feature.md")).unwrap();
+    md.lines()
+        .filter_map(|l| Some(l.strip_prefix("file = \"")?.strip_suffix('"')?.to_string()))
+        .collect()
+}
+
+/// Nine grey pictures with enough pixels for 200–600 ppi where the seed
+/// layout places them.
+fn drop_suitable_pictures(ed: &Path) {
+    std::fs::create_dir_all(ed.join("photos")).unwrap();
+    for (i, file) in photo_files(ed).iter().enumerate() {
+        let img = image::GrayImage::from_fn(1100, 850, |x, y| {
+            image::Luma([((x / 7 + y / 5) as usize * (i + 2) % 256) as u8])
+        });
+        img.save(ed.join(file)).unwrap();
+    }
+}
+
+#[test]
+fn the_seed_lists_exactly_the_nine_missing_photos() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, json) = preflight(dir.path(), &seed(), &[]);
+    assert_eq!(code, Some(0), "{json}");
+    let f = findings(&json);
+    assert_eq!(f.len(), 9, "{json:#}");
+    for (i, finding) in f.iter().enumerate() {
+        assert_eq!(finding["severity"], "warning");
+        assert_eq!(finding["check"], "pictures");
+        assert_eq!(finding["page"], 5);
+        assert!(
+            finding["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("picture missing"),
+            "{finding}"
+        );
+        assert!(
+            finding["source"].as_str().unwrap().contains("feature.md:"),
+            "{finding}"
+        );
+        assert!(
+            finding["place"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("photos[{i}]")),
+            "{finding}"
+        );
+    }
+    // --strict turns the warnings into a refusal.
+    let (code, json) = preflight(dir.path(), &seed(), &["--strict"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(json["passes"], false);
+}
+
+#[test]
+fn with_suitable_pictures_the_seed_passes_clean() {
+    let (dir, ed) = seed_copy("clean");
+    drop_suitable_pictures(&ed);
+    let (code, json) = preflight(dir.path(), &ed, &["--strict"]);
+    assert_eq!(findings(&json), &Vec::<Value>::new(), "{json:#}");
+    assert_eq!(code, Some(0));
+    assert_eq!(json["passes"], true);
+    // And the print build goes through, strict, with the pictures embedded.
+    let out = banmian(
+        dir.path(),
+        &["build", ed.to_str().unwrap(), "-o", "out", "--strict"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = dir.path().join("out/clean-05.pdf");
+    let list = poppler("pdfimages", &["-list", pdf.to_str().unwrap()]);
+    assert_eq!(list.lines().skip(2).count(), 9, "{list}");
+    // One colour component: grey, as drawn.
+    assert!(
+        list.lines()
+            .skip(2)
+            .all(|l| l.split_whitespace().nth(6) == Some("1")),
+        "{list}"
+    );
+}
+
+#[test]
+fn an_overset_body_says_by_how_much() {
+    let (dir, ed) = seed_copy("overset");
+    let path = ed.join("feature.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (front, body) = text.split_at(text.rfind("+++").unwrap() + 4);
+    std::fs::write(&path, format!("{front}{body}{body}")).unwrap();
+    let (code, json) = preflight(dir.path(), &ed, &[]);
+    assert_eq!(code, Some(1));
+    let f = findings(&json);
+    let overset = f
+        .iter()
+        .find(|f| f["check"] == "overset")
+        .unwrap_or_else(|| panic!("{json:#}"));
+    assert_eq!(overset["severity"], "error");
+    let message = overset["message"].as_str().unwrap();
+    assert!(
+        message.contains("characters (about") && message.contains("did not fit"),
+        "{message}"
+    );
+    assert!(
+        overset["source"].as_str().unwrap().ends_with("feature.md"),
+        "{overset}"
+    );
+}
+
+#[test]
+fn a_character_outside_every_font_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let ed = small_edition(
+        dir.path(),
+        "tofu",
+        "feature",
+        "这里有一个字\u{13000}没有字体。",
+    );
+    let (code, json) = preflight(dir.path(), &ed, &[]);
+    assert_eq!(code, Some(1), "{json:#}");
+    let tofu = findings(&json)
+        .iter()
+        .find(|f| f["check"] == "tofu")
+        .unwrap_or_else(|| panic!("{json:#}"));
+    assert_eq!(tofu["severity"], "error");
+    let message = tofu["message"].as_str().unwrap();
+    assert!(
+        message.contains("U+13000") && message.contains("这里有一个字"),
+        "{message}"
+    );
+    assert_eq!(tofu["place"], "column 1, line 1");
+    // The print build refuses the page and writes nothing.
+    let out = banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("U+13000"), "{}", stderr(&out));
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn a_small_picture_placed_large_names_its_ppi() {
+    let (dir, ed) = seed_copy("lowres");
+    drop_suitable_pictures(&ed);
+    let first = &photo_files(&ed)[0];
+    image::GrayImage::new(40, 30).save(ed.join(first)).unwrap();
+    let (code, json) = preflight(dir.path(), &ed, &[]);
+    assert_eq!(code, Some(1));
+    let f = findings(&json);
+    assert_eq!(f.len(), 1, "{json:#}");
+    assert_eq!(f[0]["severity"], "error");
+    assert!(
+        f[0]["place"].as_str().unwrap().starts_with("photos[0]"),
+        "{}",
+        f[0]
+    );
+    let message = f[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("ppi effective, below the minimum of 200 ppi")
+            && message.contains("40×30 px"),
+        "{message}"
+    );
+    let ppi: f64 = message.split(' ').next().unwrap().parse().unwrap();
+    assert!(ppi < 15.0, "{ppi}");
+    // A lower minimum lets it pass.
+    let (code, _) = preflight(dir.path(), &ed, &["--min-ppi", "5"]);
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn a_truncated_jpeg_is_a_clear_error_not_a_crash() {
+    let (dir, ed) = seed_copy("truncated");
+    drop_suitable_pictures(&ed);
+    let first = ed.join(&photo_files(&ed)[0]);
+    let bytes = std::fs::read(&first).unwrap();
+    std::fs::write(&first, &bytes[..bytes.len() / 3]).unwrap();
+    let (code, json) = preflight(dir.path(), &ed, &[]);
+    assert_eq!(code, Some(1));
+    let f = findings(&json);
+    assert_eq!(f.len(), 1, "{json:#}");
+    assert!(
+        f[0]["message"].as_str().unwrap().contains("damaged"),
+        "{}",
+        f[0]
+    );
+    assert!(
+        f[0]["source"].as_str().unwrap().contains("feature.md:33:1"),
+        "{}",
+        f[0]
+    );
+    let out = banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("feature.md:33:1: photos[0]") && err.contains("damaged"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"));
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn an_rgb_picture_in_a_cmyk_job_is_a_warning() {
+    let (dir, ed) = seed_copy("rgb");
+    drop_suitable_pictures(&ed);
+    let first = &photo_files(&ed)[0];
+    image::RgbImage::from_pixel(1100, 850, image::Rgb([200, 30, 30]))
+        .save(ed.join(first))
+        .unwrap();
+    let (code, json) = preflight(dir.path(), &ed, &[]);
+    assert_eq!(code, Some(0), "warnings do not stop a release");
+    let f = findings(&json);
+    assert_eq!(f.len(), 1, "{json:#}");
+    assert_eq!(f[0]["severity"], "warning");
+    assert!(
+        f[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Rgb picture in a Cmyk job"),
+        "{}",
+        f[0]
+    );
+}
+
+#[test]
+fn an_rgb_colour_in_a_layout_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let layouts = dir.path().join("layouts");
+    copy_edition(&root().join("layouts"), dir.path(), "layouts");
+    edit(
+        &layouts.join("style.typ"),
+        "accent: cmyk(0%, 100%, 100%, 15%),",
+        "accent: rgb(\"#d0021b\"),",
+    );
+    let out = banmian(
+        dir.path(),
+        &[
+            "preflight",
+            seed().to_str().unwrap(),
+            "--json",
+            "--layouts",
+            layouts.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let colours: Vec<&Value> = findings(&json)
+        .iter()
+        .filter(|f| f["check"] == "colours")
+        .collect();
+    assert!(!colours.is_empty(), "{json:#}");
+    assert!(
+        colours.iter().all(|f| f["severity"] == "error"),
+        "{colours:?}"
+    );
+    assert!(
+        colours
+            .iter()
+            .any(|f| f["message"].as_str().unwrap().contains("RGB")),
+        "{colours:?}"
+    );
+}
+
+#[test]
+fn a_short_body_leaves_holes_that_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "短短的正文只有一段，远远填不满八栏。".repeat(12);
+    let ed = small_edition(dir.path(), "short", "feature", &body);
+    let (code, json) = preflight(dir.path(), &ed, &[]);
+    assert_eq!(code, Some(0), "{json:#}");
+    let holes: Vec<&Value> = findings(&json)
+        .iter()
+        .filter(|f| f["check"] == "underset")
+        .collect();
+    assert!(!holes.is_empty(), "{json:#}");
+    assert!(
+        holes.iter().all(|f| f["severity"] == "warning"),
+        "{holes:?}"
+    );
+    assert!(
+        holes.iter().any(|f| f["message"]
+            .as_str()
+            .unwrap()
+            .contains("lines above the foot")),
+        "{holes:?}"
+    );
+}
+
+#[test]
+fn the_pdf_checks_catch_wrong_boxes_and_unknown_fonts() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = banmian(
+        dir.path(),
+        &["build", seed().to_str().unwrap(), "-o", "out"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = std::fs::read(dir.path().join("out/xianning-2021-05.pdf")).unwrap();
+    let format = banmian::content::Format {
+        width_mm: 390.0,
+        height_mm: 540.0,
+        bleed_mm: 0.0,
+    };
+    let licences = banmian::preflight::load_font_licences(&root().join("fonts")).unwrap();
+    assert_eq!(
+        banmian::preflight::check_pdf(&pdf, &format, 5, &licences),
+        vec![]
+    );
+    // A tabloid format: both boxes are wrong.
+    let tabloid = banmian::content::Format {
+        width_mm: 270.0,
+        height_mm: 390.0,
+        bleed_mm: 0.0,
+    };
+    let wrong = banmian::preflight::check_pdf(&pdf, &tabloid, 5, &licences);
+    assert_eq!(wrong.len(), 2, "{wrong:?}");
+    assert!(
+        wrong
+            .iter()
+            .all(|f| f.check == banmian::preflight::Check::Geometry),
+        "{wrong:?}"
+    );
+    // Without the licence list every font is of unknown licence.
+    let unknown = banmian::preflight::check_pdf(&pdf, &format, 5, &[]);
+    assert_eq!(unknown.len(), 4, "{unknown:?}");
+    assert!(
+        unknown
+            .iter()
+            .all(|f| f.message.contains("licence unknown")),
+        "{unknown:?}"
+    );
+    // Independent tools agree with the clean result.
+    let path = dir.path().join("out/xianning-2021-05.pdf");
+    let boxes = poppler("pdfinfo", &["-box", path.to_str().unwrap()]);
+    assert!(
+        boxes.contains("TrimBox:             0.00     0.00  1105.51  1530.71"),
+        "{boxes}"
+    );
+    let qpdf = std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(&path)
+        .output()
+        .expect("qpdf is needed by the tests");
+    assert!(
+        qpdf.status.success(),
+        "{}",
+        String::from_utf8_lossy(&qpdf.stdout)
+    );
+}
