@@ -49,6 +49,8 @@ pub struct Grid {
     pub pitch: f64,
     /// The foot of the type area.
     pub type_bottom: f64,
+    /// Top of a body line's box above its baseline, in ems (`top-edge`).
+    pub text_top_em: f64,
 }
 
 impl Grid {
@@ -89,7 +91,12 @@ pub fn compose_page(
         let warnings = render_diagnostics(world, &warnings);
         let document = output
             .map_err(|errors| Error::Template(render_diagnostics(world, &errors).join("")))?;
-        let grid = read_grid(&document);
+        let grid = read_grid(&document).ok_or_else(|| {
+            Error::Template(format!(
+                "error: layout {} publishes no usable grid: it must place `metadata((chars-per-line: …, columns: …, …)) <banmian-grid>` (see layouts/feature.typ)\n",
+                page.layout
+            ))
+        })?;
         Ok(ComposedPage {
             document,
             grid,
@@ -102,8 +109,9 @@ pub fn compose_page(
     let mut best = compile(delta)?;
     if fits(&best) {
         // Shorten the columns while the body still fits: the columns then
-        // end together and the photos take what is left.
-        while delta > -MAX_LINES_DELTA {
+        // end together and the photos take what is left. A layout with
+        // nothing flexible (no photos) says so, and is not searched.
+        while !best.grid.exhausted && delta > -MAX_LINES_DELTA {
             let shorter = compile(delta - 1)?;
             if !fits(&shorter) {
                 break;
@@ -139,11 +147,11 @@ pub fn compose_page(
 }
 
 /// Reads the `<banmian-grid>` metadata a layout publishes.
-fn read_grid(document: &PagedDocument) -> Grid {
-    let label = Label::new(PicoStr::intern("banmian-grid")).expect("label");
+fn read_grid(document: &PagedDocument) -> Option<Grid> {
+    let label = Label::new(PicoStr::intern("banmian-grid"))?;
     let found = document.introspector().query(&Selector::Label(label));
     let Some(Value::Dict(dict)) = found.first().and_then(|c| c.get_by_name("value").ok()) else {
-        return Grid::default();
+        return None;
     };
     let num = |k: &str| {
         dict.get(k)
@@ -151,7 +159,7 @@ fn read_grid(document: &PagedDocument) -> Grid {
             .and_then(|v| v.clone().cast::<f64>().ok())
             .unwrap_or(0.0)
     };
-    Grid {
+    let grid = Grid {
         chars_per_line: num("chars-per-line").max(0.0) as usize,
         columns: num("columns").max(0.0) as usize,
         exhausted: dict
@@ -169,7 +177,14 @@ fn read_grid(document: &PagedDocument) -> Grid {
         lines_per_column: num("lines-per-column").max(0.0) as usize,
         pitch: num("pitch-pt"),
         type_bottom: num("type-bottom-pt"),
-    }
+        text_top_em: num("text-top-em"),
+    };
+    let sane = grid.columns > 0
+        && grid.chars_per_line > 0
+        && grid.body_size > 0.0
+        && grid.col_w > 0.0
+        && grid.pitch > 0.0;
+    sane.then_some(grid)
 }
 
 /// Counts the visible characters set in a frame (whitespace excluded).

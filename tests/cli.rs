@@ -91,10 +91,9 @@ fn png_and_svg_proofs() {
 #[test]
 fn template_errors_are_typst_diagnostics_with_the_source() {
     let dir = tempfile::tempdir().unwrap();
-    let layouts = dir.path().join("layouts");
-    copy_edition(&root().join("layouts"), dir.path(), "layouts");
-    edit(
-        &layouts.join("parts/staff.typ"),
+    let layouts = edited_layouts(
+        dir.path(),
+        "parts/staff.typ",
         "#let staff(page) = {",
         "#let staff(page) = {\n  let x = (1 +\n",
     );

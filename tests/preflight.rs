@@ -254,10 +254,9 @@ fn an_rgb_picture_in_a_cmyk_job_is_a_warning() {
 #[test]
 fn an_rgb_colour_in_a_layout_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
-    let layouts = dir.path().join("layouts");
-    copy_edition(&root().join("layouts"), dir.path(), "layouts");
-    edit(
-        &layouts.join("style.typ"),
+    let layouts = edited_layouts(
+        dir.path(),
+        "style.typ",
         "accent: cmyk(0%, 100%, 100%, 15%),",
         "accent: rgb(\"#d0021b\"),",
     );

@@ -76,6 +76,7 @@ enum Region {
     Sidebar,
     Photos,
     Column(usize),
+    Foot,
 }
 
 impl fmt::Display for Region {
@@ -85,6 +86,7 @@ impl fmt::Display for Region {
             Self::Sidebar => f.write_str("sidebar"),
             Self::Photos => f.write_str("photos"),
             Self::Column(i) => write!(f, "column {i}"),
+            Self::Foot => f.write_str("foot"),
         }
     }
 }
@@ -315,10 +317,18 @@ fn is_punct(c: char) -> bool {
 }
 
 fn region_of(line: &Line, grid: &Grid) -> Region {
+    if grid.type_bottom > 0.0 && line.y > grid.type_bottom {
+        return Region::Foot;
+    }
     if line.y > grid.body_top {
         let col =
             ((line.x - grid.margin_left + 0.5 * grid.gutter) / (grid.col_w + grid.gutter)).floor();
-        return Region::Column((col.max(0.0) as usize + 1).min(grid.columns.max(1)));
+        let col = if col.is_finite() {
+            col.clamp(0.0, 1e6) as usize
+        } else {
+            0
+        };
+        return Region::Column(col.saturating_add(1).min(grid.columns.max(1)));
     }
     if line.y < grid.band_top {
         Region::Head

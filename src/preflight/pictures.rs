@@ -51,12 +51,9 @@ pub fn probe(path: &Path) -> Result<PictureInfo, String> {
     .ok_or("has a damaged header")?;
     let jpeg = bytes.starts_with(&[0xFF, 0xD8]);
     // Decoders forgive a JPEG cut short (they grey out the rest); a plant
-    // does not: the file must end with its end-of-image marker.
-    if jpeg
-        && !bytes[bytes.len().saturating_sub(1024)..]
-            .windows(2)
-            .any(|w| w == [0xFF, 0xD9])
-    {
+    // does not: an end-of-image marker must follow the last start of scan
+    // (compressed data never holds one, and trailing data after it is fine).
+    if jpeg && !has_end_of_image(&bytes) {
         return Err("is damaged: truncated (no end-of-image marker)".into());
     }
     let format = if jpeg {
@@ -67,6 +64,11 @@ pub fn probe(path: &Path) -> Result<PictureInfo, String> {
     image::load_from_memory_with_format(&bytes, format)
         .map_err(|e| format!("is damaged and cannot be decoded ({e})"))?;
     Ok(info)
+}
+
+fn has_end_of_image(b: &[u8]) -> bool {
+    let last_scan = b.windows(2).rposition(|w| w == [0xFF, 0xDA]).unwrap_or(0);
+    b[last_scan..].windows(2).any(|w| w == [0xFF, 0xD9])
 }
 
 fn png_header(b: &[u8]) -> Option<PictureInfo> {
@@ -103,9 +105,12 @@ fn jpeg_header(b: &[u8]) -> Option<PictureInfo> {
         // Start of frame: baseline, extended, progressive, lossless (not DHT, JPG, DAC).
         if matches!(marker, 0xC0..=0xCF) && !matches!(marker, 0xC4 | 0xC8 | 0xCC) {
             let seg = b.get(i + 4..i + 2 + len)?;
-            let height = u32::from(u16::from_be_bytes([seg[1], seg[2]]));
-            let width = u32::from(u16::from_be_bytes([seg[3], seg[4]]));
-            let mode = match seg[5] {
+            let &[_, h1, h0, w1, w0, components, ..] = seg else {
+                return None;
+            };
+            let height = u32::from(u16::from_be_bytes([h1, h0]));
+            let width = u32::from(u16::from_be_bytes([w1, w0]));
+            let mode = match components {
                 1 => PictureMode::Gray,
                 3 => PictureMode::Rgb,
                 4 => PictureMode::Cmyk,

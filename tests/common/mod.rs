@@ -147,3 +147,11 @@ pub fn pdf_lines(pdf: &Path) -> Vec<String> {
     }
     lines
 }
+
+/// A copy of the project's layouts in `dir/layouts`, with `from` replaced
+/// by `to` in `file` (a path inside the layouts folder).
+pub fn edited_layouts(dir: &Path, file: &str, from: &str, to: &str) -> PathBuf {
+    let layouts = copy_edition(&root().join("layouts"), dir, "layouts");
+    edit(&layouts.join(file), from, to);
+    layouts
+}
