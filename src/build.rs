@@ -11,7 +11,7 @@ use crate::compose::{ComposedPage, Grid, compose_page, template_warnings};
 use crate::content::{Correction, Edition, Page, correct_punctuation, load_edition};
 use crate::data::Proof;
 use crate::diag::{Error, Warning};
-use crate::export::{OutputFormat, encode, write_atomic};
+use crate::export::{OutputFormat, encode, write_all_atomic};
 use crate::fonts::Fonts;
 use crate::home::Home;
 use crate::preflight::{self, Check, FontLicence, MISSING, PrintSettings, Severity};
@@ -144,7 +144,13 @@ impl Builder {
     /// nothing is written.
     pub fn check(&self, dir: &Path, punct_fix: bool) -> Result<CheckReport, Error> {
         let (mut edition, mut warnings, _) = self.load(dir, punct_fix)?;
-        unreadable_pictures(&mut edition);
+        for f in unreadable_pictures(&mut edition) {
+            let source = f.source.clone().unwrap_or_default();
+            warnings.push(Warning {
+                location: crate::diag::Location::file(source),
+                message: format!("{}: {} (set as a placeholder)", f.place, f.message),
+            });
+        }
         let mut grids = Vec::new();
         let mut findings = Vec::new();
         self.compose_all(&edition, Proof::default(), |page, composed| {
@@ -317,11 +323,8 @@ impl Builder {
         if !blocking.is_empty() {
             return Err(Error::Preflight(blocking));
         }
-        let mut outputs = Vec::new();
-        for (path, bytes) in files {
-            write_atomic(&path, &bytes)?;
-            outputs.push(path);
-        }
+        write_all_atomic(&files)?;
+        let outputs = files.into_iter().map(|(path, _)| path).collect();
         Ok(BuildReport {
             edition,
             outputs,

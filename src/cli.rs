@@ -94,10 +94,10 @@ pub struct PrintArgs {
     #[arg(long, value_enum, default_value_t = JobColour::Cmyk)]
     pub colour: JobColour,
     /// Lowest acceptable effective resolution of a placed picture.
-    #[arg(long, default_value_t = 200.0, value_name = "PPI")]
+    #[arg(long, default_value_t = 200.0, value_name = "PPI", value_parser = parse_resolution)]
     pub min_ppi: f64,
     /// Effective resolution above which a picture only costs bytes.
-    #[arg(long, default_value_t = 600.0, value_name = "PPI")]
+    #[arg(long, default_value_t = 600.0, value_name = "PPI", value_parser = parse_resolution)]
     pub max_ppi: f64,
 }
 
@@ -155,5 +155,14 @@ fn parse_ppi(s: &str) -> Result<f32, String> {
         Ok(v)
     } else {
         Err("ppi must be between 10 and 1200".into())
+    }
+}
+
+fn parse_resolution(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    if v.is_finite() && (1.0..=10_000.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err("a resolution between 1 and 10000 ppi".into())
     }
 }

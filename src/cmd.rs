@@ -40,7 +40,7 @@ pub fn build(args: BuildArgs) -> Result<ExitCode, Error> {
         out_dir: args.output.clone(),
         punct_fix: !args.no_punct_fix,
         proof: Proof { grid: args.grid },
-        print: print_settings(&args.print),
+        print: print_settings(&args.print)?,
         strict: args.print.strict,
         refuse: profile == Profile::Print,
     };
@@ -134,8 +134,14 @@ pub fn fonts(args: FontsArgs) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_settings(args: &PrintArgs) -> PrintSettings {
-    PrintSettings {
+fn print_settings(args: &PrintArgs) -> Result<PrintSettings, Error> {
+    if args.min_ppi > args.max_ppi {
+        return Err(Error::Usage(format!(
+            "--min-ppi {} is above --max-ppi {}",
+            args.min_ppi, args.max_ppi
+        )));
+    }
+    Ok(PrintSettings {
         mode: match args.colour {
             JobColour::Cmyk => PictureMode::Cmyk,
             JobColour::Gray => PictureMode::Gray,
@@ -143,14 +149,14 @@ fn print_settings(args: &PrintArgs) -> PrintSettings {
         min_ppi: args.min_ppi,
         max_ppi: args.max_ppi,
         ..PrintSettings::default()
-    }
+    })
 }
 
 /// `banmian preflight`: checks the pages as the plant would. Exit 0 when
 /// they may be released, 1 on errors (or warnings with `--strict`).
 pub fn preflight(args: PreflightArgs) -> Result<ExitCode, Error> {
     let builder = Builder::new(home(&args.home)?, args.home.system_fonts)?;
-    let report = builder.preflight(&args.edition, &print_settings(&args.print))?;
+    let report = builder.preflight(&args.edition, &print_settings(&args.print)?)?;
     if args.json {
         let json = serde_json::json!({
             "edition": report.edition.id,

@@ -199,7 +199,9 @@ impl PageData {
 }
 
 fn article(a: &Article) -> ArticleData {
-    let mut lead = true;
+    // The lead (导语) is what comes before the first section head; an
+    // article without heads has no separate lead.
+    let mut lead = a.body.iter().any(|b| matches!(b, Block::Heading(_)));
     ArticleData {
         kicker: a.kicker.as_ref().map(s),
         headline: a.headline.iter().map(s).collect(),

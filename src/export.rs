@@ -10,6 +10,10 @@ use typst_pdf::PdfOptions;
 
 use crate::diag::Error;
 
+/// The largest PNG proof, in pixels (about 1 GiB of RGBA while rendering):
+/// a broadsheet at 1000 ppi is about 230 megapixels.
+const MAX_PROOF_PIXELS: f64 = 268_435_456.0;
+
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
@@ -68,6 +72,18 @@ pub fn encode(
         }
         OutputFormat::Png => {
             let page = &document.pages()[0];
+            let scale = f64::from(ppi) / 72.0;
+            let size = page.frame.size();
+            let pixels = (size.x.to_pt() * scale).ceil() * (size.y.to_pt() * scale).ceil();
+            if pixels > MAX_PROOF_PIXELS {
+                return Err(Error::Usage(format!(
+                    "a {:.0} × {:.0} mm page at {ppi} ppi would be {:.0} megapixels; proofs stop at {:.0}: lower --ppi",
+                    size.x.to_mm(),
+                    size.y.to_mm(),
+                    pixels / 1e6,
+                    MAX_PROOF_PIXELS / 1e6
+                )));
+            }
             let pixmap = typst_render::render(
                 page,
                 &typst_render::RenderOptions {
@@ -135,14 +151,38 @@ fn print_boxes(pdf: &[u8], bleed_pt: f64) -> Result<Vec<u8>, Error> {
     Ok(out)
 }
 
+/// Writes several files so that none is replaced unless all could be
+/// written: every file goes to a temporary file beside its target and is
+/// flushed to disk first; only then are they renamed over their targets.
+pub fn write_all_atomic(files: &[(std::path::PathBuf, Vec<u8>)]) -> Result<(), Error> {
+    let staged = files
+        .iter()
+        .map(|(path, bytes)| stage(path, bytes).map(|tmp| (tmp, path)))
+        .collect::<Result<Vec<_>, _>>()?;
+    for (tmp, path) in staged {
+        commit(tmp, path)?;
+    }
+    Ok(())
+}
+
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder,
 /// flushed to disk, then renamed over the target. Readers see the old file
 /// or the new one, never a part.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = path
-        .parent()
+    let tmp = stage(path, bytes)?;
+    commit(tmp, path)
+}
+
+/// The folder a file is written into.
+fn folder(path: &Path) -> &Path {
+    path.parent()
         .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+        .unwrap_or(Path::new("."))
+}
+
+/// Writes `bytes` to a flushed temporary file beside `path`.
+fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Error> {
+    let dir = folder(path);
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".banmian-")
@@ -164,11 +204,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     tmp.as_file()
         .sync_all()
         .map_err(|e| Error::io(tmp.path(), e))?;
+    Ok(tmp)
+}
+
+/// Renames a staged file over `path` and makes the rename durable.
+fn commit(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), Error> {
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    // Make the rename itself durable.
     #[cfg(unix)]
-    std::fs::File::open(dir)
+    std::fs::File::open(folder(path))
         .and_then(|d| d.sync_all())
-        .map_err(|e| Error::io(dir, e))?;
+        .map_err(|e| Error::io(folder(path), e))?;
     Ok(())
 }

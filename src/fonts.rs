@@ -21,7 +21,11 @@ impl Fonts {
     /// embedded fonts; `system` adds the machine's fonts after them.
     pub fn load(dir: &Path, system_fonts: bool) -> Result<Self, Error> {
         let mut store = FontStore::new();
-        store.extend(scan(dir));
+        // Sorted by file and face so that the font book, and with it the
+        // choice between equal fonts, does not depend on directory order.
+        let mut found: Vec<_> = scan(dir).collect();
+        found.sort_by(|a, b| (&a.0.path, a.0.index).cmp(&(&b.0.path, b.0.index)));
+        store.extend(found);
         if store.book().families().next().is_none() {
             return Err(Error::Setup(format!(
                 "{}: no font files found",

@@ -56,13 +56,26 @@ pub fn fix_punctuation(text: &str) -> (String, Vec<Fix>) {
     let mut fixes = Vec::new();
     let mut double_open = false;
     let mut single_open = false;
+    // The nearest non-blank character before and after each position, in
+    // two passes (a scan per character would be quadratic on long blanks).
+    let mut before = vec![None; chars.len()];
+    let mut last = None;
     for (i, &c) in chars.iter().enumerate() {
-        let prev = chars[..i]
-            .iter()
-            .rev()
-            .find(|c| !c.is_whitespace())
-            .copied();
-        let next = chars[i + 1..].iter().find(|c| !c.is_whitespace()).copied();
+        before[i] = last;
+        if !c.is_whitespace() {
+            last = Some(c);
+        }
+    }
+    let mut after = vec![None; chars.len()];
+    let mut last = None;
+    for (i, &c) in chars.iter().enumerate().rev() {
+        after[i] = last;
+        if !c.is_whitespace() {
+            last = Some(c);
+        }
+    }
+    for (i, &c) in chars.iter().enumerate() {
+        let (prev, next) = (before[i], after[i]);
         let near_chinese = prev.is_some_and(is_chinese) || next.is_some_and(is_chinese);
         let between_ascii = prev.is_some_and(|p| p.is_ascii_alphanumeric())
             && next.is_some_and(|n| n.is_ascii_alphanumeric());

@@ -54,7 +54,8 @@ impl Loader {
         if !canon.starts_with(&canon_root) {
             return Err(FileError::AccessDenied);
         }
-        Ok(real)
+        // Read the checked path, not one a swapped link could redirect.
+        Ok(canon)
     }
 }
 

@@ -177,3 +177,93 @@ fn real_pictures_replace_the_placeholders() {
         "no placeholder is set"
     );
 }
+
+#[test]
+fn grid_proofs_and_their_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = seed();
+    let seed = seed.to_str().unwrap();
+    let out = banmian(
+        dir.path(),
+        &[
+            "build", seed, "-o", "g", "--format", "png", "--ppi", "20", "--grid",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plain = banmian(
+        dir.path(),
+        &["build", seed, "-o", "p", "--format", "png", "--ppi", "20"],
+    );
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    let grid = std::fs::read(dir.path().join("g/xianning-2021-05.png")).unwrap();
+    let without = std::fs::read(dir.path().join("p/xianning-2021-05.png")).unwrap();
+    assert_ne!(grid, without, "the grid is drawn");
+    // The grid marks proofs, never a print PDF.
+    let out = banmian(dir.path(), &["build", seed, "-o", "x", "--grid"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--grid"));
+    // A proof too large to render is refused before rendering.
+    let out = banmian(
+        dir.path(),
+        &["build", seed, "-o", "x", "--format", "png", "--ppi", "1200"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("megapixels"), "{}", stderr(&out));
+    assert!(!dir.path().join("x").exists());
+    // Resolutions that make no sense are usage errors.
+    for bad in [["--min-ppi", "nan"], ["--min-ppi", "-3"]] {
+        let out = banmian(dir.path(), &["preflight", seed, bad[0], bad[1]]);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+    }
+    let out = banmian(dir.path(), &["preflight", seed, "--min-ppi", "700"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn the_staff_line_is_set_and_not_taken_for_body_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let ed = copy_edition(&seed(), dir.path(), "staff");
+    edit(
+        &ed.join("edition.toml"),
+        "articles = [\"feature.md\"]",
+        "articles = [\"feature.md\"]\neditor = \"张三\"\ndesigner = \"李四\"\nproofreader = \"王五\"",
+    );
+    let out = banmian(dir.path(), &["check", ed.to_str().unwrap(), "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["findings"], serde_json::json!([]), "{json:#}");
+    assert_eq!(out.status.code(), Some(0));
+    let out = banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = pdf_text(&dir.path().join("out/staff-05.pdf"));
+    assert!(
+        text.contains("责任编辑：张三")
+            && text.contains("版式设计：李四")
+            && text.contains("校对：王五"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_article_without_section_heads_is_set_in_the_body_face() {
+    let dir = tempfile::tempdir().unwrap();
+    let ed = small_edition(
+        dir.path(),
+        "plain",
+        "feature",
+        "第一段正文。\n\n第二段正文。",
+    );
+    let out = banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let fonts = poppler(
+        "pdffonts",
+        &[dir.path().join("out/plain-01.pdf").to_str().unwrap()],
+    );
+    assert!(
+        fonts.contains("NotoSerifCJKsc-Regular"),
+        "body in song:\n{fonts}"
+    );
+    assert!(
+        !fonts.contains("LXGWWenKai"),
+        "no lead in kai without a section head:\n{fonts}"
+    );
+}

@@ -305,13 +305,24 @@ fn a_short_body_leaves_holes_that_are_reported() {
         holes.iter().all(|f| f["severity"] == "warning"),
         "{holes:?}"
     );
-    assert!(
-        holes.iter().any(|f| f["message"]
-            .as_str()
-            .unwrap()
-            .contains("lines above the foot")),
-        "{holes:?}"
-    );
+    // One finding per column: the first holds the text, the others nothing.
+    assert_eq!(holes.len(), 8, "{holes:?}");
+    for (i, hole) in holes.iter().enumerate() {
+        assert_eq!(hole["place"], format!("column {}", i + 1));
+        let message = hole["message"].as_str().unwrap();
+        let (empty, rest) = message.split_once(" of ").unwrap();
+        let holds: usize = rest.split(' ').next().unwrap().parse().unwrap();
+        let empty: usize = empty.parse().unwrap();
+        assert!(holds > 50, "{message}");
+        assert!(
+            if i == 0 {
+                empty < holds
+            } else {
+                empty == holds
+            },
+            "{message}"
+        );
+    }
 }
 
 #[test]

@@ -247,22 +247,42 @@ fn metadata_names_title_authors_language_and_date() {
 
 #[test]
 fn same_sources_give_the_same_bytes_and_no_machine_path() {
+    // The same edition in two other places, built from two other working
+    // directories: the bytes must not change.
     let first = std::fs::read(&built().pdf).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let out = banmian(dir.path(), &["build", seed().to_str().unwrap()]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let second =
-        std::fs::read(dir.path().join("output/xianning-2021/xianning-2021-05.pdf")).unwrap();
-    assert!(first == second, "two builds differ");
-    let haystack = String::from_utf8_lossy(&first);
-    for leak in [
-        root().to_string_lossy().into_owned(),
-        "/tmp/".to_string(),
-        "/home/".to_string(),
-    ] {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    let mut pdfs = Vec::new();
+    for (dir, sub) in [(&a, "one"), (&b, "two/deeper")] {
+        let place = dir.path().join(sub);
+        std::fs::create_dir_all(&place).unwrap();
+        let ed = copy_edition(&seed(), &place, "xianning-2021");
+        let out = banmian(&place, &["build", ed.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        pdfs.push(place.join("output/xianning-2021/xianning-2021-05.pdf"));
+    }
+    for pdf in &pdfs {
+        assert!(
+            std::fs::read(pdf).unwrap() == first,
+            "{} differs from the first build",
+            pdf.display()
+        );
+    }
+    // No machine path anywhere, compressed streams included.
+    let mut doc = lopdf::Document::load(&pdfs[1]).unwrap();
+    doc.decompress();
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let haystack = String::from_utf8_lossy(&bytes);
+    let cwd = std::env::current_dir().unwrap();
+    for leak in [root(), a.path().to_path_buf(), b.path().to_path_buf(), cwd] {
+        let leak = leak.to_string_lossy().into_owned();
         assert!(
             !haystack.contains(&leak),
             "the PDF contains the machine path {leak}"
         );
+    }
+    for leak in ["/tmp/", "/home/", "/root/", "/work/"] {
+        assert!(!haystack.contains(leak), "the PDF contains {leak}");
     }
 }

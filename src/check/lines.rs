@@ -139,30 +139,44 @@ fn run(item: &TextItem, at: Point) -> Run {
 /// gap wider than half an em between one run and the next (a column gutter
 /// is wider, so neighbouring columns' lines stay apart).
 pub fn lines(mut runs: Vec<Run>) -> Vec<Line> {
-    runs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let mut out: Vec<Line> = Vec::new();
+    // First gather runs on one baseline (within a tenth of a point), then
+    // order each baseline left to right and split it where a gap opens.
+    runs.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let mut baselines: Vec<Vec<Run>> = Vec::new();
     for r in runs {
-        if let Some(line) = out.last_mut()
-            && (line.y - r.y).abs() < 0.1
-            && r.x - line.x_end < 0.5 * line.size.max(r.size)
-            && r.x >= line.x_end - 0.5
-        {
-            line.x_end = r.x_end;
-            line.size = line.size.max(r.size);
-            line.text.push_str(&r.text);
-            line.cells += r.cells;
-            line.tofu.extend(r.tofu);
-            continue;
+        match baselines.last_mut() {
+            Some(group) if (r.y - group[0].y).abs() < 0.1 => group.push(r),
+            _ => baselines.push(vec![r]),
         }
-        out.push(Line {
-            x: r.x,
-            x_end: r.x_end,
-            y: r.y,
-            size: r.size,
-            text: r.text,
-            cells: r.cells,
-            tofu: r.tofu,
-        });
+    }
+    let mut out: Vec<Line> = Vec::new();
+    for mut group in baselines {
+        group.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let mut current: Option<Line> = None;
+        for r in group {
+            if let Some(line) = current.as_mut()
+                && r.x - line.x_end < 0.5 * line.size.max(r.size)
+                && r.x >= line.x_end - 0.5
+            {
+                line.x_end = r.x_end;
+                line.size = line.size.max(r.size);
+                line.text.push_str(&r.text);
+                line.cells += r.cells;
+                line.tofu.extend(r.tofu);
+                continue;
+            }
+            out.extend(current.take());
+            current = Some(Line {
+                x: r.x,
+                x_end: r.x_end,
+                y: r.y,
+                size: r.size,
+                text: r.text,
+                cells: r.cells,
+                tofu: r.tofu,
+            });
+        }
+        out.extend(current);
     }
     out
 }
