@@ -385,3 +385,31 @@ fn the_pdf_checks_catch_wrong_boxes_and_unknown_fonts() {
         String::from_utf8_lossy(&qpdf.stdout)
     );
 }
+
+#[test]
+fn an_rgb_gradient_in_a_layout_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let layouts = edited_layouts(
+        dir.path(),
+        "parts/milestones.typ",
+        "fill: colors.tint,",
+        "fill: gradient.linear(rgb(\"#ffeeee\"), rgb(\"#eeeeff\")),",
+    );
+    let out = banmian(
+        dir.path(),
+        &[
+            "preflight",
+            seed().to_str().unwrap(),
+            "--json",
+            "--layouts",
+            layouts.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let colours: Vec<&Value> = findings(&json)
+        .iter()
+        .filter(|f| f["check"] == "colours")
+        .collect();
+    assert!(colours.iter().any(|f| f["severity"] == "error"), "{json:#}");
+}

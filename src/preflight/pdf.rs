@@ -229,68 +229,91 @@ fn colours(doc: &Document, page: u32, out: &mut Vec<Finding>) {
     let mut rgb_ops = 0usize;
     let mut rgb_spaces = BTreeSet::new();
     let mut transparency = BTreeSet::new();
+    // Content streams: every page's contents and every form XObject.
+    let mut contents: Vec<Vec<u8>> = Vec::new();
+    for id in doc.get_pages().into_values() {
+        if let Ok(data) = doc.get_page_content(id) {
+            contents.push(data);
+        }
+    }
     for object in doc.objects.values() {
-        match object {
-            Object::Stream(stream) => {
-                let dict = &stream.dict;
-                let subtype = dict
-                    .get(b"Subtype")
-                    .and_then(Object::as_name)
-                    .unwrap_or(b"");
-                if subtype == b"Image" {
-                    if dict.has(b"SMask") {
-                        transparency.insert("an image with a soft mask".to_string());
-                    }
-                    continue;
-                }
-                let is_content = subtype == b"Form"
-                    || dict.has(b"Length") && !dict.has(b"Type") && !dict.has(b"Subtype");
-                if is_content
-                    && let Ok(data) = stream
-                        .decompressed_content()
-                        .or_else(|_| Ok::<_, lopdf::Error>(stream.content.clone()))
-                    && let Ok(content) = lopdf::content::Content::decode(&data)
-                {
-                    rgb_ops += content
-                        .operations
-                        .iter()
-                        .filter(|op| op.operator == "rg" || op.operator == "RG")
-                        .count();
+        if let Object::Stream(stream) = object
+            && stream
+                .dict
+                .get(b"Subtype")
+                .and_then(Object::as_name)
+                .is_ok_and(|n| n == b"Form")
+        {
+            contents.push(
+                stream
+                    .decompressed_content()
+                    .unwrap_or_else(|_| stream.content.clone()),
+            );
+        }
+    }
+    for data in &contents {
+        if let Ok(content) = lopdf::content::Content::decode(data) {
+            rgb_ops += content
+                .operations
+                .iter()
+                .filter(|op| op.operator == "rg" || op.operator == "RG")
+                .count();
+        }
+    }
+    for object in doc.objects.values() {
+        let (dict, is_stream) = match object {
+            Object::Stream(stream) => (&stream.dict, true),
+            Object::Dictionary(dict) => (dict, false),
+            _ => continue,
+        };
+        let is_image = dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .is_ok_and(|n| n == b"Image");
+        // A gradient carries its colour space itself. (Pictures are the
+        // pictures check's business: it knows which file each one is.)
+        if dict.has(b"ShadingType")
+            && dict
+                .get(b"ColorSpace")
+                .is_ok_and(|cs| is_rgb_space(doc, cs))
+        {
+            rgb_spaces.insert("of a gradient".to_string());
+        }
+        if is_image && dict.has(b"SMask") {
+            transparency.insert("an image with a soft mask".to_string());
+        }
+        if is_stream {
+            continue;
+        }
+        if dict
+            .get(b"Type")
+            .and_then(Object::as_name)
+            .is_ok_and(|n| n == b"ExtGState")
+        {
+            for key in [&b"CA"[..], b"ca"] {
+                if dict.get(key).ok().and_then(number).is_some_and(|a| a < 1.0) {
+                    transparency.insert(format!(
+                        "opacity {} below 100%",
+                        String::from_utf8_lossy(key)
+                    ));
                 }
             }
-            Object::Dictionary(dict) => {
-                if dict
-                    .get(b"Type")
-                    .and_then(Object::as_name)
-                    .is_ok_and(|n| n == b"ExtGState")
-                {
-                    for key in [&b"CA"[..], b"ca"] {
-                        if dict.get(key).ok().and_then(number).is_some_and(|a| a < 1.0) {
-                            transparency.insert(format!(
-                                "opacity {} below 100%",
-                                String::from_utf8_lossy(key)
-                            ));
-                        }
-                    }
-                    if dict
-                        .get(b"SMask")
-                        .ok()
-                        .and_then(|o| o.as_name().ok())
-                        .is_none_or(|n| n != b"None")
-                        && dict.has(b"SMask")
-                    {
-                        transparency.insert("a soft mask".to_string());
-                    }
-                }
-                if let Ok(spaces) = dict.get(b"ColorSpace").and_then(Object::as_dict) {
-                    for (name, space) in spaces.iter() {
-                        if is_rgb_space(doc, space) {
-                            rgb_spaces.insert(String::from_utf8_lossy(name).into_owned());
-                        }
-                    }
+            if dict
+                .get(b"SMask")
+                .ok()
+                .and_then(|o| o.as_name().ok())
+                .is_none_or(|n| n != b"None")
+                && dict.has(b"SMask")
+            {
+                transparency.insert("a soft mask".to_string());
+            }
+        }
+        if let Ok(spaces) = dict.get(b"ColorSpace").and_then(Object::as_dict) {
+            for (name, space) in spaces.iter() {
+                if is_rgb_space(doc, space) {
+                    rgb_spaces.insert(String::from_utf8_lossy(name).into_owned());
                 }
             }
-            _ => {}
         }
     }
     if rgb_ops > 0 {
