@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
 # Runs every check banmian's CI runs: formatting, lints and the test suite.
-# Installs what the tests need first (poppler-utils: pdftotext, pdffonts and
-# pdfinfo read the written PDFs back as an independent judge).
+# Installs what the tests need first: poppler-utils (pdftotext, pdffonts,
+# pdfinfo, pdfimages) and qpdf read the written PDFs back as independent
+# judges.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for tool in pdftotext pdffonts pdfinfo; do
-  command -v "$tool" >/dev/null 2>&1 || need+=(poppler-utils)
+for tool in pdftotext pdffonts pdfinfo pdfimages; do
+  command -v "$tool" >/dev/null 2>&1 || need=(poppler-utils)
 done
+command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 if [ ${#need[@]} -gt 0 ]; then
-  echo "installing poppler-utils (the tests read PDFs with it)"
+  echo "installing ${need[*]} (the tests read PDFs back with them)"
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq poppler-utils >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
 cargo fmt --check
