@@ -13,6 +13,7 @@ pub mod diag;
 pub mod export;
 pub mod fonts;
 pub mod home;
+pub mod limits;
 pub mod text;
 pub mod world;
 

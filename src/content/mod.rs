@@ -7,10 +7,12 @@
 mod article;
 mod body;
 mod edition;
+mod picture;
 mod punct;
 mod toml_de;
 
 pub use article::{Article, Byline, Milestone, Milestones, Photo, Quotes, Text};
 pub use body::{Block, Run, parse_body};
 pub use edition::{Date, Edition, Format, Page, load_edition};
+pub use picture::{PictureInfo, check_picture};
 pub use punct::{Correction, correct_punctuation};
