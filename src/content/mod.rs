@@ -15,4 +15,4 @@ pub use article::{Article, Byline, Milestone, Milestones, Photo, Quotes, Text};
 pub use body::{Block, Run, parse_body};
 pub use edition::{Date, Edition, Format, Page, load_edition};
 pub use picture::{PictureInfo, check_picture};
-pub use punct::{Correction, correct_punctuation};
+pub use punct::{Correction, correct_punctuation, fix_punctuation_linear};
