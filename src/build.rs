@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::compose::{Grid, compose_page, template_warnings};
-use crate::content::{Correction, Edition, correct_punctuation, load_edition};
+use crate::content::{
+    Correction, Edition, correct_punctuation, load_edition, uncovered_characters,
+};
 use crate::diag::{Error, Warning};
 use crate::export::{OutputFormat, encode, write_atomic};
 use crate::fonts::Fonts;
@@ -77,7 +79,14 @@ impl Builder {
         dir: &Path,
         punct_fix: bool,
     ) -> Result<(Edition, Vec<Warning>, Vec<Correction>), Error> {
-        let (mut edition, warnings) = load_edition(dir, &self.home.layouts)?;
+        let (mut edition, mut warnings) = load_edition(dir, &self.home.layouts)?;
+        let book = self.fonts.book();
+        let covered = |c: char| {
+            (0..)
+                .map_while(|i| book.info(i))
+                .any(|info| info.coverage.contains(c as u32))
+        };
+        warnings.extend(uncovered_characters(&edition, &covered));
         let mut corrections = Vec::new();
         if punct_fix {
             for page in &mut edition.pages {
