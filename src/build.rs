@@ -8,7 +8,9 @@ use std::sync::Arc;
 
 use crate::check::{Finding, check_page};
 use crate::compose::{ComposedPage, Grid, compose_page, template_warnings};
-use crate::content::{Correction, Edition, Page, correct_punctuation, load_edition};
+use crate::content::{
+    Correction, Edition, Page, correct_punctuation, load_edition, uncovered_characters,
+};
 use crate::data::Proof;
 use crate::diag::{Error, Warning};
 use crate::export::{OutputFormat, encode, write_all_atomic};
@@ -128,7 +130,14 @@ impl Builder {
         dir: &Path,
         punct_fix: bool,
     ) -> Result<(Edition, Vec<Warning>, Vec<Correction>), Error> {
-        let (mut edition, warnings) = load_edition(dir, &self.home.layouts)?;
+        let (mut edition, mut warnings) = load_edition(dir, &self.home.layouts)?;
+        let book = self.fonts.book();
+        let covered = |c: char| {
+            (0..)
+                .map_while(|i| book.info(i))
+                .any(|info| info.coverage.contains(c as u32))
+        };
+        warnings.extend(uncovered_characters(&edition, &covered));
         let mut corrections = Vec::new();
         if punct_fix {
             for page in &mut edition.pages {

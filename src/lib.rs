@@ -14,6 +14,7 @@ pub mod diag;
 pub mod export;
 pub mod fonts;
 pub mod home;
+pub mod limits;
 pub mod preflight;
 pub mod text;
 pub mod world;

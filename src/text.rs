@@ -20,6 +20,16 @@ pub fn is_chinese(c: char) -> bool {
         || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
 }
 
+/// Whether `c` is drawn with a glyph: not whitespace and not one of the
+/// invisible format characters (joiners, direction marks, variation
+/// selectors) that Typst handles without one.
+pub fn needs_glyph(c: char) -> bool {
+    !c.is_whitespace()
+        && !matches!(c as u32,
+            0x00AD | 0x034F | 0x061C | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E
+            | 0x2060..=0x206F | 0xFE00..=0xFE0F | 0xFEFF | 0xE0000..=0xE0FFF)
+}
+
 /// The full-width form of a half-width mark that the corrector handles.
 fn full_width(c: char) -> Option<char> {
     Some(match c {
@@ -74,9 +84,32 @@ pub fn fix_punctuation(text: &str) -> (String, Vec<Fix>) {
             last = Some(c);
         }
     }
+    // A run of half-width marks (blanks allowed between them) is read as a
+    // whole: if Chinese stands on either side of the run, every mark of it
+    // is set full-width, so that a second pass finds nothing more to do.
+    let candidate = |c: char| full_width(c).is_some() || c == '"' || c == '\'';
+    let mut run_before = vec![None; chars.len()];
+    let mut border = None;
+    for (i, &c) in chars.iter().enumerate() {
+        run_before[i] = border;
+        if !c.is_whitespace() && !candidate(c) {
+            border = Some(c);
+        }
+    }
+    let mut run_after = vec![None; chars.len()];
+    let mut border = None;
+    for (i, &c) in chars.iter().enumerate().rev() {
+        run_after[i] = border;
+        if !c.is_whitespace() && !candidate(c) {
+            border = Some(c);
+        }
+    }
     for (i, &c) in chars.iter().enumerate() {
         let (prev, next) = (before[i], after[i]);
-        let near_chinese = prev.is_some_and(is_chinese) || next.is_some_and(is_chinese);
+        let near_chinese = prev.is_some_and(is_chinese)
+            || next.is_some_and(is_chinese)
+            || run_before[i].is_some_and(is_chinese)
+            || run_after[i].is_some_and(is_chinese);
         let between_ascii = prev.is_some_and(|p| p.is_ascii_alphanumeric())
             && next.is_some_and(|n| n.is_ascii_alphanumeric());
         let to = match c {

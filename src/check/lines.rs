@@ -5,7 +5,7 @@
 use typst::layout::{Frame, FrameItem, Point, Transform};
 use typst::text::TextItem;
 
-use crate::text::is_chinese;
+use crate::text::{is_chinese, needs_glyph};
 
 /// One run of glyphs as placed on the page.
 #[derive(Debug, Clone)]
@@ -105,6 +105,7 @@ fn run(item: &TextItem, at: Point) -> Run {
                 .get(usize::from(g.range.start)..usize::from(g.range.end))
         })
         .flat_map(str::chars)
+        .filter(|c| needs_glyph(*c))
         .collect();
     let glyphs = item
         .glyphs

@@ -1,15 +1,17 @@
 //! `edition.toml`: the paper, the date and the pages of one edition.
 
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use super::article::{Article, load_article};
+use super::article::{Article, check_display_text, load_article};
 use super::toml_de::from_toml;
 use crate::diag::{Error, Location, Warning};
+use crate::limits::{Budget, Limits, checked_size};
 
 /// One edition: a folder with `edition.toml`, its articles and pictures.
 #[derive(Debug, Clone)]
@@ -28,6 +30,8 @@ pub struct Edition {
     pub format: Format,
     /// The pages, in the order written.
     pub pages: Vec<Page>,
+    /// The resource limits the edition was loaded with.
+    pub limits: Limits,
 }
 
 /// A calendar date (the edition's publication date).
@@ -141,18 +145,19 @@ struct EditionToml {
     #[serde(default)]
     format: Option<Spanned<Format>>,
     pages: Spanned<Vec<Spanned<PageToml>>>,
+    limits: Option<Spanned<Limits>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PageToml {
     number: Spanned<i64>,
-    section: String,
+    section: Spanned<String>,
     layout: Spanned<String>,
     articles: Vec<Spanned<String>>,
-    editor: Option<String>,
-    designer: Option<String>,
-    proofreader: Option<String>,
+    editor: Option<Spanned<String>>,
+    designer: Option<Spanned<String>>,
+    proofreader: Option<Spanned<String>>,
 }
 
 /// Reads an edition folder: `edition.toml` and every article it names.
@@ -165,12 +170,28 @@ pub fn load_edition(dir: &Path, layouts: &Path) -> Result<(Edition, Vec<Warning>
             "not an edition folder (no such directory)",
         ));
     }
-    let src = read_text(&file)?;
+    // The limits are in edition.toml, so the file itself is held to the default.
+    let (src, toml_bytes) = read_text(&file, Limits::default().article_bytes, "article_bytes")?;
     let raw: EditionToml = from_toml(&src, &file, 1)?;
     let at = |span: std::ops::Range<usize>| Location::from_offset(&file, &src, span.start, 1);
+    // Display text from edition.toml: control characters are refused.
+    let text = |s: &Spanned<String>, field: String| -> Result<String, Error> {
+        check_display_text(s.get_ref(), &at(s.span()).with_field(field))?;
+        Ok(s.get_ref().clone())
+    };
+
+    let limits = match &raw.limits {
+        Some(l) => {
+            l.get_ref().validate(&at(l.span()))?;
+            *l.get_ref()
+        }
+        None => Limits::default(),
+    };
+    let mut budget = Budget::new(limits.edition_bytes);
+    budget.add(&file, toml_bytes)?;
 
     let id = edition_id(dir)?;
-    let paper = raw.paper.get_ref().trim().to_string();
+    let paper = text(&raw.paper, "paper".into())?.trim().to_string();
     if paper.is_empty() {
         return Err(Error::content(
             at(raw.paper.span()).with_field("paper"),
@@ -236,24 +257,39 @@ pub fn load_edition(dir: &Path, layouts: &Path) -> Result<(Edition, Vec<Warning>
             let loc = at(name.span()).with_field(format!("pages[{i}].articles[{j}]"));
             let path =
                 article_path(dir, name.get_ref()).map_err(|m| Error::content(loc.clone(), m))?;
-            if !path.is_file() {
+            if !path.exists() {
                 return Err(Error::content(
                     loc,
                     format!("article file {} not found", name.get_ref()),
                 ));
             }
-            let (article, w) = load_article(dir, &path)?;
+            if !inside(dir, &path) {
+                return Err(Error::content(
+                    loc,
+                    format!(
+                        "article file {} leads outside the edition folder",
+                        name.get_ref()
+                    ),
+                ));
+            }
+            let (article, w) = load_article(dir, &path, &limits, &mut budget)?;
             warnings.extend(w);
             articles.push(article);
         }
+        let staff = |s: &Option<Spanned<String>>, name: &str| -> Result<Option<String>, Error> {
+            s.as_ref()
+                .map(|s| text(s, field(name)))
+                .transpose()
+                .map(|s| s.filter(|s| !s.trim().is_empty()))
+        };
         pages.push(Page {
             number,
-            section: page.section,
+            section: text(&page.section, field("section"))?,
             layout,
             articles,
-            editor: page.editor.filter(|s| !s.trim().is_empty()),
-            designer: page.designer.filter(|s| !s.trim().is_empty()),
-            proofreader: page.proofreader.filter(|s| !s.trim().is_empty()),
+            editor: staff(&page.editor, "editor")?,
+            designer: staff(&page.designer, "designer")?,
+            proofreader: staff(&page.proofreader, "proofreader")?,
             location,
         });
     }
@@ -266,13 +302,27 @@ pub fn load_edition(dir: &Path, layouts: &Path) -> Result<(Edition, Vec<Warning>
         issue: raw.issue,
         format,
         pages,
+        limits,
     };
     Ok((edition, warnings))
 }
 
-/// Reads a UTF-8 text file; a byte-order mark is dropped, CRLF becomes LF.
-pub(crate) fn read_text(path: &Path) -> Result<String, Error> {
-    let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
+/// Reads a UTF-8 text file of at most `limit` bytes (`what` names the
+/// limit); a byte-order mark is dropped, CRLF becomes LF. Returns the text
+/// and the file's size.
+pub(crate) fn read_text(path: &Path, limit: u64, what: &str) -> Result<(String, u64), Error> {
+    let size = checked_size(path, limit, what)?;
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut bytes))
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > limit {
+        // The file grew after it was measured.
+        return Err(Error::content(
+            Location::file(path),
+            format!("the file is larger than the limit ([limits] {what} in edition.toml)"),
+        ));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = crate::diag::line_col(
@@ -284,7 +334,16 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Error> {
             "the file is not valid UTF-8",
         )
     })?;
-    Ok(text.replace("\r\n", "\n"))
+    Ok((text.replace("\r\n", "\n"), size))
+}
+
+/// Whether `path` (which exists) resolves, through any links, to a place
+/// inside the folder `dir`.
+pub(crate) fn inside(dir: &Path, path: &Path) -> bool {
+    match (path.canonicalize(), dir.canonicalize()) {
+        (Ok(real), Ok(root)) => real.starts_with(root),
+        _ => false,
+    }
 }
 
 /// The edition id is the folder name; it names output files, so it must be

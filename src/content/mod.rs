@@ -6,11 +6,15 @@
 
 mod article;
 mod body;
+mod coverage;
 mod edition;
+mod picture;
 mod punct;
 mod toml_de;
 
 pub use article::{Article, Byline, Milestone, Milestones, Photo, Quotes, Text};
 pub use body::{Block, Run, parse_body};
+pub use coverage::uncovered_characters;
 pub use edition::{Date, Edition, Format, Page, load_edition};
+pub use picture::{PictureInfo, check_picture};
 pub use punct::{Correction, correct_punctuation};

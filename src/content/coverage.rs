@@ -1,0 +1,107 @@
+//! Characters no font can set. Typst sets such a character as an empty box
+//! (tofu) without a word, which on a printed page is a silent loss; so the
+//! build warns, naming the code point, the file, the line and the field.
+//! Private-use characters are named too, covered or not: they are what OCR
+//! and older typesetting systems leave for rare characters, and what a font
+//! has at that code point is not what the reporter meant.
+
+use std::collections::BTreeSet;
+
+use super::article::{Article, Text};
+use super::body::Block;
+use super::edition::Edition;
+use crate::diag::{Location, Warning};
+use crate::text::needs_glyph;
+
+/// One warning for each character of the edition's articles that `covered`
+/// says no font has, or that is a private-use character, at its first
+/// place in each text (per text, each character is named once).
+pub fn uncovered_characters(edition: &Edition, covered: &dyn Fn(char) -> bool) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for article in edition.pages.iter().flat_map(|p| &p.articles) {
+        for (value, line, field) in texts(article) {
+            let mut seen = BTreeSet::new();
+            for c in value.chars() {
+                let message = if is_private_use(c) {
+                    "is a private-use character (often a rare character as OCR or another system encoded it); check it against the original"
+                } else if needs_glyph(c) && !covered(c) {
+                    "is in no font this build can use; it would print as an empty box"
+                } else {
+                    continue;
+                };
+                if seen.insert(c) {
+                    out.push(Warning {
+                        location: Location {
+                            file: article.file.clone(),
+                            line: Some(line),
+                            column: None,
+                            field: Some(field.to_string()),
+                        },
+                        message: format!("U+{:04X} {c:?} {message}", c as u32),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether `c` is in one of the Unicode private-use areas.
+fn is_private_use(c: char) -> bool {
+    matches!(c as u32, 0xE000..=0xF8FF | 0xF0000..=0xFFFFD | 0x100000..=0x10FFFD)
+}
+
+/// Every piece of text of an article, with its line and field.
+fn texts(a: &Article) -> Vec<(&str, usize, &str)> {
+    let mut texts: Vec<&Text> = Vec::new();
+    texts.extend(&a.kicker);
+    texts.extend(&a.headline);
+    texts.extend(&a.subheadline);
+    for b in &a.byline {
+        texts.push(&b.role);
+        texts.extend(&b.names);
+    }
+    if let Some(q) = &a.quotes {
+        texts.push(&q.title);
+        texts.extend(&q.items);
+    }
+    if let Some(m) = &a.milestones {
+        texts.push(&m.title);
+        for item in &m.items {
+            texts.extend(&item.date);
+            texts.push(&item.text);
+        }
+    }
+    for p in &a.photos {
+        texts.push(&p.caption);
+        texts.extend(&p.credit);
+    }
+    let mut out: Vec<(&str, usize, &str)> = texts
+        .into_iter()
+        .map(|t| (t.value.as_str(), t.line, t.field.as_str()))
+        .collect();
+    for block in &a.body {
+        match block {
+            Block::Heading(t) => out.push((&t.value, t.line, "body")),
+            Block::Paragraph(runs) => {
+                out.extend(runs.iter().map(|r| (r.text.as_str(), r.line, "body")))
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invisible_characters_need_no_glyph() {
+        assert!(!needs_glyph('\u{200D}'));
+        assert!(!needs_glyph('\u{202E}'));
+        assert!(!needs_glyph('\u{FE0F}'));
+        assert!(!needs_glyph('\u{3000}'));
+        assert!(needs_glyph('中'));
+        assert!(needs_glyph('😀'));
+    }
+}

@@ -1,0 +1,196 @@
+//! Hostile text that is valid copy (issue 7): template syntax in every
+//! field is printed as written; emoji, combining marks, right-to-left text
+//! and characters outside every font build, and a character no font has is
+//! a warning naming its code point, file, line and field.
+
+mod common;
+
+use common::*;
+
+/// Every construct that would mean something to Typst, in one string.
+const HOSTILE: &str = r##"#panic()#read("/etc/passwd")][$\"<tag>@label"##;
+
+/// `HOSTILE` as a TOML basic string body.
+fn toml_escaped() -> String {
+    HOSTILE.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+#[test]
+fn template_syntax_in_every_field_is_printed_literally() {
+    let dir = tempfile::tempdir().unwrap();
+    let ed = copy_edition(&seed(), dir.path(), "ed");
+    let (md, toml) = (ed.join("feature.md"), ed.join("edition.toml"));
+    let h = toml_escaped();
+    let q = |s: &str| format!("\"{s}{h}\"");
+    // edition.toml: paper, section and the staff lines.
+    edit(&toml, "\"咸宁日报\"", &q("咸宁日报"));
+    edit(&toml, "\"特别报道\"", &q("特别报道"));
+    edit(
+        &toml,
+        "articles = [\"feature.md\"]",
+        &format!(
+            "articles = [\"feature.md\"]\neditor = {}\ndesigner = {}\nproofreader = {}",
+            q("甲"),
+            q("乙"),
+            q("丙")
+        ),
+    );
+    // The article's front matter, field by field.
+    edit(
+        &md,
+        "headline = [\"载入史册的答卷\", \"矗立大地的丰碑\"]",
+        &format!(
+            "kicker = {}\nheadline = [{}, {}]",
+            q("引"),
+            q("载入史册的答卷"),
+            q("矗立大地的丰碑")
+        ),
+    );
+    edit(&md, "\"——咸宁市打赢脱贫攻坚纪实\"", &q("——纪实"));
+    edit(&md, "role = \"通讯员\"", &format!("role = {}", q("通讯员")));
+    edit(
+        &md,
+        "names = [\"周莹\"]",
+        &format!("names = [{}]", q("周莹")),
+    );
+    edit(
+        &md,
+        "\"习近平总书记在全国脱贫攻坚总结表彰大会上的讲话摘要\"",
+        &q("讲话摘要"),
+    );
+    edit(
+        &md,
+        "\"脱贫摘帽不是终点,而是新生活、新奋斗的起点。这个起点,擦亮了奋斗的底色,凝聚着迈向更好生活的力量。\"",
+        &q("脱贫摘帽不是终点。"),
+    );
+    edit(&md, "\"八年扶贫大事记\"", &q("大事记"));
+    edit(&md, "date = \"2017年\"", &format!("date = {}", q("2017年")));
+    edit(
+        &md,
+        "\"我市健康扶贫工作在全国作典型发言。\"",
+        &q("典型发言。"),
+    );
+    edit(
+        &md,
+        "caption = \"通城内冲瑶族文化\"",
+        &format!("caption = {}\ncredit = {}", q("瑶族文化"), q("摄影者")),
+    );
+    // The body: a section head, a bold lead-in and running text.
+    edit(
+        &md,
+        "## 找准贫困原因 选对脱贫路径",
+        &format!("## 找准路径{HOSTILE}"),
+    );
+    edit(
+        &md,
+        "**突出“三抓”,凝聚思想共识。**",
+        &format!("**突出“三抓”{HOSTILE}**正文{HOSTILE}"),
+    );
+
+    let out = banmian(
+        dir.path(),
+        &["build", ed.to_str().unwrap(), "-o", "out", "--no-punct-fix"],
+    );
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let text = pdf_text(&dir.path().join("out/ed-05.pdf"));
+    let expect = [
+        "咸宁日报",
+        "特别报道",
+        "甲",
+        "乙",
+        "丙",
+        "引",
+        "载入史册的答卷",
+        "矗立大地的丰碑",
+        "——纪实",
+        "通讯员",
+        "周莹",
+        "讲话摘要",
+        "脱贫摘帽不是终点。",
+        "大事记",
+        "2017年",
+        "典型发言。",
+        "瑶族文化",
+        "摄影者",
+        "找准路径",
+        "突出“三抓”",
+        "正文",
+    ];
+    let mut missing = Vec::new();
+    for before in expect {
+        let literal = format!("{before}{HOSTILE}");
+        if !text.contains(&literal) {
+            missing.push(literal);
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "printed literally: {missing:#?}\nin:\n{text}"
+    );
+    assert!(
+        !text.contains("root:"),
+        "a file outside the edition was read"
+    );
+}
+
+#[test]
+fn scripts_and_marks_build_and_unknown_characters_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let ed = copy_edition(&seed(), dir.path(), "ed");
+    let md = ed.join("feature.md");
+    // Emoji (with a joiner and a variation selector), a combining acute,
+    // Hebrew with a right-to-left override, and a private-use character as
+    // OCR leaves them for rare characters.
+    edit(
+        &md,
+        "\"八年扶贫大事记\"",
+        "\"八年扶贫大事记😀👩\u{200D}🌾❤\u{FE0F}\"",
+    );
+    edit(
+        &md,
+        "咸宁是集老区",
+        "咸宁是Cafe\u{301}\u{202E}שלום\u{202C}集老区\u{E001}",
+    );
+    // For print, a character no font has stops the build (it would print as
+    // an empty box); nothing is written.
+    let out = banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.contains("Tofu") && err.contains("U+1F600"), "{err}");
+    assert!(!dir.path().join("out").exists());
+    // As a proof it builds, and every such character is named.
+    let out = banmian(
+        dir.path(),
+        &[
+            "build",
+            ed.to_str().unwrap(),
+            "-o",
+            "out",
+            "--profile",
+            "proof",
+        ],
+    );
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        err.contains(
+            "ed/feature.md:23: milestones.title: U+1F600 '😀' is in no font this build can use"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("ed/feature.md:70: body: U+E001 '\\u{e001}' is a private-use character"),
+        "{err}"
+    );
+    for invisible in ["U+200D", "U+FE0F", "U+202E", "U+202C", "U+0301"] {
+        assert!(
+            !err.contains(invisible),
+            "{invisible} needs no glyph:\n{err}"
+        );
+    }
+    assert!(dir.path().join("out/ed-05.pdf").is_file());
+}
