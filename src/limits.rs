@@ -20,7 +20,7 @@ use crate::diag::{Error, Location};
 pub struct Limits {
     /// Largest article file (`.md`), in bytes. Also bounds `edition.toml`.
     pub article_bytes: u64,
-    /// Most characters in an article's body (section heads and paragraphs).
+    /// Most characters in an article file, whitespace not counted.
     pub article_chars: u64,
     /// Most `[[photos]]` entries in one article.
     pub photos: u64,
@@ -39,7 +39,7 @@ impl Default for Limits {
     fn default() -> Self {
         Self {
             article_bytes: MIB,
-            article_chars: 100_000,
+            article_chars: 50_000,
             photos: 50,
             picture_bytes: 50 * MIB,
             picture_pixels: 200_000_000,
