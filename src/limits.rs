@@ -107,10 +107,16 @@ impl fmt::Display for Bytes {
     }
 }
 
+/// Where a limit is set, for messages: `[limits] photos in edition.toml`.
+pub fn setting(name: &str) -> String {
+    format!("[limits] {name} in edition.toml")
+}
+
 /// The size of the regular file at `path`, refused when it is larger than
-/// `limit` (`what` names the limit, e.g. `article_bytes`). Devices, pipes
-/// and folders are refused too: reading them could block or never end.
-pub fn checked_size(path: &Path, limit: u64, what: &str) -> Result<u64, Error> {
+/// `limit` (`source` says where the limit is set, see [`setting`]).
+/// Devices, pipes and folders are refused too: reading them could block
+/// or never end.
+pub fn checked_size(path: &Path, limit: u64, source: &str) -> Result<u64, Error> {
     let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if !meta.is_file() {
         return Err(Error::content(
@@ -123,7 +129,7 @@ pub fn checked_size(path: &Path, limit: u64, what: &str) -> Result<u64, Error> {
         return Err(Error::content(
             Location::file(path),
             format!(
-                "the file is {}; the limit is {} ([limits] {what} in edition.toml)",
+                "the file is {}; the limit is {} ({source})",
                 Bytes(size),
                 Bytes(limit)
             ),

@@ -10,7 +10,7 @@ use super::edition::{inside, read_text};
 use super::picture::check_picture;
 use super::toml_de::from_toml;
 use crate::diag::{Error, LineIndex, Location, Warning};
-use crate::limits::{Budget, Limits};
+use crate::limits::{Budget, Limits, setting};
 
 /// A piece of display text with the line it was written on, so that
 /// reports (punctuation fixes, checks) can point back to it.
@@ -213,7 +213,7 @@ pub fn load_article(
     limits: &Limits,
     budget: &mut Budget,
 ) -> Result<(Article, Vec<Warning>), Error> {
-    let (src, bytes) = read_text(file, limits.article_bytes, "article_bytes")?;
+    let (src, bytes) = read_text(file, limits.article_bytes, &setting("article_bytes"))?;
     budget.add(file, bytes)?;
     let (front, body_src, body_line) = split_front_matter(&src, file)?;
     // Text far longer than any page holds would only be laid out to be

@@ -171,7 +171,11 @@ pub fn load_edition(dir: &Path, layouts: &Path) -> Result<(Edition, Vec<Warning>
         ));
     }
     // The limits are in edition.toml, so the file itself is held to the default.
-    let (src, toml_bytes) = read_text(&file, Limits::default().article_bytes, "article_bytes")?;
+    let (src, toml_bytes) = read_text(
+        &file,
+        Limits::default().article_bytes,
+        "edition.toml's own limit, which [limits] does not change",
+    )?;
     let raw: EditionToml = from_toml(&src, &file, 1)?;
     let lines = LineIndex::new(&file, &src, 1);
     let at = |span: std::ops::Range<usize>| lines.location(span.start);
@@ -321,11 +325,11 @@ pub fn load_edition(dir: &Path, layouts: &Path) -> Result<(Edition, Vec<Warning>
     Ok((edition, warnings))
 }
 
-/// Reads a UTF-8 text file of at most `limit` bytes (`what` names the
-/// limit); a byte-order mark is dropped, CRLF becomes LF. Returns the text
-/// and the file's size.
-pub(crate) fn read_text(path: &Path, limit: u64, what: &str) -> Result<(String, u64), Error> {
-    let size = checked_size(path, limit, what)?;
+/// Reads a UTF-8 text file of at most `limit` bytes (`source` says where
+/// the limit is set); a byte-order mark is dropped, CRLF becomes LF.
+/// Returns the text and the file's size.
+pub(crate) fn read_text(path: &Path, limit: u64, source: &str) -> Result<(String, u64), Error> {
+    let size = checked_size(path, limit, source)?;
     let mut bytes = Vec::new();
     fs::File::open(path)
         .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut bytes))
@@ -334,7 +338,7 @@ pub(crate) fn read_text(path: &Path, limit: u64, what: &str) -> Result<(String, 
         // The file grew after it was measured.
         return Err(Error::content(
             Location::file(path),
-            format!("the file is larger than the limit ([limits] {what} in edition.toml)"),
+            format!("the file is larger than the limit ({source})"),
         ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
