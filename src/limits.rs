@@ -20,7 +20,7 @@ use crate::diag::{Error, Location};
 pub struct Limits {
     /// Largest article file (`.md`), in bytes. Also bounds `edition.toml`.
     pub article_bytes: u64,
-    /// Most characters in an article's body (section heads and paragraphs).
+    /// Most characters in an article file, whitespace not counted.
     pub article_chars: u64,
     /// Most `[[photos]]` entries in one article.
     pub photos: u64,
@@ -39,7 +39,7 @@ impl Default for Limits {
     fn default() -> Self {
         Self {
             article_bytes: MIB,
-            article_chars: 100_000,
+            article_chars: 50_000,
             photos: 50,
             picture_bytes: 50 * MIB,
             picture_pixels: 200_000_000,
@@ -107,10 +107,16 @@ impl fmt::Display for Bytes {
     }
 }
 
+/// Where a limit is set, for messages: `[limits] photos in edition.toml`.
+pub fn setting(name: &str) -> String {
+    format!("[limits] {name} in edition.toml")
+}
+
 /// The size of the regular file at `path`, refused when it is larger than
-/// `limit` (`what` names the limit, e.g. `article_bytes`). Devices, pipes
-/// and folders are refused too: reading them could block or never end.
-pub fn checked_size(path: &Path, limit: u64, what: &str) -> Result<u64, Error> {
+/// `limit` (`source` says where the limit is set, see [`setting`]).
+/// Devices, pipes and folders are refused too: reading them could block
+/// or never end.
+pub fn checked_size(path: &Path, limit: u64, source: &str) -> Result<u64, Error> {
     let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if !meta.is_file() {
         return Err(Error::content(
@@ -123,7 +129,7 @@ pub fn checked_size(path: &Path, limit: u64, what: &str) -> Result<u64, Error> {
         return Err(Error::content(
             Location::file(path),
             format!(
-                "the file is {}; the limit is {} ([limits] {what} in edition.toml)",
+                "the file is {}; the limit is {} ({source})",
                 Bytes(size),
                 Bytes(limit)
             ),

@@ -104,6 +104,16 @@ impl Case {
             assert!(err.contains(n), "stderr should contain {n:?}:\n{err}");
         }
         self.output_untouched();
+        if std::env::var_os("HOSTILE_SHOW").is_some() {
+            // `HOSTILE_SHOW=1 cargo test --test hostile -- --nocapture`
+            // lists every case's message.
+            let case = std::thread::current().name().unwrap_or("?").to_string();
+            let first = err.lines().next().unwrap_or_default();
+            eprintln!(
+                "SHOW {case}: {}",
+                first.replace(&self.dir.path().display().to_string(), "…")
+            );
+        }
         err
     }
 
@@ -520,8 +530,9 @@ fn paragraph_of_200000_characters() {
     c.fails_with(
         1,
         &[
-            "ed/feature.md:69:1: body: the body has 20",
-            "characters; the limit is 100000 ([limits] article_chars in edition.toml)",
+            "ed/feature.md:69:1: body: the article has 20",
+            "characters, 20",
+            "of them in the body; the limit is 50000 ([limits] article_chars in edition.toml)",
         ],
     );
 }
@@ -542,13 +553,31 @@ fn paragraph_of_spaces_builds() {
     );
 }
 
-#[test]
-fn ten_thousand_photos() {
+/// 10,000 `[[photos]]` entries.
+fn ten_thousand_photos() -> Case {
     let c = Case::new();
     let many: String = (0..10_000)
         .map(|i| format!("[[photos]]\nfile = \"photos/p{i}.jpg\"\ncaption = \"图{i}\"\n"))
         .collect();
     c.front(&many);
+    c
+}
+
+#[test]
+fn ten_thousand_photos_pass_the_character_limit() {
+    ten_thousand_photos().fails_with(
+        1,
+        &[
+            "ed/feature.md:2:1: the article has",
+            "of them in the front matter; the limit is 50000 ([limits] article_chars",
+        ],
+    );
+}
+
+#[test]
+fn ten_thousand_photos_within_a_raised_character_limit() {
+    let c = ten_thousand_photos();
+    c.table("[limits]\narticle_chars = 1000000");
     c.fails_with(
         1,
         &[
@@ -556,6 +585,35 @@ fn ten_thousand_photos() {
             ": photos[50]: the article has 10009 photos; the limit is 50 ([limits] photos in edition.toml)",
         ],
     );
+}
+
+#[test]
+fn a_hundred_thousand_quote_items() {
+    let c = Case::new();
+    let items = "\"好\",".repeat(100_000);
+    c.edit(
+        MD,
+        "items = [\n  \"现行标准下",
+        &format!("items = [{items}\n  \"现行标准下"),
+    );
+    c.fails_with(
+        1,
+        &[
+            "ed/feature.md:2:1: the article has 40",
+            "of them in the front matter; the limit is 50000",
+        ],
+    );
+}
+
+#[test]
+fn one_article_listed_seventy_thousand_times() {
+    let names = vec!["\"feature.md\""; 70_000].join(",");
+    Case::new()
+        .edit(TOML, "articles = [\"feature.md\"]", &format!("articles = [{names}]"))
+        .fails_with(
+            1,
+            &["ed/edition.toml:20:26: pages[0].articles[1]: article file feature.md is listed twice (first at ", "ed/edition.toml:20:13: pages[0].articles[0])"],
+        );
 }
 
 #[test]
@@ -593,7 +651,7 @@ fn edition_toml_of_two_mebibytes() {
         1,
         &[
             "ed/edition.toml: the file is 2.0 MiB (",
-            "the limit is 1 MiB",
+            "the limit is 1 MiB (edition.toml's own limit, which [limits] does not change)",
         ],
     );
 }
@@ -831,7 +889,7 @@ fn nul_in_body() {
         .edit(MD, "咸宁是集老区", "咸宁是\0集老区")
         .fails_with(
             1,
-            &["ed/feature.md:70:1: body: contains the control character U+0000"],
+            &["ed/feature.md:70:4: body: contains the control character U+0000"],
         );
 }
 

@@ -8,9 +8,9 @@ use toml::Spanned;
 use super::body::{Block, parse_body};
 use super::edition::{inside, read_text};
 use super::picture::check_picture;
-use super::toml_de::{from_toml, span_location};
-use crate::diag::{Error, Location, Warning};
-use crate::limits::{Budget, Limits};
+use super::toml_de::from_toml;
+use crate::diag::{Error, LineIndex, Location, Warning};
+use crate::limits::{Budget, Limits, setting};
 
 /// A piece of display text with the line it was written on, so that
 /// reports (punctuation fixes, checks) can point back to it.
@@ -213,30 +213,40 @@ pub fn load_article(
     limits: &Limits,
     budget: &mut Budget,
 ) -> Result<(Article, Vec<Warning>), Error> {
-    let (src, bytes) = read_text(file, limits.article_bytes, "article_bytes")?;
+    let (src, bytes) = read_text(file, limits.article_bytes, &setting("article_bytes"))?;
     budget.add(file, bytes)?;
     let (front, body_src, body_line) = split_front_matter(&src, file)?;
-    // A body far longer than any page holds would only be laid out to be
-    // called overset: refuse it before the parser and the layout see it.
-    let body_chars = body_src.chars().filter(|c| !c.is_whitespace()).count() as u64;
-    if body_chars > limits.article_chars {
+    // Text far longer than any page holds would only be laid out to be
+    // called overset: refuse it before the parsers and the layout see it.
+    let count = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count() as u64;
+    let (front_chars, body_chars) = (count(front), count(body_src));
+    if front_chars + body_chars > limits.article_chars {
+        let (location, part) = if body_chars >= front_chars {
+            (Location::at(file, body_line, 1).with_field("body"), "body")
+        } else {
+            (Location::at(file, 2, 1), "front matter")
+        };
         return Err(Error::content(
-            Location::at(file, body_line, 1).with_field("body"),
+            location,
             format!(
-                "the body has {body_chars} characters; the limit is {} ([limits] article_chars in edition.toml), far more than a page holds",
+                "the article has {} characters, {} of them in the {part}; the limit is {} ([limits] article_chars in edition.toml), far more than a page holds",
+                front_chars + body_chars,
+                front_chars.max(body_chars),
                 limits.article_chars
             ),
         ));
     }
     let raw: FrontToml = from_toml(front, file, 2)?;
-    let loc = |span: std::ops::Range<usize>| Location::from_offset(file, front, span.start, 2);
+    let lines = LineIndex::new(file, front, 2);
+    let loc = |span: std::ops::Range<usize>| lines.location(span.start);
+    // Only the line is kept; the column is found when there is an error.
     let text = |s: Spanned<String>, field: String| -> Result<Text, Error> {
-        let location = loc(s.span()).with_field(field.clone());
+        let span = s.span();
         let value = s.into_inner();
-        check_display_text(&value, &location)?;
+        check_display_text(&value, |_| loc(span.clone()).with_field(field.clone()))?;
         Ok(Text {
             value,
-            line: location.line.unwrap_or(1),
+            line: lines.line(span.start),
             field,
         })
     };
@@ -267,7 +277,7 @@ pub fn load_article(
         .into_iter()
         .enumerate()
         .map(|(i, value)| {
-            check_display_text(&value, &headline_loc)?;
+            check_display_text(&value, |_| headline_loc.clone())?;
             Ok(Text {
                 value,
                 line: headline_line,
@@ -348,8 +358,7 @@ pub fn load_article(
     for (i, p) in raw.photos.into_iter().enumerate() {
         let location = loc(p.span()).with_field(format!("photos[{i}]"));
         let p = p.into_inner();
-        let file_loc =
-            span_location(&p.file, front, file, 2).with_field(format!("photos[{i}].file"));
+        let file_loc = loc(p.file.span()).with_field(format!("photos[{i}].file"));
         let name = p.file.into_inner();
         let path = resolve_picture(dir, &name).map_err(|m| Error::content(file_loc.clone(), m))?;
         let path = if path.exists() && !inside(dir, &path) {
@@ -414,14 +423,20 @@ pub fn load_article(
 }
 
 /// Display text may not hold control characters: they cannot be set and
-/// usually mean the copy was damaged on the way.
-pub(crate) fn check_display_text(value: &str, location: &Location) -> Result<(), Error> {
+/// usually mean the copy was damaged on the way. `location` gives the
+/// place of the character at a char index of `value`; it is called only
+/// when there is an error.
+pub(crate) fn check_display_text(
+    value: &str,
+    location: impl FnOnce(usize) -> Location,
+) -> Result<(), Error> {
     match value
         .chars()
-        .find(|c| c.is_control() && *c != '\n' && *c != '\t')
+        .enumerate()
+        .find(|(_, c)| c.is_control() && *c != '\n' && *c != '\t')
     {
-        Some(c) => Err(Error::content(
-            location.clone(),
+        Some((i, c)) => Err(Error::content(
+            location(i),
             format!(
                 "contains the control character U+{:04X}, which cannot be set",
                 c as u32

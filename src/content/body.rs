@@ -50,14 +50,17 @@ pub fn parse_body(src: &str, file: &Path, first_line: usize) -> Result<Vec<Block
         } else if let Some(head) = raw.strip_prefix("## ") {
             flush(&mut para, &mut blocks, file)?;
             let value = head.trim_matches(is_blank).to_string();
-            let location = Location::at(file, line_no, 1).with_field("body");
             if value.is_empty() {
                 return Err(Error::content(
-                    location,
+                    Location::at(file, line_no, 1).with_field("body"),
                     "a section head (`## `) has no text",
                 ));
             }
-            check_display_text(&value, &location)?;
+            let lead = head.len() - head.trim_start_matches(is_blank).len();
+            let column = 4 + head[..lead].chars().count();
+            check_display_text(&value, |i| {
+                Location::at(file, line_no, column + i).with_field("body")
+            })?;
             blocks.push(Block::Heading(Text {
                 value,
                 line: line_no,
@@ -66,10 +69,9 @@ pub fn parse_body(src: &str, file: &Path, first_line: usize) -> Result<Vec<Block
         } else {
             let lead = raw.len() - raw.trim_start_matches(is_blank).len();
             let column = raw[..lead].chars().count() + 1;
-            check_display_text(
-                line,
-                &Location::at(file, line_no, column).with_field("body"),
-            )?;
+            check_display_text(line, |i| {
+                Location::at(file, line_no, column + i).with_field("body")
+            })?;
             para.push((line_no, column, line));
         }
     }

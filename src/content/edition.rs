@@ -10,7 +10,7 @@ use toml::value::Datetime;
 
 use super::article::{Article, check_display_text, load_article};
 use super::toml_de::from_toml;
-use crate::diag::{Error, Location, Warning};
+use crate::diag::{Error, LineIndex, Location, Warning};
 use crate::limits::{Budget, Limits, checked_size};
 
 /// One edition: a folder with `edition.toml`, its articles and pictures.
@@ -171,12 +171,17 @@ pub fn load_edition(dir: &Path, layouts: &Path) -> Result<(Edition, Vec<Warning>
         ));
     }
     // The limits are in edition.toml, so the file itself is held to the default.
-    let (src, toml_bytes) = read_text(&file, Limits::default().article_bytes, "article_bytes")?;
+    let (src, toml_bytes) = read_text(
+        &file,
+        Limits::default().article_bytes,
+        "edition.toml's own limit, which [limits] does not change",
+    )?;
     let raw: EditionToml = from_toml(&src, &file, 1)?;
-    let at = |span: std::ops::Range<usize>| Location::from_offset(&file, &src, span.start, 1);
+    let lines = LineIndex::new(&file, &src, 1);
+    let at = |span: std::ops::Range<usize>| lines.location(span.start);
     // Display text from edition.toml: control characters are refused.
     let text = |s: &Spanned<String>, field: String| -> Result<String, Error> {
-        check_display_text(s.get_ref(), &at(s.span()).with_field(field))?;
+        check_display_text(s.get_ref(), |_| at(s.span()).with_field(field))?;
         Ok(s.get_ref().clone())
     };
 
@@ -220,6 +225,9 @@ pub fn load_edition(dir: &Path, layouts: &Path) -> Result<(Edition, Vec<Warning>
 
     let mut warnings = Vec::new();
     let mut pages: Vec<Page> = Vec::new();
+    // Each article is set once: a name listed again would load (and lay
+    // out) the same file again, as often as edition.toml repeats it.
+    let mut listed: std::collections::HashMap<PathBuf, Location> = Default::default();
     for (i, page) in raw.pages.into_inner().into_iter().enumerate() {
         let location = at(page.span()).with_field(format!("pages[{i}]"));
         let page = page.into_inner();
@@ -257,6 +265,16 @@ pub fn load_edition(dir: &Path, layouts: &Path) -> Result<(Edition, Vec<Warning>
             let loc = at(name.span()).with_field(format!("pages[{i}].articles[{j}]"));
             let path =
                 article_path(dir, name.get_ref()).map_err(|m| Error::content(loc.clone(), m))?;
+            if let Some(first) = listed.get(&path) {
+                return Err(Error::content(
+                    loc,
+                    format!(
+                        "article file {} is listed twice (first at {first})",
+                        name.get_ref()
+                    ),
+                ));
+            }
+            listed.insert(path.clone(), loc.clone());
             if !path.exists() {
                 return Err(Error::content(
                     loc,
@@ -307,11 +325,11 @@ pub fn load_edition(dir: &Path, layouts: &Path) -> Result<(Edition, Vec<Warning>
     Ok((edition, warnings))
 }
 
-/// Reads a UTF-8 text file of at most `limit` bytes (`what` names the
-/// limit); a byte-order mark is dropped, CRLF becomes LF. Returns the text
-/// and the file's size.
-pub(crate) fn read_text(path: &Path, limit: u64, what: &str) -> Result<(String, u64), Error> {
-    let size = checked_size(path, limit, what)?;
+/// Reads a UTF-8 text file of at most `limit` bytes (`source` says where
+/// the limit is set); a byte-order mark is dropped, CRLF becomes LF.
+/// Returns the text and the file's size.
+pub(crate) fn read_text(path: &Path, limit: u64, source: &str) -> Result<(String, u64), Error> {
+    let size = checked_size(path, limit, source)?;
     let mut bytes = Vec::new();
     fs::File::open(path)
         .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut bytes))
@@ -320,7 +338,7 @@ pub(crate) fn read_text(path: &Path, limit: u64, what: &str) -> Result<(String, 
         // The file grew after it was measured.
         return Err(Error::content(
             Location::file(path),
-            format!("the file is larger than the limit ([limits] {what} in edition.toml)"),
+            format!("the file is larger than the limit ({source})"),
         ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);

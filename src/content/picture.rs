@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use crate::diag::{Error, Location};
-use crate::limits::{Limits, checked_size};
+use crate::limits::{Limits, checked_size, setting};
 
 /// A picture's format and size as its header gives them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,10 +32,12 @@ pub fn check_picture(
 ) -> Result<PictureInfo, Error> {
     let fail = |message: String| Error::content(location.clone(), message);
     let shown = path.display();
-    let bytes = checked_size(path, limits.picture_bytes, "picture_bytes").map_err(|e| match e {
-        Error::Content { message, .. } => fail(format!("picture {shown}: {message}")),
-        other => other,
-    })?;
+    let bytes = checked_size(path, limits.picture_bytes, &setting("picture_bytes")).map_err(
+        |e| match e {
+            Error::Content { message, .. } => fail(format!("picture {shown}: {message}")),
+            other => other,
+        },
+    )?;
     if bytes == 0 {
         return Err(fail(format!("picture {shown} is empty (0 bytes)")));
     }

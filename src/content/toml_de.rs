@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
-use toml::Spanned;
 
 use crate::diag::{Error, Location};
 
@@ -52,11 +51,6 @@ fn suggest_field(message: &str) -> Option<String> {
         .filter(|(d, cand)| *d <= 2.max(cand.len() / 3))
         .min()
         .map(|(_, cand)| cand.to_string())
-}
-
-/// The location of a spanned value in `src` (which starts at `first_line`).
-pub fn span_location<T>(v: &Spanned<T>, src: &str, file: &Path, first_line: usize) -> Location {
-    Location::from_offset(file, src, v.span().start, first_line)
 }
 
 #[cfg(test)]
