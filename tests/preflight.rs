@@ -244,32 +244,37 @@ fn an_rgb_picture_in_a_cmyk_job_is_a_warning() {
     );
 }
 
+/// Preflights the seed with one edit to a copy of the layouts; returns the
+/// colour findings (the exit code must be 1).
+fn colour_findings_with(file: &str, from: &str, to: &str) -> Vec<Value> {
+    let dir = tempfile::tempdir().unwrap();
+    let layouts = edited_layouts(dir.path(), file, from, to);
+    let ed = seed();
+    let args = [
+        "preflight",
+        ed.to_str().unwrap(),
+        "--json",
+        "--layouts",
+        layouts.to_str().unwrap(),
+    ];
+    let out = banmian(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    findings(&json)
+        .iter()
+        .filter(|f| f["check"] == "colours")
+        .cloned()
+        .collect()
+}
+
 #[test]
 fn an_rgb_colour_in_a_layout_is_an_error() {
-    let dir = tempfile::tempdir().unwrap();
-    let layouts = edited_layouts(
-        dir.path(),
+    let colours = colour_findings_with(
         "style.typ",
         "accent: cmyk(0%, 100%, 100%, 15%),",
         "accent: rgb(\"#d0021b\"),",
     );
-    let out = banmian(
-        dir.path(),
-        &[
-            "preflight",
-            seed().to_str().unwrap(),
-            "--json",
-            "--layouts",
-            layouts.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let colours: Vec<&Value> = findings(&json)
-        .iter()
-        .filter(|f| f["check"] == "colours")
-        .collect();
-    assert!(!colours.is_empty(), "{json:#}");
+    assert!(!colours.is_empty());
     assert!(
         colours.iter().all(|f| f["severity"] == "error"),
         "{colours:?}"
@@ -381,28 +386,13 @@ fn the_pdf_checks_catch_wrong_boxes_and_unknown_fonts() {
 
 #[test]
 fn an_rgb_gradient_in_a_layout_is_an_error() {
-    let dir = tempfile::tempdir().unwrap();
-    let layouts = edited_layouts(
-        dir.path(),
+    let colours = colour_findings_with(
         "parts/milestones.typ",
         "fill: colors.tint,",
         "fill: gradient.linear(rgb(\"#ffeeee\"), rgb(\"#eeeeff\")),",
     );
-    let out = banmian(
-        dir.path(),
-        &[
-            "preflight",
-            seed().to_str().unwrap(),
-            "--json",
-            "--layouts",
-            layouts.to_str().unwrap(),
-        ],
+    assert!(
+        colours.iter().any(|f| f["severity"] == "error"),
+        "{colours:?}"
     );
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let colours: Vec<&Value> = findings(&json)
-        .iter()
-        .filter(|f| f["check"] == "colours")
-        .collect();
-    assert!(colours.iter().any(|f| f["severity"] == "error"), "{json:#}");
 }
