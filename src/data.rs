@@ -126,6 +126,8 @@ pub struct PhotoData {
     pub caption: String,
     /// Credit (摄影).
     pub credit: Option<String>,
+    /// The point kept in view when cropping: fractions across and down.
+    pub focus: [f64; 2],
 }
 
 /// A body block.
@@ -237,6 +239,7 @@ fn article(a: &Article) -> ArticleData {
                 file: p.file.clone(),
                 caption: s(&p.caption),
                 credit: p.credit.as_ref().map(s),
+                focus: [p.focus.0, p.focus.1],
             })
             .collect(),
         body: a

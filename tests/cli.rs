@@ -267,3 +267,71 @@ fn an_article_without_section_heads_is_set_in_the_body_face() {
         "no lead in kai without a section head:\n{fonts}"
     );
 }
+
+/// Where the first picture of a laid-out page is drawn: left, top, width.
+fn first_picture(ed: &std::path::Path) -> (f64, f64, f64) {
+    use typst::layout::{Frame, FrameItem, Point, Transform};
+    fn walk(frame: &Frame, ts: Transform, out: &mut Vec<(f64, f64, f64)>) {
+        for (pos, item) in frame.items() {
+            match item {
+                FrameItem::Group(g) => walk(
+                    &g.frame,
+                    ts.pre_concat(Transform::translate(pos.x, pos.y))
+                        .pre_concat(g.transform),
+                    out,
+                ),
+                FrameItem::Image(_, size, _) => {
+                    let p: Point = pos.transform(ts);
+                    out.push((p.x.to_pt(), p.y.to_pt(), size.x.to_pt()));
+                }
+                _ => {}
+            }
+        }
+    }
+    let home = banmian::home::Home::locate(None, None).unwrap();
+    let builder = banmian::build::Builder::new(home, false).unwrap();
+    let pages = builder.lay_out(ed, true).unwrap();
+    let mut found = Vec::new();
+    walk(
+        &pages[0].1.document.pages()[0].frame,
+        Transform::identity(),
+        &mut found,
+    );
+    found[0]
+}
+
+#[test]
+fn photos_are_cropped_around_their_focus() {
+    let dir = tempfile::tempdir().unwrap();
+    let ed = copy_edition(&seed(), dir.path(), "focus");
+    std::fs::create_dir_all(ed.join("photos")).unwrap();
+    // A wide picture: cropped to a squarer frame, it loses its sides.
+    image::GrayImage::from_fn(3000, 1000, |x, _| image::Luma([(x / 12) as u8]))
+        .save(ed.join("photos/01-tongshan-mufushan-road.jpg"))
+        .unwrap();
+    let md = ed.join("feature.md");
+    let caption = "caption = \"通山幕阜山生态旅游公路\"";
+    edit(&md, caption, &format!("{caption}\nfocus = [0.0, 0.5]"));
+    let (left_x, left_y, width) = first_picture(&ed);
+    edit(&md, "focus = [0.0, 0.5]", "focus = [1.0, 0.5]");
+    let (right_x, right_y, _) = first_picture(&ed);
+    edit(&md, "focus = [1.0, 0.5]", "focus = [0.5, 0.5]");
+    let (centre_x, _, _) = first_picture(&ed);
+    // Focus on the left edge keeps the picture's left edge in the frame;
+    // on the right edge it moves the picture left by everything cropped.
+    assert_eq!(left_y, right_y);
+    assert!(left_x - right_x > width / 3.0, "{left_x} {right_x} {width}");
+    assert!(
+        (centre_x - (left_x + right_x) / 2.0).abs() < 0.01,
+        "{centre_x}"
+    );
+    // A focus outside the picture is refused where it is written.
+    edit(&md, "focus = [0.5, 0.5]", "focus = [1.5, 0.5]");
+    let out = banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("photos[0].focus: expected two fractions from 0 to 1"),
+        "{}",
+        stderr(&out)
+    );
+}

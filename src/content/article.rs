@@ -96,6 +96,10 @@ pub struct Photo {
     pub credit: Option<Text>,
     /// Where the `[[photos]]` entry is.
     pub location: Location,
+    /// The point of the picture to keep in view when it is cropped to its
+    /// frame, as fractions of its width and height from the top left
+    /// (`focus = [0.5, 0.3]`); the centre when not given.
+    pub focus: (f64, f64),
 }
 
 /// `headline`: one phrase, or a list of parallel phrases.
@@ -178,6 +182,7 @@ struct PhotoToml {
     file: Spanned<String>,
     caption: Spanned<String>,
     credit: Option<Spanned<String>>,
+    focus: Option<Spanned<Vec<f64>>>,
 }
 
 /// Splits an article into its front matter (and the line it starts on) and
@@ -379,7 +384,23 @@ pub fn load_article(
             });
             None
         };
+        let focus = match p.focus {
+            None => (0.5, 0.5),
+            Some(f) => {
+                let at = loc(f.span()).with_field(format!("photos[{i}].focus"));
+                match f.into_inner()[..] {
+                    [x, y] if (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y) => (x, y),
+                    _ => {
+                        return Err(Error::content(
+                            at,
+                            "expected two fractions from 0 to 1, across and down, e.g. [0.5, 0.3]",
+                        ));
+                    }
+                }
+            }
+        };
         photos.push(Photo {
+            focus,
             file: name,
             path,
             caption: non_empty(text(p.caption, format!("photos[{i}].caption"))?)?,
