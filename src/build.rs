@@ -1,4 +1,4 @@
-//! Builds an edition: load → correct punctuation → check pictures → compose
+//! Builds an edition: load (pictures checked whole) → correct punctuation → compose
 //! each page → encode → preflight → write. Every page is composed, encoded
 //! and preflighted before anything is written, so a failing page — or one
 //! the preflight refuses — leaves every earlier output untouched.
@@ -152,14 +152,7 @@ impl Builder {
     /// Lays out every page of an edition and checks its composition;
     /// nothing is written.
     pub fn check(&self, dir: &Path, punct_fix: bool) -> Result<CheckReport, Error> {
-        let (mut edition, mut warnings, _) = self.load(dir, punct_fix)?;
-        for f in unreadable_pictures(&mut edition) {
-            let source = f.source.clone().unwrap_or_default();
-            warnings.push(Warning {
-                location: crate::diag::Location::file(source),
-                message: format!("{}: {} (set as a placeholder)", f.place, f.message),
-            });
-        }
+        let (edition, mut warnings, _) = self.load(dir, punct_fix)?;
         let mut grids = Vec::new();
         let mut findings = Vec::new();
         self.compose_all(&edition, Proof::default(), |page, composed| {
@@ -195,9 +188,9 @@ impl Builder {
         dir: &Path,
         settings: &PrintSettings,
     ) -> Result<PreflightReport, Error> {
-        let (mut edition, _, _) = self.load(dir, true)?;
+        let (edition, _, _) = self.load(dir, true)?;
         let licences = self.licences()?;
-        let mut findings = unreadable_pictures(&mut edition);
+        let mut findings = Vec::new();
         let mut world = PageWorld::new(&self.home.layouts, &edition.dir, self.fonts.clone());
         for page in &edition.pages {
             match compose_page(&mut world, &edition, page, Proof::default()) {
@@ -237,13 +230,6 @@ impl Builder {
                 Err(e) => return Err(e),
             }
         }
-        // A picture that could not be read is not also "missing".
-        let unreadable: Vec<String> = findings
-            .iter()
-            .filter(|f| f.check == Check::Pictures && f.severity == Severity::Error)
-            .map(|f| f.place.clone())
-            .collect();
-        findings.retain(|f| !(f.message.starts_with(MISSING) && unreadable.contains(&f.place)));
         preflight::sort(&mut findings);
         Ok(PreflightReport { edition, findings })
     }
@@ -271,21 +257,6 @@ impl Builder {
     /// build before anything is written.
     pub fn build(&self, dir: &Path, options: &BuildOptions) -> Result<BuildReport, Error> {
         let (edition, mut warnings, corrections) = self.load(dir, options.punct_fix)?;
-        for photo in edition
-            .pages
-            .iter()
-            .flat_map(|p| &p.articles)
-            .flat_map(|a| &a.photos)
-        {
-            if let Some(path) = &photo.path {
-                preflight::probe(path).map_err(|e| {
-                    Error::content(
-                        photo.location.clone(),
-                        format!("picture {} {e}", photo.file),
-                    )
-                })?;
-            }
-        }
         let licences = self.licences()?;
         let out_dir = options
             .out_dir
@@ -348,32 +319,4 @@ impl Builder {
 /// The stable PDF identifier of a page: edition id and page number.
 fn ident(edition: &Edition, page: &Page) -> String {
     format!("{}/{}", edition.id, page.number)
-}
-
-/// Probes every picture the edition places. An unreadable one becomes an
-/// error finding and is set as a placeholder, so that the page can still be
-/// laid out and checked.
-fn unreadable_pictures(edition: &mut Edition) -> Vec<preflight::Finding> {
-    let mut out = Vec::new();
-    for page in &mut edition.pages {
-        for article in &mut page.articles {
-            for (i, photo) in article.photos.iter_mut().enumerate() {
-                let Some(path) = &photo.path else { continue };
-                if let Err(e) = preflight::probe(path) {
-                    out.push(
-                        preflight::Finding::new(
-                            Severity::Error,
-                            Check::Pictures,
-                            page.number,
-                            format!("photos[{i}] {}", photo.file),
-                            format!("picture {e}"),
-                        )
-                        .at(&photo.location),
-                    );
-                    photo.path = None;
-                }
-            }
-        }
-    }
-    out
 }

@@ -90,6 +90,8 @@ pub struct Photo {
     pub file: String,
     /// The picture on disk, if it exists inside the edition folder.
     pub path: Option<PathBuf>,
+    /// What its header says (size, colour), when it exists.
+    pub info: Option<super::picture::PictureInfo>,
     /// 图片说明.
     pub caption: Text,
     /// 摄影, if known.
@@ -366,7 +368,7 @@ pub fn load_article(
         let file_loc = loc(p.file.span()).with_field(format!("photos[{i}].file"));
         let name = p.file.into_inner();
         let path = resolve_picture(dir, &name).map_err(|m| Error::content(file_loc.clone(), m))?;
-        let path = if path.exists() && !inside(dir, &path) {
+        let (path, info) = if path.exists() && !inside(dir, &path) {
             return Err(Error::content(
                 file_loc,
                 format!("picture path {name:?} leads outside the edition folder"),
@@ -374,7 +376,7 @@ pub fn load_article(
         } else if path.exists() {
             let info = check_picture(&path, &file_loc, limits)?;
             budget.add(&path, info.bytes)?;
-            Some(path)
+            (Some(path), Some(info))
         } else {
             warnings.push(Warning {
                 location: file_loc,
@@ -382,7 +384,7 @@ pub fn load_article(
                     "picture {name} not found; a placeholder frame is set in its place"
                 ),
             });
-            None
+            (None, None)
         };
         let focus = match p.focus {
             None => (0.5, 0.5),
@@ -403,6 +405,7 @@ pub fn load_article(
             focus,
             file: name,
             path,
+            info,
             caption: non_empty(text(p.caption, format!("photos[{i}].caption"))?)?,
             credit: p
                 .credit

@@ -16,5 +16,5 @@ pub use article::{Article, Byline, Milestone, Milestones, Photo, Quotes, Text};
 pub use body::{Block, Run, parse_body};
 pub use coverage::uncovered_characters;
 pub use edition::{Date, Edition, Format, Page, load_edition};
-pub use picture::{PictureInfo, check_picture};
+pub use picture::{PictureInfo, PictureMode, check_picture};
 pub use punct::{Correction, correct_punctuation};

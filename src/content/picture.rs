@@ -9,7 +9,19 @@ use std::path::Path;
 use crate::diag::{Error, Location};
 use crate::limits::{Limits, checked_size, setting};
 
-/// A picture's format and size as its header gives them.
+/// A picture's colour mode, as its header gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PictureMode {
+    /// Greyscale (with or without alpha).
+    Gray,
+    /// RGB, YCbCr or palette colour.
+    Rgb,
+    /// CMYK (or YCCK) JPEG.
+    Cmyk,
+}
+
+/// A picture's format, size and colour as its header gives them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PictureInfo {
     /// `"PNG"` or `"JPEG"`.
@@ -18,6 +30,8 @@ pub struct PictureInfo {
     pub width: u32,
     /// Height in pixels.
     pub height: u32,
+    /// Colour mode.
+    pub mode: PictureMode,
     /// Size of the file in bytes.
     pub bytes: u64,
 }
@@ -42,10 +56,10 @@ pub fn check_picture(
         return Err(fail(format!("picture {shown} is empty (0 bytes)")));
     }
     let data = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let (format, width, height) = if data.starts_with(PNG_SIGNATURE) {
-        png(&data).map(|(w, h)| ("PNG", w, h))
+    let (format, (width, height, mode)) = if data.starts_with(PNG_SIGNATURE) {
+        png(&data).map(|h| ("PNG", h))
     } else if data.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        jpeg(&data).map(|(w, h)| ("JPEG", w, h))
+        jpeg(&data).map(|h| ("JPEG", h))
     } else {
         Err("is not a JPEG or PNG picture".to_string())
     }
@@ -66,14 +80,18 @@ pub fn check_picture(
         format,
         width,
         height,
+        mode,
         bytes,
     })
 }
 
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 
+/// Width, height and colour mode from a picture's header.
+type Header = (u32, u32, PictureMode);
+
 /// Walks a PNG's chunks: IHDR first, every checksum right, IEND last.
-fn png(data: &[u8]) -> Result<(u32, u32), String> {
+fn png(data: &[u8]) -> Result<Header, String> {
     let mut pos = PNG_SIGNATURE.len();
     let mut size = None;
     loop {
@@ -90,7 +108,10 @@ fn png(data: &[u8]) -> Result<(u32, u32), String> {
             .get(pos + 8 + len..pos + 12 + len)
             .ok_or("is cut short (a PNG chunk has no checksum)")?;
         let stored = u32::from_be_bytes(stored.try_into().expect("4 bytes"));
-        if crc32(&[kind, body]) != stored {
+        let mut crc = crc32fast::Hasher::new();
+        crc.update(kind);
+        crc.update(body);
+        if crc.finalize() != stored {
             return Err(format!(
                 "is damaged (PNG chunk {} at byte {pos} fails its CRC check)",
                 String::from_utf8_lossy(kind)
@@ -100,7 +121,12 @@ fn png(data: &[u8]) -> Result<(u32, u32), String> {
             (b"IHDR", None) if len == 13 => {
                 let w = u32::from_be_bytes(body[..4].try_into().expect("4 bytes"));
                 let h = u32::from_be_bytes(body[4..8].try_into().expect("4 bytes"));
-                size = Some((w, h));
+                let mode = match body[9] {
+                    0 | 4 => PictureMode::Gray,
+                    2 | 3 | 6 => PictureMode::Rgb,
+                    _ => return Err("is damaged (unknown PNG colour type)".into()),
+                };
+                size = Some((w, h, mode));
             }
             (_, None) => return Err("is damaged (PNG does not start with IHDR)".into()),
             (b"IEND", Some(size)) => return Ok(size),
@@ -112,7 +138,7 @@ fn png(data: &[u8]) -> Result<(u32, u32), String> {
 
 /// Reads a JPEG's frame header (SOF) for its size, then makes sure the
 /// compressed data is followed by the end-of-image marker.
-fn jpeg(data: &[u8]) -> Result<(u32, u32), String> {
+fn jpeg(data: &[u8]) -> Result<Header, String> {
     const CUT: &str = "is cut short (JPEG ends inside its headers)";
     let mut pos = 2;
     let mut size = None;
@@ -136,11 +162,17 @@ fn jpeg(data: &[u8]) -> Result<(u32, u32), String> {
             // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC).
             0xC0..=0xCF if !matches!(marker, 0xC4 | 0xC8 | 0xCC) => {
                 let s = segment
-                    .get(..5)
+                    .get(..6)
                     .ok_or("is damaged (short JPEG frame header)")?;
                 let h = u32::from(u16::from_be_bytes([s[1], s[2]]));
                 let w = u32::from(u16::from_be_bytes([s[3], s[4]]));
-                size = Some((w, h));
+                let mode = match s[5] {
+                    1 => PictureMode::Gray,
+                    3 => PictureMode::Rgb,
+                    4 => PictureMode::Cmyk,
+                    _ => return Err("is damaged (unknown number of JPEG colour components)".into()),
+                };
+                size = Some((w, h, mode));
             }
             0xDA => {
                 let size = size.ok_or("is damaged (JPEG data before its frame header)")?;
@@ -160,45 +192,28 @@ fn jpeg(data: &[u8]) -> Result<(u32, u32), String> {
     }
 }
 
-/// CRC-32 (ISO-HDLC, as PNG uses) over the concatenation of `parts`.
-fn crc32(parts: &[&[u8]]) -> u32 {
-    let mut crc = !0u32;
-    for part in parts {
-        for &byte in *part {
-            crc = CRC_TABLE[usize::from((crc as u8) ^ byte)] ^ (crc >> 8);
-        }
-    }
-    !crc
-}
-
-const CRC_TABLE: [u32; 256] = {
-    let mut table = [0u32; 256];
-    let mut n = 0;
-    while n < 256 {
-        let mut c = n as u32;
-        let mut k = 0;
-        while k < 8 {
-            c = if c & 1 == 1 {
-                0xEDB8_8320 ^ (c >> 1)
-            } else {
-                c >> 1
-            };
-            k += 1;
-        }
-        table[n] = c;
-        n += 1;
-    }
-    table
-};
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn crc_matches_the_png_reference() {
-        // The CRC of an IEND chunk is AE 42 60 82 in every PNG.
-        assert_eq!(crc32(&[b"IEND", b""]), 0xAE42_6082);
+    fn headers_give_size_and_colour() {
+        // SOI, a baseline SOF0 of 17 bytes (8 bits, 30 × 40, 4 components), SOS, EOI.
+        let mut b = vec![0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 8, 0, 30, 0, 40, 4];
+        b.extend([0u8; 9]);
+        b.extend([0xFF, 0xDA, 0x00, 0x02, 0x12, 0x34, 0xFF, 0xD9]);
+        assert_eq!(jpeg(&b), Ok((40, 30, PictureMode::Cmyk)));
+        // A frame header that claims too few bytes is damage, not a crash.
+        assert!(jpeg(&[0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x02, 0xFF, 0xD9]).is_err());
+        assert!(jpeg(&[0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x05, 8, 0, 30]).is_err());
+        let mut png_bytes = std::io::Cursor::new(Vec::new());
+        image::GrayImage::new(40, 30)
+            .write_to(&mut png_bytes, image::ImageFormat::Png)
+            .unwrap();
+        assert_eq!(
+            png(&png_bytes.into_inner()),
+            Ok((40, 30, PictureMode::Gray))
+        );
     }
 
     #[test]

@@ -9,8 +9,9 @@ use std::fmt;
 
 use serde::Serialize;
 
+pub use crate::content::PictureMode;
 pub use pdf::{FontLicence, check_pdf, load_font_licences};
-pub use pictures::{PictureInfo, PictureMode, check_pictures, probe};
+pub use pictures::check_pictures;
 
 use crate::check::{Rule, check_page, column_fill};
 use crate::compose::ComposedPage;
