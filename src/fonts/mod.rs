@@ -2,15 +2,21 @@
 //! embedded Latin fonts, plus the machine's fonts only when asked for, so
 //! that output does not depend on the machine.
 
+mod index;
+mod mapped;
+
 use std::fmt::Write;
 use std::path::Path;
 
 use typst::text::{FontBook, FontInfo};
-use typst_kit::fonts::{FontStore, embedded, scan, system};
+use typst_kit::fonts::{FontStore, embedded, system};
 
 use crate::diag::Error;
 
-/// Loaded font metadata; font files are read on first use.
+pub use index::cache_file;
+use mapped::{MappedFace, MappedFile};
+
+/// Loaded font metadata; font files are mapped on first use.
 pub struct Fonts {
     /// The typst-kit store that serves `World::book` and `World::font`.
     pub store: FontStore,
@@ -20,12 +26,31 @@ impl Fonts {
     /// Scans `dir` (required to hold at least one font) and adds the
     /// embedded fonts; `system` adds the machine's fonts after them.
     pub fn load(dir: &Path, system_fonts: bool) -> Result<Self, Error> {
+        Self::load_with_cache(dir, system_fonts, cache_file().as_deref())
+    }
+
+    /// [`Fonts::load`] with the font index kept in `cache` (`None`: scan
+    /// every file).
+    pub fn load_with_cache(
+        dir: &Path,
+        system_fonts: bool,
+        cache: Option<&Path>,
+    ) -> Result<Self, Error> {
         let mut store = FontStore::new();
         // Sorted by file and face so that the font book, and with it the
         // choice between equal fonts, does not depend on directory order.
-        let mut found: Vec<_> = scan(dir).collect();
-        found.sort_by(|a, b| (&a.0.path, a.0.index).cmp(&(&b.0.path, b.0.index)));
-        store.extend(found);
+        for found in index::discover(dir, cache) {
+            let file = MappedFile::new(found.path);
+            for (index, info) in found.faces.into_iter().enumerate() {
+                if let Some(info) = info {
+                    let face = MappedFace {
+                        file: file.clone(),
+                        index: index as u32,
+                    };
+                    store.push((face, info));
+                }
+            }
+        }
         if store.book().families().next().is_none() {
             return Err(Error::Setup(format!(
                 "{}: no font files found",
