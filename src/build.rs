@@ -3,6 +3,7 @@
 //! and preflighted before anything is written, so a failing page — or one
 //! the preflight refuses — leaves every earlier output untouched.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -11,7 +12,7 @@ use crate::compose::{ComposedPage, Grid, compose_page, template_warnings};
 use crate::content::{
     Correction, Edition, Page, correct_punctuation, load_edition, uncovered_characters,
 };
-use crate::data::Proof;
+use crate::data::{Fit, Proof};
 use crate::diag::{Error, Warning};
 use crate::export::{OutputFormat, encode, write_all_atomic};
 use crate::fonts::Fonts;
@@ -28,6 +29,9 @@ pub struct BuildOptions {
     pub ppi: f32,
     /// Output folder; `output/<edition-id>` when `None`.
     pub out_dir: Option<PathBuf>,
+    /// Pages go to `<out_dir>/<edition-id>/` (batch builds) rather than
+    /// straight into `out_dir`.
+    pub per_edition: bool,
     /// Set half-width punctuation between Chinese characters full-width.
     pub punct_fix: bool,
     /// Proof marks (only for PNG and SVG proofs).
@@ -39,6 +43,9 @@ pub struct BuildOptions {
     /// Preflight errors stop the build (the print profile); when false
     /// (proofs) findings are only reported.
     pub refuse: bool,
+    /// Also write each page as a plain Typst project into
+    /// `<dir>/<edition-id>-<page>/` (see [`crate::emit`]).
+    pub emit_typst: Option<PathBuf>,
 }
 
 impl Default for BuildOptions {
@@ -47,11 +54,13 @@ impl Default for BuildOptions {
             format: OutputFormat::Pdf,
             ppi: 150.0,
             out_dir: None,
+            per_edition: false,
             punct_fix: true,
             proof: Proof::default(),
             print: PrintSettings::default(),
             strict: false,
             refuse: true,
+            emit_typst: None,
         }
     }
 }
@@ -105,6 +114,35 @@ impl PreflightReport {
     }
 }
 
+/// What one build leaves for the next build of the same edition: the
+/// Typst world (its file cache, so unchanged files are not parsed again and
+/// Typst's memoised layout is reused) and the column height each page was
+/// fitted at. `watch` keeps one alive; one-off builds start from an empty
+/// one. The output does not depend on it, only the time a build takes.
+#[derive(Default)]
+pub struct Session {
+    world: Option<(PathBuf, PageWorld)>,
+    fits: HashMap<(String, u32), Fit>,
+}
+
+impl Session {
+    /// The world for the edition in `dir`, created on first use or when
+    /// the session moves to another edition or other fonts.
+    fn world(&mut self, layouts: &Path, dir: &Path, fonts: &Arc<Fonts>) -> &mut PageWorld {
+        let fresh = match &self.world {
+            Some((d, w)) => d != dir || !w.uses(fonts),
+            None => true,
+        };
+        if fresh {
+            self.world = Some((
+                dir.to_path_buf(),
+                PageWorld::new(layouts, dir, fonts.clone()),
+            ));
+        }
+        &mut self.world.as_mut().expect("just set").1
+    }
+}
+
 /// The long-lived part of a build: where layouts are and the loaded fonts.
 /// Create once, build many editions.
 pub struct Builder {
@@ -117,6 +155,11 @@ impl Builder {
     pub fn new(home: Home, system_fonts: bool) -> Result<Self, Error> {
         let fonts = Arc::new(Fonts::load(&home.fonts, system_fonts)?);
         Ok(Self { home, fonts })
+    }
+
+    /// Where this builder finds layouts and fonts.
+    pub fn home(&self) -> &Home {
+        &self.home
     }
 
     /// The fonts this builder uses.
@@ -132,10 +175,15 @@ impl Builder {
     ) -> Result<(Edition, Vec<Warning>, Vec<Correction>), Error> {
         let (mut edition, mut warnings) = load_edition(dir, &self.home.layouts)?;
         let book = self.fonts.book();
+        // Each distinct character is looked up once (a font's coverage is a
+        // list of ranges, searched from the start).
+        let seen = std::cell::RefCell::new(HashMap::new());
         let covered = |c: char| {
-            (0..)
-                .map_while(|i| book.info(i))
-                .any(|info| info.coverage.contains(c as u32))
+            *seen.borrow_mut().entry(c).or_insert_with(|| {
+                (0..)
+                    .map_while(|i| book.info(i))
+                    .any(|info| info.coverage.contains(c as u32))
+            })
         };
         warnings.extend(uncovered_characters(&edition, &covered));
         let mut corrections = Vec::new();
@@ -155,12 +203,17 @@ impl Builder {
         let (edition, mut warnings, _) = self.load(dir, punct_fix)?;
         let mut grids = Vec::new();
         let mut findings = Vec::new();
-        self.compose_all(&edition, Proof::default(), |page, composed| {
-            warnings.extend(template_warnings(page, &composed.warnings));
-            findings.extend(check_page(&composed.document, &composed.grid, page.number));
-            grids.push((page.number, composed.grid));
-            Ok(())
-        })?;
+        self.compose_all(
+            &mut Session::default(),
+            &edition,
+            Proof::default(),
+            |page, composed, _| {
+                warnings.extend(template_warnings(page, &composed.warnings));
+                findings.extend(check_page(&composed.document, &composed.grid, page.number));
+                grids.push((page.number, composed.grid));
+                Ok(())
+            },
+        )?;
         Ok(CheckReport {
             edition,
             warnings,
@@ -174,10 +227,15 @@ impl Builder {
     pub fn lay_out(&self, dir: &Path, punct_fix: bool) -> Result<Vec<(u32, ComposedPage)>, Error> {
         let (edition, _, _) = self.load(dir, punct_fix)?;
         let mut pages = Vec::new();
-        self.compose_all(&edition, Proof::default(), |page, composed| {
-            pages.push((page.number, composed));
-            Ok(())
-        })?;
+        self.compose_all(
+            &mut Session::default(),
+            &edition,
+            Proof::default(),
+            |page, composed, _| {
+                pages.push((page.number, composed));
+                Ok(())
+            },
+        )?;
         Ok(pages)
     }
 
@@ -191,9 +249,10 @@ impl Builder {
         let (edition, _, _) = self.load(dir, true)?;
         let licences = self.licences()?;
         let mut findings = Vec::new();
-        let mut world = PageWorld::new(&self.home.layouts, &edition.dir, self.fonts.clone());
+        let mut session = Session::default();
+        let world = session.world(&self.home.layouts, &edition.dir, &self.fonts);
         for page in &edition.pages {
-            match compose_page(&mut world, &edition, page, Proof::default()) {
+            match compose_page(world, &edition, page, Proof::default(), Fit::default()) {
                 Ok(composed) => {
                     let pdf = encode(
                         &composed.document,
@@ -241,13 +300,19 @@ impl Builder {
     /// Composes each page of `edition` in turn and hands it to `f`.
     fn compose_all(
         &self,
+        session: &mut Session,
         edition: &Edition,
         proof: Proof,
-        mut f: impl FnMut(&Page, ComposedPage) -> Result<(), Error>,
+        mut f: impl FnMut(&Page, ComposedPage, &mut PageWorld) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        let mut world = PageWorld::new(&self.home.layouts, &edition.dir, self.fonts.clone());
         for page in &edition.pages {
-            f(page, compose_page(&mut world, edition, page, proof)?)?;
+            let key = (edition.id.clone(), page.number);
+            let start = session.fits.get(&key).copied().unwrap_or_default();
+            let world = session.world(&self.home.layouts, &edition.dir, &self.fonts);
+            let composed = compose_page(world, edition, page, proof, start)?;
+            let fit = composed.fit;
+            f(page, composed, world)?;
+            session.fits.insert(key, fit);
         }
         Ok(())
     }
@@ -256,16 +321,38 @@ impl Builder {
     /// every page; its errors (and, with `strict`, its warnings) stop the
     /// build before anything is written.
     pub fn build(&self, dir: &Path, options: &BuildOptions) -> Result<BuildReport, Error> {
+        self.build_in(&mut Session::default(), dir, options)
+    }
+
+    /// [`Builder::build`] in a long-lived session: unchanged work from the
+    /// session's earlier builds is reused.
+    pub fn build_in(
+        &self,
+        session: &mut Session,
+        dir: &Path,
+        options: &BuildOptions,
+    ) -> Result<BuildReport, Error> {
         let (edition, mut warnings, corrections) = self.load(dir, options.punct_fix)?;
         let licences = self.licences()?;
-        let out_dir = options
-            .out_dir
-            .clone()
-            .unwrap_or_else(|| Path::new("output").join(&edition.id));
+        let out_dir = match &options.out_dir {
+            Some(dir) if options.per_edition => dir.join(&edition.id),
+            Some(dir) => dir.clone(),
+            None => Path::new("output").join(&edition.id),
+        };
         let mut files = Vec::new();
         let mut grids = Vec::new();
         let mut findings = Vec::new();
-        self.compose_all(&edition, options.proof, |page, composed| {
+        self.compose_all(session, &edition, options.proof, |page, composed, world| {
+            if let Some(dir) = &options.emit_typst {
+                let name = format!("{}-{:02}", edition.id, page.number);
+                crate::emit::emit_project(
+                    &dir.join(name),
+                    world,
+                    page,
+                    &composed.data,
+                    &self.home.fonts,
+                )?;
+            }
             warnings.extend(template_warnings(page, &composed.warnings));
             findings.extend(preflight::check_layout(page, &composed, &options.print));
             let bytes = encode(

@@ -18,8 +18,11 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the pages of an edition folder (one file per page).
+    /// Build the pages of one or more editions (one file per page).
     Build(BuildArgs),
+    /// Build an edition, then rebuild it whenever its files, the layouts or
+    /// the fonts change (Ctrl-C stops).
+    Watch(WatchArgs),
     /// Lay out an edition and check its line composition (nothing is written).
     Check(CheckArgs),
     /// Preflight (印前检查) an edition as the printing plant would (nothing is written).
@@ -45,9 +48,34 @@ pub struct HomeArgs {
 /// `banmian build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
+    /// Edition folders (each holds edition.toml), or folders of editions.
+    #[arg(required = true, value_name = "EDITION")]
+    pub editions: Vec<PathBuf>,
+    /// Editions built at once [default: the number of cores].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: Option<u16>,
+    /// Also write each page as a plain Typst project into DIR/<edition>-<page>/
+    /// (compiles with `typst compile main.typ --font-path fonts --ignore-system-fonts`).
+    #[arg(long, value_name = "DIR")]
+    pub emit_typst: Option<PathBuf>,
+    #[command(flatten)]
+    pub job: JobArgs,
+}
+
+/// `banmian watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
     /// The edition folder (holds edition.toml).
     pub edition: PathBuf,
-    /// Output folder [default: output/<edition-id>].
+    #[command(flatten)]
+    pub job: JobArgs,
+}
+
+/// What a build produces and how strictly, shared by `build` and `watch`.
+#[derive(Debug, Args)]
+pub struct JobArgs {
+    /// Output folder [default: output/<edition-id>; with several editions,
+    /// DIR/<edition-id>].
     #[arg(short, long, value_name = "DIR")]
     pub output: Option<PathBuf>,
     /// Output format: pdf for print, png or svg for proofs.

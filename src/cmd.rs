@@ -5,7 +5,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use banmian::Error;
-use banmian::build::{BuildOptions, Builder};
+use banmian::batch::find_editions;
+use banmian::build::{BuildOptions, BuildReport, Builder};
 use banmian::data::Proof;
 use banmian::export::OutputFormat;
 use banmian::fonts::Fonts;
@@ -13,16 +14,16 @@ use banmian::home::Home;
 use banmian::preflight::{PictureMode, PrintSettings};
 
 use crate::cli::{
-    BuildArgs, CheckArgs, FontsArgs, HomeArgs, JobColour, PreflightArgs, PrintArgs, Profile,
+    BuildArgs, CheckArgs, FontsArgs, HomeArgs, JobArgs, JobColour, PreflightArgs, PrintArgs,
+    Profile,
 };
 
 fn home(args: &HomeArgs) -> Result<Home, Error> {
     Home::locate(args.layouts.as_deref(), args.fonts.as_deref())
 }
 
-/// `banmian build`: builds every page and reports warnings and corrections.
-pub fn build(args: BuildArgs) -> Result<ExitCode, Error> {
-    let start = Instant::now();
+/// The builder and options `build` and `watch` share.
+pub fn job(args: &JobArgs) -> Result<(Builder, BuildOptions), Error> {
     if args.grid && args.format == OutputFormat::Pdf {
         return Err(Error::Usage(
             "--grid marks proofs: use it with --format png or --format svg".into(),
@@ -43,8 +44,43 @@ pub fn build(args: BuildArgs) -> Result<ExitCode, Error> {
         print: print_settings(&args.print)?,
         strict: args.print.strict,
         refuse: profile == Profile::Print,
+        ..BuildOptions::default()
     };
-    let report = builder.build(&args.edition, &options)?;
+    Ok((builder, options))
+}
+
+/// `banmian build`: builds every page of one edition, or of many in
+/// parallel, and reports warnings and corrections.
+pub fn build(args: BuildArgs) -> Result<ExitCode, Error> {
+    let start = Instant::now();
+    let (builder, mut options) = job(&args.job)?;
+    options.emit_typst = args.emit_typst.clone();
+    let dirs = find_editions(&args.editions)?;
+    if let [dir] = dirs.as_slice() {
+        let report = builder.build(dir, &options)?;
+        print_report(&report, args.job.verbose);
+        for path in &report.outputs {
+            println!("{}", path.display());
+        }
+        eprintln!(
+            "built {} page(s) of {} in {:.2} s",
+            report.outputs.len(),
+            report.edition.id,
+            start.elapsed().as_secs_f64()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    options.per_edition = true;
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, usize::from),
+        usize::from,
+    );
+    crate::cmd_batch::run(&builder, &dirs, &options, jobs, args.job.verbose, start)
+}
+
+/// Prints a build's warnings, preflight findings and punctuation
+/// corrections (one summary line; every correction with `verbose`).
+pub fn print_report(report: &BuildReport, verbose: bool) {
     for w in &report.warnings {
         eprintln!("warning: {w}");
     }
@@ -56,7 +92,7 @@ pub fn build(args: BuildArgs) -> Result<ExitCode, Error> {
         for c in &report.corrections {
             let place = (c.location.file.as_path(), c.location.line.unwrap_or(0));
             *by_place.entry(place).or_default() += 1;
-            if args.verbose {
+            if verbose {
                 eprintln!("note: {}: set {} as {}", c.location, c.from, c.to);
             }
         }
@@ -71,16 +107,6 @@ pub fn build(args: BuildArgs) -> Result<ExitCode, Error> {
             places.join(", ")
         );
     }
-    for path in &report.outputs {
-        println!("{}", path.display());
-    }
-    eprintln!(
-        "built {} page(s) of {} in {:.2} s",
-        report.outputs.len(),
-        report.edition.id,
-        start.elapsed().as_secs_f64()
-    );
-    Ok(ExitCode::SUCCESS)
 }
 
 /// `banmian check`: lays out the pages and reports composition findings.

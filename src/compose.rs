@@ -68,25 +68,43 @@ pub struct ComposedPage {
     pub grid: Grid,
     /// Typst's warnings, rendered.
     pub warnings: Vec<String>,
+    /// The column height the page was fitted at; handed back as the next
+    /// build's starting point, it saves most of the search.
+    pub fit: Fit,
+    /// The page's data as the layout received it (JSON).
+    pub data: Vec<u8>,
+}
+
+/// The generated main file of a page: it imports the page's layout and
+/// hands it the page's data.
+pub fn main_source(page: &Page) -> String {
+    format!(
+        "#import \"/layouts/{}.typ\": render\n#render(json(\"{}\"))\n",
+        page.layout,
+        crate::world::DATA
+    )
 }
 
 /// Compiles `page` of `edition` in `world`. A page whose content does not fit
 /// is an [`Error::Overset`] that says how much did not fit.
+///
+/// The driver looks for the shortest columns that hold the body, starting
+/// from `start` (the fit an earlier build of the page found, or the
+/// default); because a body that fits in `n` lines fits in `n + 1`, the
+/// answer does not depend on where the search starts, only its cost does.
 pub fn compose_page(
     world: &mut PageWorld,
     edition: &Edition,
     page: &Page,
     proof: Proof,
+    start: Fit,
 ) -> Result<ComposedPage, Error> {
-    let main = format!(
-        "#import \"/layouts/{}.typ\": render\n#render(json(\"/data.json\"))\n",
-        page.layout
-    );
+    let main = main_source(page);
     let date = (edition.date.year, edition.date.month, edition.date.day);
     let mut compile = |delta: i32| -> Result<ComposedPage, Error> {
         let data = PageData::new(edition, page, Fit { lines_delta: delta }, proof);
         let json = serde_json::to_vec(&data).expect("page data serialises");
-        world.set_page(main.clone(), json, date);
+        world.set_page(main.clone(), json.clone(), date);
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&*world);
         let warnings = render_diagnostics(world, &warnings);
         let document = output
@@ -101,11 +119,13 @@ pub fn compose_page(
             document,
             grid,
             warnings,
+            fit: Fit { lines_delta: delta },
+            data: json,
         })
     };
     let fits = |c: &ComposedPage| c.document.pages().len() == 1;
 
-    let mut delta = 0;
+    let mut delta = start.lines_delta.clamp(-MAX_LINES_DELTA, MAX_LINES_DELTA);
     let mut best = compile(delta)?;
     if fits(&best) {
         // Shorten the columns while the body still fits: the columns then

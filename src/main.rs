@@ -3,6 +3,8 @@
 
 mod cli;
 mod cmd;
+mod cmd_batch;
+mod cmd_watch;
 
 use std::process::ExitCode;
 
@@ -12,6 +14,7 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let result = match cli.command {
         cli::Command::Build(args) => cmd::build(args),
+        cli::Command::Watch(args) => cmd_watch::watch(args),
         cli::Command::Check(args) => cmd::check(args),
         cli::Command::Preflight(args) => cmd::preflight(args),
         cli::Command::Fonts(args) => cmd::fonts(args),

@@ -107,6 +107,28 @@ impl PageWorld {
         }
     }
 
+    /// Whether this world serves `fonts` (a session starts a new world when
+    /// the fonts are reloaded).
+    pub fn uses(&self, fonts: &Arc<Fonts>) -> bool {
+        Arc::ptr_eq(&self.fonts, fonts)
+    }
+
+    /// The files the last compilation read from the two roots, as
+    /// (virtual path, real path), sorted; generated files are left out.
+    pub fn dependencies(&mut self) -> Vec<(String, PathBuf)> {
+        let (loader, ids) = self.files.dependencies();
+        let mut found: Vec<(String, PathBuf)> = ids
+            .filter(|id| matches!(id.root(), VirtualRoot::Project))
+            .filter(|id| !loader.generated.contains_key(id.vpath().get_with_slash()))
+            .filter_map(|id| {
+                let real = loader.resolve(id.vpath()).ok()?;
+                Some((id.vpath().get_with_slash().to_string(), real))
+            })
+            .collect();
+        found.sort();
+        found
+    }
+
     /// Sets the page to compile: its main source, its data, and the date
     /// `datetime.today()` answers (the edition date, never the clock).
     pub fn set_page(&mut self, main: String, data: Vec<u8>, date: (i32, u8, u8)) {

@@ -366,7 +366,7 @@ pub(crate) fn inside(dir: &Path, path: &Path) -> bool {
 
 /// The edition id is the folder name; it names output files, so it must be
 /// a plain, safe file name.
-fn edition_id(dir: &Path) -> Result<String, Error> {
+pub fn edition_id(dir: &Path) -> Result<String, Error> {
     let name = dir
         .canonicalize()
         .ok()

@@ -15,6 +15,6 @@ mod toml_de;
 pub use article::{Article, Byline, Milestone, Milestones, Photo, Quotes, Text};
 pub use body::{Block, Run, parse_body};
 pub use coverage::uncovered_characters;
-pub use edition::{Date, Edition, Format, Page, load_edition};
+pub use edition::{Date, Edition, Format, Page, edition_id, load_edition};
 pub use picture::{PictureInfo, PictureMode, check_picture};
 pub use punct::{Correction, correct_punctuation};

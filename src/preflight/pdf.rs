@@ -252,13 +252,7 @@ fn colours(doc: &Document, page: u32, out: &mut Vec<Finding>) {
         }
     }
     for data in &contents {
-        if let Ok(content) = lopdf::content::Content::decode(data) {
-            rgb_ops += content
-                .operations
-                .iter()
-                .filter(|op| op.operator == "rg" || op.operator == "RG")
-                .count();
-        }
+        rgb_ops += count_operators(data, &[b"rg", b"RG"]);
     }
     for object in doc.objects.values() {
         let (dict, is_stream) = match object {
@@ -362,5 +356,107 @@ fn is_rgb_space(doc: &Document, space: &Object) -> bool {
             _ => false,
         },
         _ => false,
+    }
+}
+
+/// Counts the operators named in `names` in a content stream. A scanner
+/// rather than a full parse (a broadsheet page has tens of thousands of
+/// operations): it only needs to tell operators from operands, so it skips
+/// strings (with nesting and escapes), hex strings, names, comments and
+/// inline image data, and compares every other token.
+fn count_operators(data: &[u8], names: &[&[u8]]) -> usize {
+    let is_white = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'\0');
+    let is_delim = |b: u8| {
+        matches!(
+            b,
+            b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+        )
+    };
+    let mut count = 0;
+    let mut i = 0;
+    while i < data.len() {
+        let b = data[i];
+        if is_white(b) || matches!(b, b'[' | b']' | b'{' | b'}' | b'>' | b')') {
+            i += 1;
+        } else if b == b'%' {
+            while i < data.len() && !matches!(data[i], b'\n' | b'\r') {
+                i += 1;
+            }
+        } else if b == b'(' {
+            let mut depth = 0usize;
+            while i < data.len() {
+                match data[i] {
+                    b'\\' => i += 1,
+                    b'(' => depth += 1,
+                    b')' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            i += 1;
+        } else if b == b'<' {
+            if data.get(i + 1) == Some(&b'<') {
+                i += 2;
+            } else {
+                while i < data.len() && data[i] != b'>' {
+                    i += 1;
+                }
+                i += 1;
+            }
+        } else {
+            // A name, a number or an operator: up to the next delimiter.
+            let start = i;
+            i += 1;
+            while i < data.len() && !is_white(data[i]) && !is_delim(data[i]) {
+                i += 1;
+            }
+            let token = &data[start..i];
+            if b == b'/' {
+                continue;
+            }
+            if names.contains(&token) {
+                count += 1;
+            } else if token == b"ID" {
+                // Inline image data: binary, up to `EI` between white space.
+                i += 1;
+                while i + 2 < data.len()
+                    && !(data[i..].starts_with(b"EI")
+                        && is_white(data[i - 1])
+                        && data.get(i + 2).is_none_or(|&c| is_white(c)))
+                {
+                    i += 1;
+                }
+                i += 2;
+            }
+        }
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_operators;
+
+    #[test]
+    fn counts_operators_not_operands() {
+        let rg: &[&[u8]] = &[b"rg", b"RG"];
+        assert_eq!(count_operators(b"0 0 1 rg 1 0 0 RG 0 g", rg), 2);
+        assert_eq!(count_operators(b"(rg RG) Tj <7267> Tj /rg gs", rg), 0);
+        assert_eq!(
+            count_operators(b"(a (nested rg) \\) rg) Tj 1 0 0 rg", rg),
+            1
+        );
+        assert_eq!(count_operators(b"% 0 0 1 rg\n0 0 0 1 k", rg), 0);
+        assert_eq!(count_operators(b"[(rg)-250(x)]TJ 0.5 g 1 0 0rg", rg), 0);
+        assert_eq!(count_operators(b"<< /rg 1 >> BDC 1 1 1 rg EMC", rg), 1);
+        assert_eq!(
+            count_operators(b"BI /W 1 /H 1 ID \x00rg RG\xff EI 0 1 0 rg", rg),
+            1
+        );
     }
 }

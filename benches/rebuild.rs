@@ -1,0 +1,180 @@
+//! In-process benchmarks of what a live `banmian watch` session does
+//! (`cargo bench --bench rebuild`): a rebuild after a one-character edit of
+//! the body and after a change to a layout file, each split into its
+//! phases, and PDF export alone. Medians over many runs; see BENCHMARKS.md
+//! for the process-level figures (cold build, memory, batch, `typst
+//! compile`), which scripts/bench.sh measures.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use banmian::build::{BuildOptions, Builder, Session};
+use banmian::compose::compose_page;
+use banmian::data::{Fit, Proof};
+use banmian::export::{OutputFormat, encode, write_all_atomic};
+use banmian::home::Home;
+use banmian::preflight::{check_layout, check_pdf, load_font_licences};
+use banmian::world::PageWorld;
+
+const RUNS: usize = 40;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let dst = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &dst);
+        } else {
+            std::fs::copy(e.path(), dst).unwrap();
+        }
+    }
+}
+
+/// The seed body with one character changed, differently on every run, so
+/// that no run finds its paragraph in Typst's memo cache.
+fn edit(article: &Path, original: &str, run: usize) {
+    let c = char::from_u32(0x4E00 + (37 * run as u32) % 0x5000).unwrap();
+    let text = original.replacen("幕阜山", &format!("幕阜{c}"), 1);
+    std::fs::write(article, text).unwrap();
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    let edition = tmp.path().join("xianning-2021");
+    let layouts = tmp.path().join("layouts");
+    copy_dir(&root.join("content/xianning-2021"), &edition);
+    copy_dir(&root.join("layouts"), &layouts);
+    let home = Home {
+        layouts: layouts.clone(),
+        fonts: root.join("fonts"),
+    };
+    let article = edition.join("feature.md");
+    let original = std::fs::read_to_string(&article).unwrap();
+    let options = BuildOptions {
+        out_dir: Some(tmp.path().join("out")),
+        ..BuildOptions::default()
+    };
+
+    let t = Instant::now();
+    let builder = Builder::new(home.clone(), false).unwrap();
+    let mut session = Session::default();
+    builder.build_in(&mut session, &edition, &options).unwrap();
+    println!(
+        "first build in a fresh process (fonts loaded): {}",
+        ms(t.elapsed())
+    );
+
+    // A one-character edit of the body, rebuilt to a PDF on disk.
+    let mut times = Vec::new();
+    for run in 0..RUNS {
+        edit(&article, &original, run + 1000);
+        let t = Instant::now();
+        builder.build_in(&mut session, &edition, &options).unwrap();
+        times.push(t.elapsed());
+        typst::comemo::evict(10);
+    }
+    std::fs::write(&article, &original).unwrap();
+    println!(
+        "warm rebuild after a one-character body edit: {} (median of {RUNS})",
+        ms(median(times))
+    );
+
+    // A change to a layout file (a comment appended: the file is parsed again,
+    // layout results that depend on it are recomputed).
+    let part = layouts.join("parts/body.typ");
+    let source = std::fs::read_to_string(&part).unwrap();
+    let mut times = Vec::new();
+    for run in 0..RUNS {
+        std::fs::write(&part, format!("{source}\n// bench {run}\n")).unwrap();
+        let t = Instant::now();
+        builder.build_in(&mut session, &edition, &options).unwrap();
+        times.push(t.elapsed());
+        typst::comemo::evict(10);
+    }
+    std::fs::write(&part, &source).unwrap();
+    println!(
+        "warm rebuild after a layout file change: {} (median of {RUNS})",
+        ms(median(times))
+    );
+
+    phases(&builder, &home, &edition, &article, &original, tmp.path());
+}
+
+/// The warm one-character rebuild split into its phases, in a world kept
+/// alive as `watch` keeps it; and PDF export alone.
+fn phases(
+    builder: &Builder,
+    home: &Home,
+    edition: &Path,
+    article: &Path,
+    original: &str,
+    tmp: &Path,
+) {
+    let fonts = std::sync::Arc::new(banmian::fonts::Fonts::load(&home.fonts, false).unwrap());
+    let licences = load_font_licences(&home.fonts).unwrap();
+    let mut world = PageWorld::new(&home.layouts, edition, fonts);
+    let mut fit = Fit::default();
+    let names = [
+        "load",
+        "compose",
+        "check layout",
+        "PDF export",
+        "preflight PDF",
+        "write",
+    ];
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); names.len()];
+    let out: PathBuf = tmp.join("phases.pdf");
+    for run in 0..RUNS {
+        edit(article, original, run);
+        let mut lap = Instant::now();
+        let mut mark = |i: usize, times: &mut Vec<Vec<Duration>>| {
+            times[i].push(lap.elapsed());
+            lap = Instant::now();
+        };
+        let (ed, _, _) = builder.load(edition, true).unwrap();
+        mark(0, &mut times);
+        let page = &ed.pages[0];
+        let composed = compose_page(&mut world, &ed, page, Proof::default(), fit).unwrap();
+        fit = composed.fit;
+        mark(1, &mut times);
+        let _ = check_layout(page, &composed, &Default::default());
+        mark(2, &mut times);
+        let pdf = encode(&composed.document, OutputFormat::Pdf, 72.0, "bench/5").unwrap();
+        mark(3, &mut times);
+        let _ = check_pdf(&pdf, &ed.format, page.number, &licences);
+        mark(4, &mut times);
+        write_all_atomic(&[(out.clone(), pdf)]).unwrap();
+        mark(5, &mut times);
+        typst::comemo::evict(10);
+    }
+    println!("phases of the warm one-character rebuild (medians):");
+    for (name, t) in names.iter().zip(times) {
+        println!("  {name:<14} {}", ms(median(t)));
+    }
+    std::fs::write(article, original).unwrap();
+
+    let (ed, _, _) = builder.load(edition, true).unwrap();
+    let composed = compose_page(&mut world, &ed, &ed.pages[0], Proof::default(), fit).unwrap();
+    let times: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let t = Instant::now();
+            let pdf = encode(&composed.document, OutputFormat::Pdf, 72.0, "bench/5").unwrap();
+            std::hint::black_box(pdf);
+            t.elapsed()
+        })
+        .collect();
+    println!(
+        "PDF export alone (typst-pdf + page boxes): {}",
+        ms(median(times))
+    );
+}

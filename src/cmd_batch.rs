@@ -1,0 +1,110 @@
+//! `banmian build` with several editions: runs the library's parallel batch
+//! and shows its progress — a bar on a terminal, one plain line per edition
+//! otherwise (logs, CI) — then a summary that lists every failure.
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use banmian::Error;
+use banmian::batch::build_many;
+use banmian::build::{BuildOptions, BuildReport, Builder};
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// Builds `dirs` with `jobs` threads; exit 1 if any edition failed.
+pub fn run(
+    builder: &Builder,
+    dirs: &[std::path::PathBuf],
+    options: &BuildOptions,
+    jobs: usize,
+    verbose: bool,
+    start: Instant,
+) -> Result<ExitCode, Error> {
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = ProgressBar::new(dirs.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} editions, {elapsed} {msg}")
+                .expect("static template"),
+        );
+        bar
+    });
+    let line = |text: String| match &bar {
+        Some(bar) => bar.println(text),
+        None => eprintln!("{text}"),
+    };
+    let done = |dir: &Path, result: &Result<BuildReport, Error>| {
+        match result {
+            Ok(report) => {
+                if verbose {
+                    crate::cmd::print_report(report, true);
+                }
+                if bar.is_none() || verbose {
+                    line(format!(
+                        "built {} ({} page(s), {} warning(s))",
+                        report.edition.id,
+                        report.outputs.len(),
+                        report.warnings.len() + report.preflight.len()
+                    ));
+                }
+            }
+            Err(e) => line(format!("failed {}: {}", dir.display(), first_line(e))),
+        }
+        if let Some(bar) = &bar {
+            bar.inc(1);
+        }
+    };
+    let results = build_many(builder, dirs, options, jobs, &done);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+
+    let mut pages = 0;
+    let mut warnings = 0;
+    let mut failed = Vec::new();
+    for (dir, result) in dirs.iter().zip(&results) {
+        match result {
+            Ok(report) => {
+                pages += report.outputs.len();
+                warnings += report.warnings.len() + report.preflight.len();
+                for path in &report.outputs {
+                    println!("{}", path.display());
+                }
+            }
+            Err(e) => failed.push((dir, e)),
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!(
+        "built {} of {} editions ({pages} pages) in {secs:.2} s with {jobs} thread(s), {:.1} pages/s{}",
+        dirs.len() - failed.len(),
+        dirs.len(),
+        pages as f64 / secs,
+        if warnings > 0 && !verbose {
+            format!("; {warnings} warning(s), shown with -v")
+        } else {
+            String::new()
+        }
+    );
+    if failed.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    eprintln!("{} edition(s) failed:", failed.len());
+    for (dir, e) in &failed {
+        let text = e.to_string();
+        eprintln!(
+            "- {}:\n  {}",
+            dir.display(),
+            text.trim_end().replace('\n', "\n  ")
+        );
+    }
+    Ok(ExitCode::from(1))
+}
+
+fn first_line(e: &Error) -> String {
+    let text = e.to_string();
+    text.lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .to_string()
+}

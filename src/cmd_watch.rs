@@ -1,0 +1,153 @@
+//! `banmian watch`: builds an edition, then rebuilds it whenever its files,
+//! the layouts or the fonts change. One session stays alive, so a rebuild
+//! reuses the Typst world (unchanged files are not parsed again, Typst's
+//! memoised layout is reused) and the column height found last time; the
+//! memo cache is trimmed after every rebuild so memory stays flat over a
+//! long evening. A failed rebuild prints the error and leaves the last good
+//! page on disk; the next good edit recovers. Ctrl-C waits for a write in
+//! progress, then exits with status 0.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use banmian::Error;
+use banmian::build::{BuildOptions, Builder, Session};
+use banmian::content::edition_id;
+use banmian::watch::{Snapshot, describe};
+use typst_kit::watcher::Watcher;
+
+use crate::cli::WatchArgs;
+
+/// Age (in compilations) after which Typst's memoised results are dropped.
+const MEMO_MAX_AGE: usize = 10;
+
+/// Runs until interrupted.
+pub fn watch(args: WatchArgs) -> Result<ExitCode, Error> {
+    let (mut builder, options) = crate::cmd::job(&args.job)?;
+    let home = builder.home().clone();
+    let system_fonts = args.job.home.system_fonts;
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let edition = absolute(&args.edition);
+    let out_dir = match &options.out_dir {
+        Some(dir) => absolute(dir),
+        None => absolute(&Path::new("output").join(edition_id(&edition)?)),
+    };
+    let (layouts, fonts) = (absolute(&home.layouts), absolute(&home.fonts));
+    let roots = [edition.as_path(), layouts.as_path(), fonts.as_path()];
+    let skip = [out_dir];
+
+    // Ctrl-C (and SIGTERM) take this lock, so they wait for a build that is
+    // writing its pages, then end the process.
+    let busy = Arc::new(Mutex::new(()));
+    {
+        let busy = busy.clone();
+        ctrlc::set_handler(move || {
+            let _held = busy.lock();
+            eprintln!("watch stopped");
+            std::process::exit(0);
+        })
+        .map_err(|e| Error::Setup(format!("cannot catch Ctrl-C: {e}")))?;
+    }
+    let mut watcher =
+        Watcher::new(None).map_err(|e| Error::Setup(format!("cannot watch files: {e}")))?;
+    let mut session = Session::default();
+    let mut shown: Option<Vec<String>> = None;
+    let mut snap = Snapshot::take(&roots, &skip);
+    eprintln!(
+        "watching {} ({} files with the layouts and fonts); Ctrl-C stops",
+        edition.display(),
+        snap.len()
+    );
+    let mut rebuild = |builder: &Builder, session: &mut Session, what: &str| {
+        let _held = busy.lock();
+        rebuild(builder, session, &edition, &options, what, &mut shown);
+    };
+    // Files are watched before each build reads them, so an edit made
+    // while a build runs is seen by the next wait.
+    let follow = |watcher: &mut Watcher, snap: &Snapshot| {
+        if let Err(e) = watcher.update(snap.paths()) {
+            eprintln!("warning: {e}");
+        }
+    };
+    follow(&mut watcher, &snap);
+    rebuild(&builder, &mut session, "first build");
+    loop {
+        watcher
+            .wait()
+            .map_err(|e| Error::Setup(format!("watching files: {e}")))?;
+        let now = Snapshot::take(&roots, &skip);
+        let changes = snap.changes(&now);
+        snap = now;
+        follow(&mut watcher, &snap);
+        if changes.is_empty() {
+            continue;
+        }
+        if changes.iter().any(|c| c.path().starts_with(&fonts)) {
+            match Builder::new(home.clone(), system_fonts) {
+                Ok(b) => {
+                    builder = b;
+                    session = Session::default();
+                }
+                Err(e) => {
+                    eprintln!("{}: error: {e}", describe(&changes, &roots));
+                    continue;
+                }
+            }
+        }
+        rebuild(&builder, &mut session, &describe(&changes, &roots));
+        typst::comemo::evict(MEMO_MAX_AGE);
+    }
+}
+
+/// One rebuild and its one line (plus the warnings, when they changed).
+fn rebuild(
+    builder: &Builder,
+    session: &mut Session,
+    edition: &Path,
+    options: &BuildOptions,
+    what: &str,
+    shown: &mut Option<Vec<String>>,
+) {
+    let start = Instant::now();
+    let result = builder.build_in(session, edition, options);
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    match result {
+        Ok(report) => {
+            let warnings: Vec<String> = report
+                .warnings
+                .iter()
+                .map(|w| format!("warning: {w}"))
+                .chain(report.preflight.iter().map(ToString::to_string))
+                .collect();
+            if shown.as_ref() != Some(&warnings) {
+                for w in &warnings {
+                    eprintln!("{w}");
+                }
+            }
+            let names: Vec<String> = report
+                .outputs
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
+            eprintln!(
+                "{what}: wrote {} in {ms:.0} ms ({} warning(s))",
+                names.join(", "),
+                warnings.len()
+            );
+            *shown = Some(warnings);
+        }
+        Err(e) => {
+            let text = e.to_string();
+            let text = text.trim_end();
+            let text = if matches!(e, Error::Template(_)) {
+                text.to_string()
+            } else {
+                format!("error: {text}")
+            };
+            eprintln!("{text}");
+            eprintln!("{what}: failed after {ms:.0} ms; the last good page is kept");
+        }
+    }
+}
