@@ -78,8 +78,21 @@ pub fn compose_page(
     page: &Page,
     proof: Proof,
 ) -> Result<ComposedPage, Error> {
+    compose_page_with(world, edition, page, proof, "")
+}
+
+/// [`compose_page`] with Typst markup set before the page's layout, e.g.
+/// the `pdf.attach` calls that put an archived page's sources inside it.
+/// The preamble is banmian's own code, never content.
+pub fn compose_page_with(
+    world: &mut PageWorld,
+    edition: &Edition,
+    page: &Page,
+    proof: Proof,
+    preamble: &str,
+) -> Result<ComposedPage, Error> {
     let main = format!(
-        "#import \"/layouts/{}.typ\": render\n#render(json(\"/data.json\"))\n",
+        "{preamble}#import \"/layouts/{}.typ\": render\n#render(json(\"/data.json\"))\n",
         page.layout
     );
     let date = (edition.date.year, edition.date.month, edition.date.day);

@@ -3,10 +3,10 @@
 //! that output does not depend on the machine.
 
 use std::fmt::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use typst::text::{FontBook, FontInfo};
-use typst_kit::fonts::{FontStore, embedded, scan, system};
+use typst_kit::fonts::{FontPath, FontStore, embedded, scan, system};
 
 use crate::diag::Error;
 
@@ -39,6 +39,49 @@ impl Fonts {
         Ok(Self { store })
     }
 
+    /// Loads exactly the font files `files`, in that order (every face of
+    /// each), then the embedded fonts: the font book of an archived build,
+    /// rebuilt from the archive's copies of the files it used.
+    pub fn load_files(files: &[PathBuf]) -> Result<Self, Error> {
+        let mut store = FontStore::new();
+        for path in files {
+            let data = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            let faces = ttf_faces(&data);
+            if faces == 0 {
+                return Err(Error::Setup(format!("{}: not a font file", path.display())));
+            }
+            for index in 0..faces {
+                if let Some(info) = FontInfo::new(&data, index) {
+                    let source = FontPath {
+                        path: path.clone(),
+                        index,
+                    };
+                    store.push((source, info));
+                }
+            }
+        }
+        store.extend(embedded());
+        Ok(Self { store })
+    }
+
+    /// The font files on disk this store reads, each once, in the order
+    /// their faces appear in the font book (embedded fonts are not files).
+    pub fn files(&self) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = Vec::new();
+        for index in 0.. {
+            let Some(source) = self.store.source(index) else {
+                break;
+            };
+            let any: &dyn std::any::Any = source;
+            if let Some(path) = any.downcast_ref::<FontPath>()
+                && !files.contains(&path.path)
+            {
+                files.push(path.path.clone());
+            }
+        }
+        files
+    }
+
     /// The font book (family and variant metadata).
     pub fn book(&self) -> &FontBook {
         self.store.book()
@@ -69,5 +112,17 @@ impl Fonts {
             }
         }
         out
+    }
+}
+
+/// How many faces a font file holds: the count of a collection (`ttcf`),
+/// 1 for a single font, 0 for anything else.
+fn ttf_faces(data: &[u8]) -> u32 {
+    match data.get(0..4) {
+        Some(b"ttcf") => data
+            .get(8..12)
+            .map_or(0, |n| u32::from_be_bytes([n[0], n[1], n[2], n[3]])),
+        Some([0, 1, 0, 0] | b"OTTO" | b"true") => 1,
+        _ => 0,
     }
 }
