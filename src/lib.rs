@@ -5,6 +5,7 @@
 //! ([`compose`]) → bytes on disk ([`export`]). The [`build`] module wires these
 //! together for the CLI, tests and later batch or watch drivers.
 
+pub mod archive;
 pub mod build;
 pub mod check;
 pub mod compose;

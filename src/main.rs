@@ -3,6 +3,7 @@
 
 mod cli;
 mod cmd;
+mod cmd_archive;
 
 use std::process::ExitCode;
 
@@ -15,6 +16,8 @@ fn main() -> ExitCode {
         cli::Command::Check(args) => cmd::check(args),
         cli::Command::Preflight(args) => cmd::preflight(args),
         cli::Command::Fonts(args) => cmd::fonts(args),
+        cli::Command::Archive(args) => cmd_archive::archive(args),
+        cli::Command::Regenerate(args) => cmd_archive::regenerate(args),
     };
     match result {
         Ok(code) => code,
