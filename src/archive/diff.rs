@@ -119,8 +119,8 @@ pub fn render(changes: &[Change]) -> (String, usize, usize) {
     (out, removed, added)
 }
 
-/// The new text with the changed stretch marked 【旧→新】, shortened to
-/// about 15 characters of context either side.
+/// The new text with the changed stretch marked 【旧→新】 (【删去：…】,
+/// 【增加：…】), shortened to about 15 characters of context either side.
 pub fn marked(old: &str, new: &str) -> String {
     const CONTEXT: usize = 15;
     let o: Vec<char> = old.chars().collect();
@@ -139,10 +139,20 @@ pub fn marked(old: &str, new: &str) -> String {
         out.push('…');
     }
     out.extend(&n[start..prefix]);
+    let was: String = o[prefix..o.len() - suffix].iter().collect();
+    let is: String = n[prefix..n.len() - suffix].iter().collect();
     out.push('【');
-    out.extend(&o[prefix..o.len() - suffix]);
-    out.push('→');
-    out.extend(&n[prefix..n.len() - suffix]);
+    if is.is_empty() {
+        out.push_str("删去：");
+        out.push_str(&was);
+    } else if was.is_empty() {
+        out.push_str("增加：");
+        out.push_str(&is);
+    } else {
+        out.push_str(&was);
+        out.push('→');
+        out.push_str(&is);
+    }
     out.push('】');
     out.extend(&n[n.len() - suffix..tail_end]);
     if tail_end < n.len() {
@@ -183,5 +193,7 @@ mod tests {
             marked("全市贫困人口清零", "全市贫困户清零"),
             "全市贫困【人口→户】清零"
         );
+        assert_eq!(marked("主战场之一。", "主战场。"), "主战场【删去：之一】。");
+        assert_eq!(marked("主战场。", "主战场之一。"), "主战场【增加：之一】。");
     }
 }

@@ -74,6 +74,12 @@ impl Index {
     /// Opens the index of `archive`, creating or rebuilding it as needed
     /// and bringing it up to date with the revision folders.
     pub fn open(archive: &Archive) -> Result<Self, Error> {
+        if !archive.root.is_dir() {
+            return Err(Error::Usage(format!(
+                "{}: no archive there (archive an edition first, or pass --archive)",
+                archive.root.display()
+            )));
+        }
         let path = archive.root.join(INDEX);
         if let Ok(conn) = Connection::open(&path)
             && schema_ok(&conn)
