@@ -126,13 +126,9 @@ fn show(archive: &Archive, id: &str, revision: Option<u32>) -> Result<ExitCode, 
     println!("pages:");
     let dir = archive.revision_dir(id, rev);
     for p in &m.pages {
-        println!(
-            "  第{}版 {} (layout {}): {}",
-            p.number,
-            p.section,
-            p.layout,
-            dir.join(&p.pdf).display()
-        );
+        println!("  第{}版 {} (layout {})", p.number, p.section, p.layout);
+        println!("    {}: {}", m.pdf_standard, dir.join(&p.pdf).display());
+        println!("    print: {}", dir.join(&p.print).display());
     }
     let bytes: u64 = m.files.iter().map(|f| f.bytes).sum();
     println!("files: {} ({bytes} bytes)", m.files.len());
@@ -264,11 +260,17 @@ pub fn regenerate(args: RegenerateArgs) -> Result<ExitCode, Error> {
     )?;
     for p in &result.pages {
         if p.identical {
-            println!("第{}版: identical ({})", p.number, p.archived.display());
+            println!(
+                "第{}版 {}: identical ({})",
+                p.number,
+                p.kind,
+                p.archived.display()
+            );
         } else {
             println!(
-                "第{}版: differs: {} ({})",
+                "第{}版 {}: differs: {} ({})",
                 p.number,
+                p.kind,
                 p.detail,
                 p.archived.display()
             );
@@ -285,7 +287,7 @@ pub fn regenerate(args: RegenerateArgs) -> Result<ExitCode, Error> {
             .pages
             .iter()
             .filter(|p| !p.identical)
-            .map(|p| format!("第{}版", p.number))
+            .map(|p| format!("第{}版 ({})", p.number, p.kind))
             .collect();
         println!(
             "{} revision {}: differs: {}",

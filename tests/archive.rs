@@ -12,6 +12,7 @@ use common::{copy_edition, edit, poppler, root, seed};
 
 const ID: &str = "xianning-2021";
 const PAGE_PDF: &str = "pages/xianning-2021-05.pdf";
+const PRINT_PDF: &str = "print/xianning-2021-05.pdf";
 /// A sentence of the seed's first body paragraph, and a correction of it.
 const BEFORE: &str = "为新一轮全省扶贫攻坚的主战场之一";
 const AFTER: &str = "为新一轮全省扶贫攻坚的主战场";
@@ -119,6 +120,7 @@ fn round_trip_archive_verify_regenerate() {
         "manifest.sha256",
         "text.json",
         PAGE_PDF,
+        PRINT_PDF,
         "edition/xianning-2021/edition.toml",
         "edition/xianning-2021/feature.md",
         "layouts/feature.typ",
@@ -145,6 +147,7 @@ fn round_trip_archive_verify_regenerate() {
     assert_eq!(m["banmian"], env!("CARGO_PKG_VERSION"));
     assert_eq!(m["pages"][0]["number"], 5);
     assert_eq!(m["pages"][0]["pdf"], PAGE_PDF);
+    assert_eq!(m["pages"][0]["print"], PRINT_PDF);
     assert!(m["archived_at"].as_str().unwrap().ends_with('Z'));
     let files = m["files"].as_array().unwrap();
     assert!(files.iter().any(|f| f["path"] == PAGE_PDF));
@@ -179,11 +182,24 @@ fn round_trip_archive_verify_regenerate() {
     assert!(out.contains("all intact"), "{out}");
 
     let out = ok(&banmian(dir, &["regenerate", ID, "-o", "again"]));
-    assert!(out.contains("第5版: identical"), "{out}");
+    assert!(out.contains("第5版 PDF/A: identical"), "{out}");
+    assert!(out.contains("第5版 print: identical"), "{out}");
     assert!(out.contains("xianning-2021 revision 1: identical"), "{out}");
     assert_eq!(
         std::fs::read(dir.join("again/xianning-2021-05.pdf")).unwrap(),
         std::fs::read(r1.join(PAGE_PDF)).unwrap()
+    );
+}
+
+#[test]
+fn the_archived_print_pdf_is_what_build_writes() {
+    let (tmp, _edition) = workspace();
+    let dir = tmp.path();
+    archive_seed(dir);
+    ok(&banmian(dir, &["build", ID, "-o", "built"]));
+    assert_eq!(
+        std::fs::read(dir.join("built/xianning-2021-05.pdf")).unwrap(),
+        std::fs::read(rev(dir, 1).join(PRINT_PDF)).unwrap()
     );
 }
 
@@ -304,7 +320,8 @@ fn verify_names_altered_missing_and_extra_files() {
     assert!(out.contains("1 damaged"), "{out}");
     // regenerate sees it too.
     let out = fails(&banmian(dir, &["regenerate", ID]), 1);
-    assert!(out.contains("第5版: differs"), "{out}");
+    assert!(out.contains("第5版 PDF/A: differs"), "{out}");
+    assert!(out.contains("第5版 print: identical"), "{out}");
     bytes[at] ^= 0x01;
     std::fs::write(&pdf, &bytes).unwrap();
     ok(&banmian(dir, &["archive", "verify"]));

@@ -63,8 +63,11 @@ pub struct PageEntry {
     pub section: String,
     /// The layout it was set with.
     pub layout: String,
-    /// The PDF, relative to the revision folder.
+    /// The archival PDF/A, relative to the revision folder.
     pub pdf: String,
+    /// The print PDF (CMYK, as sent to the plant), relative to the
+    /// revision folder.
+    pub print: String,
 }
 
 /// One file of the revision folder.

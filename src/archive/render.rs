@@ -1,17 +1,18 @@
 //! Sets an edition's pages as archival PDF/A-3b, each carrying the
 //! edition's sources (`edition.toml` and the page's articles) as attached
-//! files. `archive` and `regenerate` both set pages through this one
+//! files, and as the print PDF `build` writes (CMYK, which PDF/A in Typst
+//! 0.15 cannot carry: the archive keeps both). `archive` and `regenerate` both set pages through this one
 //! function, from the same kind of inputs: an edition folder, a layouts
 //! folder and an exact list of font files.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::compose::{compose_page_with, template_warnings};
+use crate::compose::{compose_page, compose_page_with, template_warnings};
 use crate::content::{Edition, Page, correct_punctuation, load_edition, uncovered_characters};
 use crate::data::Proof;
 use crate::diag::{Error, Warning};
-use crate::export::encode_archival;
+use crate::export::{OutputFormat, encode, encode_archival};
 use crate::fonts::Fonts;
 use crate::world::PageWorld;
 
@@ -29,8 +30,10 @@ pub struct RenderedPage {
     pub number: u32,
     /// The file name, as `build` names it: `<edition-id>-<NN>.pdf`.
     pub file_name: String,
-    /// The PDF/A bytes.
+    /// The archival PDF/A-3b.
     pub bytes: Vec<u8>,
+    /// The print PDF, byte for byte what `banmian build` writes.
+    pub print: Vec<u8>,
 }
 
 /// An edition set for the archive.
@@ -64,6 +67,7 @@ pub fn render(dir: &Path, layouts: &Path, fonts: Arc<Fonts>) -> Result<Rendered,
     }
     let mut world = PageWorld::new(layouts, &edition.dir, fonts.clone())
         .with_inputs(&[(OUTPUT_INPUT, "archive")]);
+    let mut print_world = PageWorld::new(layouts, &edition.dir, fonts.clone());
     let mut pages = Vec::new();
     for page in &edition.pages {
         let preamble = attachments(&edition, page);
@@ -71,13 +75,19 @@ pub fn render(dir: &Path, layouts: &Path, fonts: Arc<Fonts>) -> Result<Rendered,
         warnings.extend(template_warnings(page, &composed.warnings));
         let ident = format!("{}/{}", edition.id, page.number);
         let bytes = encode_archival(&composed.document, &ident)?;
+        let composed = compose_page(&mut print_world, &edition, page, Proof::default())?;
+        let print = encode(&composed.document, OutputFormat::Pdf, 72.0, &ident)?;
         pages.push(RenderedPage {
             number: page.number,
             file_name: format!("{}-{:02}.pdf", edition.id, page.number),
             bytes,
+            print,
         });
     }
-    let layouts_used = world.used_layouts();
+    let mut layouts_used = world.used_layouts();
+    layouts_used.extend(print_world.used_layouts());
+    layouts_used.sort();
+    layouts_used.dedup();
     Ok(Rendered {
         edition,
         warnings,

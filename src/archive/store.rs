@@ -213,13 +213,16 @@ pub fn archive_edition(
     let edition = &rendered.edition;
     let mut pages = Vec::new();
     for (page, out) in edition.pages.iter().zip(&rendered.pages) {
-        let rel = format!("pages/{}", out.file_name);
-        write_synced(&rev_dir.join(&rel), &out.bytes)?;
+        let pdf = format!("pages/{}", out.file_name);
+        write_synced(&rev_dir.join(&pdf), &out.bytes)?;
+        let print = format!("print/{}", out.file_name);
+        write_synced(&rev_dir.join(&print), &out.print)?;
         pages.push(PageEntry {
             number: page.number,
             section: page.section.clone(),
             layout: page.layout.clone(),
-            pdf: rel,
+            pdf,
+            print,
         });
     }
     let text = serde_json::to_vec_pretty(&passages(edition)).expect("passages serialise");
