@@ -600,6 +600,42 @@ fn a_pdf_a_violation_stops_the_archive() {
     assert!(left.is_empty(), "left behind: {left:?}");
 }
 
+/// A grey JPEG encoded by the `image` crate.
+fn grey_jpeg() -> Vec<u8> {
+    let img = image::GrayImage::from_fn(320, 240, |x, y| image::Luma([(x ^ y) as u8]));
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut bytes, image::ImageFormat::Jpeg).unwrap();
+    bytes.into_inner()
+}
+
+#[test]
+fn pictures_are_archived_and_a_cmyk_one_is_refused() {
+    let (tmp, edition) = workspace();
+    let dir = tmp.path();
+    let photo = "photos/01-tongshan-mufushan-road.jpg";
+    std::fs::create_dir_all(edition.join("photos")).unwrap();
+    std::fs::write(edition.join(photo), grey_jpeg()).unwrap();
+    archive_seed(dir);
+    assert_eq!(
+        std::fs::read(rev(dir, 1).join("edition").join(ID).join(photo)).unwrap(),
+        grey_jpeg()
+    );
+    ok(&banmian(dir, &["archive", "verify"]));
+    let out = ok(&banmian(dir, &["regenerate", ID]));
+    assert!(out.contains("revision 1: identical"), "{out}");
+
+    // A CMYK picture cannot go into PDF/A with Typst 0.15: the archive
+    // says which, and adds nothing.
+    std::fs::copy(root().join("tests/data/cmyk.jpg"), edition.join(photo)).unwrap();
+    let out = fails(&banmian(dir, &["archive", ID]), 1);
+    assert!(out.contains("CMYK pictures"), "{out}");
+    assert!(out.contains("xianning-2021/feature.md:"), "{out}");
+    assert!(out.contains("photos[0]"), "{out}");
+    assert!(!out.contains(".staging-"), "{out}");
+    assert_eq!(revisions(dir), ["rev-0001"]);
+    assert!(!dir.join("archive/.lock").exists());
+}
+
 #[test]
 fn bad_requests_are_usage_errors() {
     let (tmp, _edition) = workspace();
@@ -627,6 +663,10 @@ fn bad_requests_are_usage_errors() {
     );
     assert!(out.contains("no archive there"), "{out}");
     assert!(!dir.join("elsewhere").exists());
+    // An archive inside the edition would archive itself.
+    let out = fails(&banmian(&dir.join(ID), &["archive", "."]), 2);
+    assert!(out.contains("inside the edition folder"), "{out}");
+    assert!(!dir.join(ID).join("archive").exists());
     // Not an edition: an input error, and nothing archived.
     let out = fails(&banmian(dir, &["archive", "archive"]), 1);
     assert!(out.contains("edition.toml"), "{out}");

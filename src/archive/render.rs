@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::compose::{compose_page, compose_page_with, template_warnings};
-use crate::content::{Edition, Page, correct_punctuation, load_edition, uncovered_characters};
+use crate::content::{
+    Edition, Page, PictureMode, correct_punctuation, load_edition, uncovered_characters,
+};
 use crate::data::Proof;
 use crate::diag::{Error, Warning};
 use crate::export::{OutputFormat, encode, encode_archival};
@@ -74,7 +76,8 @@ pub fn render(dir: &Path, layouts: &Path, fonts: Arc<Fonts>) -> Result<Rendered,
         let composed = compose_page_with(&mut world, &edition, page, Proof::default(), &preamble)?;
         warnings.extend(template_warnings(page, &composed.warnings));
         let ident = format!("{}/{}", edition.id, page.number);
-        let bytes = encode_archival(&composed.document, &ident)?;
+        let bytes = encode_archival(&composed.document, &ident)
+            .map_err(|e| explain_cmyk_pictures(e, page))?;
         let composed = compose_page(&mut print_world, &edition, page, Proof::default())?;
         let print = encode(&composed.document, OutputFormat::Pdf, 72.0, &ident)?;
         pages.push(RenderedPage {
@@ -94,6 +97,29 @@ pub fn render(dir: &Path, layouts: &Path, fonts: Arc<Fonts>) -> Result<Rendered,
         pages,
         layouts_used,
     })
+}
+
+/// A PDF/A refusal told in the desk's terms when the page has CMYK
+/// pictures, which Typst 0.15 cannot put into PDF/A.
+fn explain_cmyk_pictures(error: Error, page: &Page) -> Error {
+    let Error::Template(text) = error else {
+        return error;
+    };
+    let cmyk: Vec<String> = page
+        .articles
+        .iter()
+        .flat_map(|a| &a.photos)
+        .filter(|p| p.info.as_ref().is_some_and(|i| i.mode == PictureMode::Cmyk))
+        .map(|p| p.location.to_string())
+        .collect();
+    if cmyk.is_empty() || !text.contains("CMYK") {
+        return Error::Template(text);
+    }
+    Error::Template(format!(
+        "{text}error: page {} has CMYK pictures, which Typst 0.15 cannot put into a PDF/A page: {}\n",
+        page.number,
+        cmyk.join(", ")
+    ))
 }
 
 /// The `pdf.attach` calls that put a page's sources inside its PDF:

@@ -114,6 +114,17 @@ pub fn archive_edition(
     let sources = edition_files(edition_dir)?;
     let fonts_found = Fonts::load(&home.fonts, false)?.files();
 
+    let inside_edition = match (real_path(&archive.root), edition_dir.canonicalize()) {
+        (Some(root), Ok(edition)) => root.starts_with(&edition),
+        _ => false,
+    };
+    if inside_edition {
+        return Err(Error::Usage(format!(
+            "the archive folder {} is inside the edition folder {}: choose another with --archive",
+            archive.root.display(),
+            edition_dir.display()
+        )));
+    }
     let _lock = ArchiveLock::acquire(&archive.root)?;
     remove_stale_staging(&archive.root)?;
 
@@ -355,6 +366,21 @@ fn unchanged(
         }
     }
     Ok(true)
+}
+
+/// `path` with links resolved, also when it does not exist yet (its
+/// nearest existing ancestor is resolved).
+fn real_path(path: &Path) -> Option<PathBuf> {
+    let absolute = std::path::absolute(path).ok()?;
+    let mut rest = Vec::new();
+    let mut base = absolute.as_path();
+    loop {
+        if let Ok(real) = base.canonicalize() {
+            return Some(rest.iter().rev().fold(real, |p, c| p.join(c)));
+        }
+        rest.push(base.file_name()?.to_os_string());
+        base = base.parent()?;
+    }
 }
 
 /// The edition id an edition folder will be archived under (its name),
