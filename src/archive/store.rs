@@ -181,6 +181,13 @@ pub fn archive_edition(
     for (src, entry) in &fonts {
         let stored = archive.font_path(entry);
         if stored.is_file() {
+            if sha256_file(&stored)?.0 != entry.sha256 {
+                return Err(Error::Setup(format!(
+                    "{}: the archived font {} is damaged (run `banmian archive verify`)",
+                    stored.display(),
+                    entry.name
+                )));
+            }
             font_files.push(stored);
         } else {
             let staged = staging.path().join(&entry.stored);
