@@ -236,7 +236,7 @@ pub struct RegenerateArgs {
     /// The revision [default: the latest].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub revision: Option<u32>,
-    /// Also write the regenerated PDFs into this folder.
+    /// Also write the regenerated PDF/A pages into this folder.
     #[arg(short, long, value_name = "DIR")]
     pub output: Option<PathBuf>,
     /// The archive folder.

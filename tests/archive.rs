@@ -667,6 +667,24 @@ fn bad_requests_are_usage_errors() {
     let out = fails(&banmian(&dir.join(ID), &["archive", "."]), 2);
     assert!(out.contains("inside the edition folder"), "{out}");
     assert!(!dir.join(ID).join("archive").exists());
+    // Broken content: the error names the user's file, and nothing is
+    // archived or left behind.
+    edit(
+        &dir.join(ID).join("edition.toml"),
+        "number = 5",
+        "number = \"五\"",
+    );
+    let out = fails(&banmian(dir, &["archive", ID]), 1);
+    assert!(out.contains("xianning-2021/edition.toml:"), "{out}");
+    assert!(out.contains("pages[0].number"), "{out}");
+    assert!(!out.contains(".staging-"), "{out}");
+    assert_eq!(revisions(dir), ["rev-0001"]);
+    let left: Vec<String> = std::fs::read_dir(dir.join("archive"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
     // Not an edition: an input error, and nothing archived.
     let out = fails(&banmian(dir, &["archive", "archive"]), 1);
     assert!(out.contains("edition.toml"), "{out}");
