@@ -86,9 +86,10 @@ pub fn encode(
     }
 }
 
-/// Encodes a one-page document as an archival PDF/A-3b: the print PDF
-/// (same page boxes, same metadata) held to PDF/A by Typst's exporter, which
-/// reports every violation as an error. Files the document attaches with
+/// Encodes a one-page document as an archival PDF/A-3b, with the print
+/// PDF's page boxes and metadata, held to PDF/A by Typst's exporter, which
+/// reports every violation as an error (the lopdf pass that adds the boxes
+/// keeps the XMP metadata as it is). Files the document attaches with
 /// `pdf.attach` travel inside it.
 pub fn encode_archival(document: &PagedDocument, ident: &str) -> Result<Vec<u8>, Error> {
     let standards = PdfStandards::new(&[PdfStandard::A_3b])
