@@ -13,31 +13,32 @@ use crate::content::edition_id;
 use crate::diag::Error;
 
 /// The edition folders named on the command line: a folder holding
-/// `edition.toml` is an edition; any other folder stands for the editions
-/// directly inside it (sorted by name). Folders that are neither, and two
-/// editions with the same id (their output would collide), are usage errors.
+/// `edition.toml` is an edition; a folder with editions directly inside it
+/// stands for them (sorted by name); anything else is taken as an edition,
+/// so that loading it says what is wrong with it. Two editions with the same
+/// id (their output would collide) are a usage error.
 pub fn find_editions(args: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut found = Vec::new();
     for arg in args {
-        if arg.join("edition.toml").is_file() || !arg.is_dir() {
-            // A missing folder is reported by the build, with its path.
-            found.push(arg.clone());
-            continue;
-        }
-        let mut inner: Vec<PathBuf> = std::fs::read_dir(arg)
-            .map_err(|e| Error::io(arg, e))?
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.join("edition.toml").is_file())
-            .collect();
+        let mut inner: Vec<PathBuf> = if arg.join("edition.toml").exists() {
+            Vec::new()
+        } else {
+            std::fs::read_dir(arg)
+                .map(|entries| {
+                    entries
+                        .flatten()
+                        .map(|e| e.path())
+                        .filter(|p| p.join("edition.toml").is_file())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
         if inner.is_empty() {
-            return Err(Error::Usage(format!(
-                "{}: neither an edition (no edition.toml) nor a folder of editions",
-                arg.display()
-            )));
+            found.push(arg.clone());
+        } else {
+            inner.sort();
+            found.extend(inner);
         }
-        inner.sort();
-        found.extend(inner);
     }
     let mut ids: BTreeMap<String, &Path> = BTreeMap::new();
     for dir in &found {

@@ -29,6 +29,13 @@ pub enum Command {
     Preflight(PreflightArgs),
     /// List the font families and styles builds can use.
     Fonts(FontsArgs),
+
+    /// Archive an edition as a new revision (PDF/A pages, sources, manifest),
+    /// or list, show, search, verify and compare archived editions.
+    Archive(ArchiveArgs),
+    /// Set an archived revision's pages again from the archive alone and
+    /// compare them byte for byte with the archived PDFs.
+    Regenerate(RegenerateArgs),
 }
 
 /// Where banmian finds its layouts and fonts.
@@ -175,6 +182,108 @@ pub struct FontsArgs {
     pub variants: bool,
     #[command(flatten)]
     pub home: HomeArgs,
+}
+
+/// `banmian archive`.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct ArchiveArgs {
+    /// What to do with the archive; without one, archive EDITION.
+    #[command(subcommand)]
+    pub command: Option<ArchiveCommand>,
+    /// The edition folder to archive (holds edition.toml).
+    #[arg(required = true)]
+    pub edition: Option<PathBuf>,
+    /// Why this revision is made, e.g. "更正：…" (kept in the manifest).
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// The archive folder.
+    #[arg(long, value_name = "DIR", default_value = "archive", global = true)]
+    pub archive: PathBuf,
+    /// The Typst templates folder [default: the installation's layouts/].
+    #[arg(long, value_name = "DIR")]
+    pub layouts: Option<PathBuf>,
+    /// The fonts folder [default: the installation's fonts/].
+    #[arg(long, value_name = "DIR")]
+    pub fonts: Option<PathBuf>,
+}
+
+/// The archive's subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ArchiveCommand {
+    /// List the archived editions, by date.
+    List {
+        /// Only editions dated on or after this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        from: Option<String>,
+        /// Only editions dated on or before this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        to: Option<String>,
+    },
+    /// Show one revision of an archived edition: pages, files, fonts, notes.
+    Show {
+        /// The edition id (its folder name).
+        edition: String,
+        /// The revision [default: the latest].
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        revision: Option<u32>,
+    },
+    /// Find the archived pages that contain all of the words (Chinese needs
+    /// no spaces: 幕阜山, 易地扶贫搬迁). Exit 1 when none does.
+    Search {
+        /// The words to look for.
+        #[arg(required = true)]
+        words: Vec<String>,
+    },
+    /// Rebuild the search index from the revision folders.
+    Reindex,
+    /// Recompute every hash; report missing, altered and extra files.
+    /// Exit 1 on any damage.
+    Verify {
+        /// Only this edition [default: the whole archive].
+        edition: Option<String>,
+    },
+    /// Show what text changed between two revisions of an edition.
+    Diff {
+        /// The edition id (its folder name).
+        edition: String,
+        /// The older revision.
+        #[arg(value_parser = clap::value_parser!(u32).range(1..))]
+        from: u32,
+        /// The newer revision.
+        #[arg(value_parser = clap::value_parser!(u32).range(1..))]
+        to: u32,
+    },
+}
+
+/// `banmian regenerate`.
+#[derive(Debug, Args)]
+pub struct RegenerateArgs {
+    /// The archived edition's id (its folder name).
+    pub edition: String,
+    /// The revision [default: the latest].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub revision: Option<u32>,
+    /// Also write the regenerated PDF/A pages into this folder.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// The archive folder.
+    #[arg(long, value_name = "DIR", default_value = "archive")]
+    pub archive: PathBuf,
+}
+
+fn parse_date(s: &str) -> Result<String, String> {
+    let bad = || format!("{s:?} is not a date such as 2021-03-01");
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return Err(bad());
+    };
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse(), m.parse(), d.parse()) else {
+        return Err(bad());
+    };
+    banmian::content::Date::new(y, m, d)
+        .map(|date| date.iso())
+        .ok_or_else(bad)
 }
 
 fn parse_ppi(s: &str) -> Result<f32, String> {

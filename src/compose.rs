@@ -99,7 +99,21 @@ pub fn compose_page(
     proof: Proof,
     start: Fit,
 ) -> Result<ComposedPage, Error> {
-    let main = main_source(page);
+    compose_page_with(world, edition, page, proof, start, "")
+}
+
+/// [`compose_page`] with Typst markup set before the page's layout, e.g.
+/// the `pdf.attach` calls that put an archived page's sources inside it.
+/// The preamble is banmian's own code, never content.
+pub fn compose_page_with(
+    world: &mut PageWorld,
+    edition: &Edition,
+    page: &Page,
+    proof: Proof,
+    start: Fit,
+    preamble: &str,
+) -> Result<ComposedPage, Error> {
+    let main = format!("{preamble}{}", main_source(page));
     let date = (edition.date.year, edition.date.month, edition.date.day);
     let mut compile = |delta: i32| -> Result<ComposedPage, Error> {
         let data = PageData::new(edition, page, Fit { lines_delta: delta }, proof);

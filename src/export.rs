@@ -6,7 +6,7 @@ use std::path::Path;
 
 use typst::foundations::Smart;
 use typst_layout::PagedDocument;
-use typst_pdf::PdfOptions;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::diag::Error;
 
@@ -46,30 +46,7 @@ pub fn encode(
     ident: &str,
 ) -> Result<Vec<u8>, Error> {
     match format {
-        OutputFormat::Pdf => {
-            let options = PdfOptions {
-                ident: Smart::Custom(ident.to_string()),
-                creator: Smart::Custom(Some(format!(
-                    "banmian {} (Typst {})",
-                    env!("CARGO_PKG_VERSION"),
-                    typst::utils::version().raw()
-                ))),
-                ..PdfOptions::default()
-            };
-            let bleed = document
-                .pages()
-                .first()
-                .map_or(0.0, |p| p.bleed.left.to_pt());
-            let pdf = typst_pdf::pdf(document, &options).map_err(|errors| {
-                Error::Template(
-                    errors
-                        .iter()
-                        .map(|e| format!("error: PDF export: {}\n", e.message))
-                        .collect(),
-                )
-            })?;
-            print_boxes(&pdf, bleed)
-        }
+        OutputFormat::Pdf => pdf(document, ident, PdfStandards::default(), "PDF export"),
         OutputFormat::Png => {
             let page = &document.pages()[0];
             let scale = f64::from(ppi) / 72.0;
@@ -107,6 +84,49 @@ pub fn encode(
             Ok(svg.into_bytes())
         }
     }
+}
+
+/// Encodes a one-page document as an archival PDF/A-3b, with the print
+/// PDF's page boxes and metadata, held to PDF/A by Typst's exporter, which
+/// reports every violation as an error (the lopdf pass that adds the boxes
+/// keeps the XMP metadata as it is). Files the document attaches with
+/// `pdf.attach` travel inside it.
+pub fn encode_archival(document: &PagedDocument, ident: &str) -> Result<Vec<u8>, Error> {
+    let standards = PdfStandards::new(&[PdfStandard::A_3b])
+        .map_err(|e| Error::Template(format!("error: PDF/A export: {}\n", e.message())))?;
+    pdf(document, ident, standards, "PDF/A export")
+}
+
+/// The PDF of a one-page document, held to `standards`, with page boxes.
+fn pdf(
+    document: &PagedDocument,
+    ident: &str,
+    standards: PdfStandards,
+    what: &str,
+) -> Result<Vec<u8>, Error> {
+    let options = PdfOptions {
+        ident: Smart::Custom(ident.to_string()),
+        creator: Smart::Custom(Some(format!(
+            "banmian {} (Typst {})",
+            env!("CARGO_PKG_VERSION"),
+            typst::utils::version().raw()
+        ))),
+        standards,
+        ..PdfOptions::default()
+    };
+    let bleed = document
+        .pages()
+        .first()
+        .map_or(0.0, |p| p.bleed.left.to_pt());
+    let pdf = typst_pdf::pdf(document, &options).map_err(|errors| {
+        Error::Template(
+            errors
+                .iter()
+                .map(|e| format!("error: {what}: {}\n", e.message))
+                .collect(),
+        )
+    })?;
+    print_boxes(&pdf, bleed)
 }
 
 /// Gives every page a TrimBox (the trimmed page) and a BleedBox (the media),

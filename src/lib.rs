@@ -6,6 +6,7 @@
 //! together for the CLI and tests; [`batch`] builds many editions in
 //! parallel and [`watch`] tells a live session what changed.
 
+pub mod archive;
 pub mod batch;
 pub mod build;
 pub mod check;

@@ -3,6 +3,7 @@
 
 mod cli;
 mod cmd;
+mod cmd_archive;
 mod cmd_batch;
 mod cmd_watch;
 
@@ -18,6 +19,8 @@ fn main() -> ExitCode {
         cli::Command::Check(args) => cmd::check(args),
         cli::Command::Preflight(args) => cmd::preflight(args),
         cli::Command::Fonts(args) => cmd::fonts(args),
+        cli::Command::Archive(args) => cmd_archive::archive(args),
+        cli::Command::Regenerate(args) => cmd_archive::regenerate(args),
     };
     match result {
         Ok(code) => code,

@@ -4,12 +4,12 @@
 //! the page's layout, and `/data.json`, the page's content as data. Nothing
 //! else (no other path, no package, no system clock) is reachable.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use typst::diag::{FileError, FileResult};
-use typst::foundations::{Bytes, Datetime, Duration};
+use typst::foundations::{Bytes, Datetime, Dict, Duration, Value};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
@@ -29,6 +29,9 @@ struct Loader {
     layouts: PathBuf,
     edition: PathBuf,
     generated: HashMap<&'static str, Bytes>,
+    /// Every file read from the layouts folder, relative to it: what an
+    /// archive must keep to set the page again.
+    used_layouts: Mutex<BTreeSet<PathBuf>>,
 }
 
 impl Loader {
@@ -73,6 +76,14 @@ impl FileLoader for Loader {
         if real.is_dir() {
             return Err(FileError::IsDirectory);
         }
+        if let Ok(root) = self.layouts.canonicalize()
+            && let Ok(rel) = real.strip_prefix(&root)
+        {
+            self.used_layouts
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(rel.to_path_buf());
+        }
         std::fs::read(&real)
             .map(Bytes::new)
             .map_err(|e| FileError::from_io(e, &real))
@@ -97,6 +108,7 @@ impl PageWorld {
             layouts: layouts.to_path_buf(),
             edition: edition.to_path_buf(),
             generated: HashMap::new(),
+            used_layouts: Mutex::default(),
         };
         Self {
             library: LazyHash::new(Library::builder().build()),
@@ -129,6 +141,18 @@ impl PageWorld {
         found
     }
 
+    /// The same world with `sys.inputs` set to `inputs` (string keys and
+    /// values), for layouts that adapt to how the page is used: an archived
+    /// page is built with `banmian-output: "archive"`.
+    pub fn with_inputs(mut self, inputs: &[(&str, &str)]) -> Self {
+        let mut dict = Dict::new();
+        for (key, value) in inputs {
+            dict.insert((*key).into(), Value::Str((*value).into()));
+        }
+        self.library = LazyHash::new(Library::builder().with_inputs(dict).build());
+        self
+    }
+
     /// Sets the page to compile: its main source, its data, and the date
     /// `datetime.today()` answers (the edition date, never the clock).
     pub fn set_page(&mut self, main: String, data: Vec<u8>, date: (i32, u8, u8)) {
@@ -137,6 +161,15 @@ impl PageWorld {
         generated.insert(DATA, Bytes::new(data));
         self.today = Datetime::from_ymd(date.0, date.1, date.2);
         self.files.reset();
+    }
+
+    /// The files read from the layouts folder so far, relative to it, sorted.
+    pub fn used_layouts(&self) -> Vec<PathBuf> {
+        let used = self.files.loader().used_layouts.lock();
+        used.unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .cloned()
+            .collect()
     }
 }
 
@@ -219,6 +252,7 @@ mod tests {
             layouts,
             edition,
             generated: HashMap::new(),
+            used_layouts: Mutex::default(),
         };
         (dir, loader)
     }

@@ -36,6 +36,11 @@ impl MappedFile {
         })
     }
 
+    /// Where the file is.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
     /// The file's bytes; `None` if it cannot be opened or mapped.
     fn bytes(&self) -> Option<Bytes> {
         self.map

@@ -6,7 +6,7 @@ mod index;
 mod mapped;
 
 use std::fmt::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use typst::text::{FontBook, FontInfo};
 use typst_kit::fonts::{FontStore, embedded, system};
@@ -64,6 +64,51 @@ impl Fonts {
         Ok(Self { store })
     }
 
+    /// Loads exactly the font files `files`, in that order (every face of
+    /// each), then the embedded fonts: the font book of an archived build,
+    /// rebuilt from the archive's copies of the files it used.
+    pub fn load_files(files: &[PathBuf]) -> Result<Self, Error> {
+        let mut store = FontStore::new();
+        for path in files {
+            let data = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            let faces = ttf_faces(&data);
+            if faces == 0 {
+                return Err(Error::Setup(format!("{}: not a font file", path.display())));
+            }
+            let file = MappedFile::new(path.clone());
+            for index in 0..faces {
+                if let Some(info) = FontInfo::new(&data, index) {
+                    let face = MappedFace {
+                        file: file.clone(),
+                        index,
+                    };
+                    store.push((face, info));
+                }
+            }
+        }
+        store.extend(embedded());
+        Ok(Self { store })
+    }
+
+    /// The font files on disk this store reads, each once, in the order
+    /// their faces appear in the font book (embedded and system fonts are
+    /// not the project's files).
+    pub fn files(&self) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = Vec::new();
+        for index in 0.. {
+            let Some(source) = self.store.source(index) else {
+                break;
+            };
+            let any: &dyn std::any::Any = source;
+            if let Some(face) = any.downcast_ref::<MappedFace>()
+                && !files.iter().any(|f| f == face.file.path())
+            {
+                files.push(face.file.path().to_path_buf());
+            }
+        }
+        files
+    }
+
     /// The font book (family and variant metadata).
     pub fn book(&self) -> &FontBook {
         self.store.book()
@@ -94,5 +139,17 @@ impl Fonts {
             }
         }
         out
+    }
+}
+
+/// How many faces a font file holds: the count of a collection (`ttcf`),
+/// 1 for a single font, 0 for anything else.
+fn ttf_faces(data: &[u8]) -> u32 {
+    match data.get(0..4) {
+        Some(b"ttcf") => data
+            .get(8..12)
+            .map_or(0, |n| u32::from_be_bytes([n[0], n[1], n[2], n[3]])),
+        Some([0, 1, 0, 0] | b"OTTO" | b"true") => 1,
+        _ => 0,
     }
 }

@@ -1,0 +1,457 @@
+//! The search index: an SQLite database (`index.sqlite`) with an FTS5 table
+//! of every archived passage. Chinese is written without spaces, so the
+//! table uses FTS5's `trigram` tokenizer: any run of three or more
+//! characters is found through the index, and shorter terms (扶贫) by a
+//! scan of the same table. The index is a cache of the revision folders:
+//! it is brought up to date with them before every query and can be
+//! rebuilt from them at any time.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rusqlite::{Connection, params};
+
+use super::text::{Passage, TEXT};
+use super::{Archive, INDEX};
+use crate::diag::Error;
+
+/// The schema version; an index of another version is rebuilt.
+const SCHEMA: i64 = 1;
+
+/// One archived revision as the index lists it.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    /// Edition id.
+    pub edition: String,
+    /// Masthead name.
+    pub paper: String,
+    /// Publication date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Page numbers, in edition order.
+    pub pages: Vec<u32>,
+    /// Revision numbers, ascending.
+    pub revisions: Vec<u32>,
+    /// The latest revision's note.
+    pub note: Option<String>,
+}
+
+/// One page that contains every searched word.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// Edition id.
+    pub edition: String,
+    /// Publication date.
+    pub date: String,
+    /// Masthead name.
+    pub paper: String,
+    /// 版次.
+    pub page: u32,
+    /// The revisions of the page that contain the words.
+    pub revisions: Vec<u32>,
+    /// Where the first word stands in the latest of them.
+    pub place: String,
+    /// The text around it, the word marked with 【】.
+    pub snippet: String,
+}
+
+/// A page of a revision: edition, page number, revision.
+type PageRev = (String, u32, u32);
+/// Where a word was found: the passage's place and its text.
+type Found = (String, String);
+
+/// An open, up-to-date index.
+pub struct Index {
+    conn: Connection,
+    /// Revisions whose files could not be indexed (damaged): path and why.
+    pub skipped: Vec<String>,
+}
+
+fn db_err(path: &Path, e: rusqlite::Error) -> Error {
+    Error::Setup(format!("{}: the search index: {e}", path.display()))
+}
+
+impl Index {
+    /// Opens the index of `archive`, creating or rebuilding it as needed
+    /// and bringing it up to date with the revision folders.
+    pub fn open(archive: &Archive) -> Result<Self, Error> {
+        if !archive.root.is_dir() {
+            return Err(Error::Usage(format!(
+                "{}: no archive there (archive an edition first, or pass --archive)",
+                archive.root.display()
+            )));
+        }
+        let path = archive.root.join(INDEX);
+        if let Ok(conn) = Connection::open(&path)
+            && schema_ok(&conn)
+        {
+            let mut index = Self {
+                conn,
+                skipped: Vec::new(),
+            };
+            index.refresh(archive)?;
+            return Ok(index);
+        }
+        Self::rebuild(archive)
+    }
+
+    /// Builds the index anew from the revision folders, in a new file that
+    /// then replaces the old one.
+    pub fn rebuild(archive: &Archive) -> Result<Self, Error> {
+        std::fs::create_dir_all(&archive.root).map_err(|e| Error::io(&archive.root, e))?;
+        let path = archive.root.join(INDEX);
+        let tmp = tempfile::Builder::new()
+            .prefix(".index-")
+            .suffix(".sqlite")
+            .tempfile_in(&archive.root)
+            .map_err(|e| Error::io(&archive.root, e))?;
+        {
+            let conn = Connection::open(tmp.path()).map_err(|e| db_err(tmp.path(), e))?;
+            create_schema(&conn).map_err(|e| db_err(tmp.path(), e))?;
+            let mut index = Self {
+                conn,
+                skipped: Vec::new(),
+            };
+            index.refresh(archive)?;
+        }
+        // An index anyone who may read the archive may read (not 0600).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let perms = std::fs::Permissions::from_mode(0o644);
+            tmp.as_file()
+                .set_permissions(perms)
+                .map_err(|e| Error::io(tmp.path(), e))?;
+        }
+        tmp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
+        let conn = Connection::open(&path).map_err(|e| db_err(&path, e))?;
+        let mut index = Self {
+            conn,
+            skipped: Vec::new(),
+        };
+        index.refresh(archive)?;
+        Ok(index)
+    }
+
+    /// Adds the revisions the folders have and the index lacks, and drops
+    /// those it has that are gone or whose manifest changed.
+    fn refresh(&mut self, archive: &Archive) -> Result<(), Error> {
+        let path = archive.root.join(INDEX);
+        let err = |e| db_err(&path, e);
+        self.conn
+            .busy_timeout(std::time::Duration::from_secs(30))
+            .map_err(err)?;
+        let mut on_disk: BTreeMap<(String, u32), String> = BTreeMap::new();
+        for id in archive.editions()? {
+            for rev in archive.revisions(&id)? {
+                let sum_path = archive
+                    .revision_dir(&id, rev)
+                    .join(super::manifest::MANIFEST_SUM);
+                let sum = std::fs::read_to_string(&sum_path).unwrap_or_default();
+                on_disk.insert((id.clone(), rev), sum);
+            }
+        }
+        let indexed: BTreeMap<(String, u32), String> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT edition, revision, manifest FROM revisions")
+                .map_err(err)?;
+            let rows = stmt
+                .query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))
+                .map_err(err)?;
+            rows.collect::<Result<_, _>>().map_err(err)?
+        };
+        if on_disk == indexed {
+            return Ok(());
+        }
+        let tx = self.conn.transaction().map_err(err)?;
+        for (key, sum) in &indexed {
+            if on_disk.get(key) != Some(sum) {
+                tx.execute(
+                    "DELETE FROM revisions WHERE edition = ?1 AND revision = ?2",
+                    params![key.0, key.1],
+                )
+                .map_err(err)?;
+                tx.execute(
+                    "DELETE FROM passages WHERE edition = ?1 AND revision = ?2",
+                    params![key.0, key.1],
+                )
+                .map_err(err)?;
+            }
+        }
+        for ((id, rev), sum) in &on_disk {
+            if indexed.get(&(id.clone(), *rev)) == Some(sum) {
+                continue;
+            }
+            let loaded = archive.manifest(id, *rev).and_then(|m| {
+                let text_path = archive.revision_dir(id, *rev).join(TEXT);
+                let bytes = std::fs::read(&text_path).map_err(|e| Error::io(&text_path, e))?;
+                let passages: Vec<Passage> = serde_json::from_slice(&bytes)
+                    .map_err(|e| Error::Setup(format!("{}: {e}", text_path.display())))?;
+                Ok((m, passages))
+            });
+            let (manifest, passages) = match loaded {
+                Ok(x) => x,
+                Err(e) => {
+                    self.skipped.push(e.to_string());
+                    continue;
+                }
+            };
+            let pages = manifest
+                .pages
+                .iter()
+                .map(|p| p.number.to_string())
+                .collect::<Vec<_>>()
+                .join(",");
+            tx.execute(
+                "INSERT INTO revisions (edition, revision, paper, date, note, archived_at, pages, manifest)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    id,
+                    rev,
+                    manifest.paper,
+                    manifest.date,
+                    manifest.note,
+                    manifest.archived_at,
+                    pages,
+                    sum
+                ],
+            )
+            .map_err(err)?;
+            let mut insert = tx
+                .prepare(
+                    "INSERT INTO passages (text, edition, revision, page, place) VALUES (?1, ?2, ?3, ?4, ?5)",
+                )
+                .map_err(err)?;
+            for p in &passages {
+                insert
+                    .execute(params![p.text, id, rev, p.page, p.place()])
+                    .map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)
+    }
+
+    /// How many revisions and passages the index holds.
+    pub fn counts(&self) -> Result<(usize, usize), Error> {
+        let err = |e| db_err(Path::new(INDEX), e);
+        let revs: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM revisions", [], |r| r.get(0))
+            .map_err(err)?;
+        let passages: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM passages", [], |r| r.get(0))
+            .map_err(err)?;
+        Ok((revs as usize, passages as usize))
+    }
+
+    /// The archived editions dated between `from` and `to` (ISO dates,
+    /// inclusive), by date then id.
+    pub fn list(&self, from: Option<&str>, to: Option<&str>) -> Result<Vec<Listed>, Error> {
+        let err = |e| db_err(Path::new(INDEX), e);
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT edition, revision, paper, date, note, pages FROM revisions
+                 WHERE date >= ?1 AND date <= ?2 ORDER BY date, edition, revision",
+            )
+            .map_err(err)?;
+        let rows = stmt
+            .query_map(
+                params![from.unwrap_or("0000-00-00"), to.unwrap_or("9999-99-99")],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, u32>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, Option<String>>(4)?,
+                        r.get::<_, String>(5)?,
+                    ))
+                },
+            )
+            .map_err(err)?;
+        let mut out: Vec<Listed> = Vec::new();
+        for row in rows {
+            let (edition, rev, paper, date, note, pages) = row.map_err(err)?;
+            let pages = pages.split(',').filter_map(|p| p.parse().ok()).collect();
+            match out.last_mut() {
+                Some(last) if last.edition == edition => {
+                    last.revisions.push(rev);
+                    last.note = note;
+                    last.pages = pages;
+                    last.paper = paper;
+                    last.date = date;
+                }
+                _ => out.push(Listed {
+                    edition,
+                    paper,
+                    date,
+                    pages,
+                    revisions: vec![rev],
+                    note,
+                }),
+            }
+        }
+        Ok(out)
+    }
+
+    /// The pages that contain every one of `words`, by date, edition and
+    /// page; each with the revisions that contain them and a snippet.
+    pub fn search(&self, words: &[String]) -> Result<Vec<Hit>, Error> {
+        let err = |e| db_err(Path::new(INDEX), e);
+        let words: Vec<&str> = words
+            .iter()
+            .map(|w| w.trim())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let Some(first) = words.first() else {
+            return Ok(Vec::new());
+        };
+        // (edition, page, revision) → the first passage holding the first word.
+        let mut found: Option<BTreeMap<PageRev, Found>> = None;
+        for word in &words {
+            let mut hits = BTreeMap::new();
+            let (sql, arg) = if word.chars().count() >= 3 {
+                (
+                    "SELECT edition, page, revision, place, text FROM passages WHERE passages MATCH ?1 ORDER BY rowid",
+                    format!("\"{}\"", word.replace('"', "\"\"")),
+                )
+            } else {
+                (
+                    "SELECT edition, page, revision, place, text FROM passages WHERE text LIKE ?1 ESCAPE '\\' ORDER BY rowid",
+                    format!(
+                        "%{}%",
+                        word.replace('\\', "\\\\")
+                            .replace('%', "\\%")
+                            .replace('_', "\\_")
+                    ),
+                )
+            };
+            let mut stmt = self.conn.prepare(sql).map_err(err)?;
+            let rows = stmt
+                .query_map([arg], |r| {
+                    Ok((
+                        (
+                            r.get::<_, String>(0)?,
+                            r.get::<_, u32>(1)?,
+                            r.get::<_, u32>(2)?,
+                        ),
+                        (r.get::<_, String>(3)?, r.get::<_, String>(4)?),
+                    ))
+                })
+                .map_err(err)?;
+            for row in rows {
+                let (key, value) = row.map_err(err)?;
+                hits.entry(key).or_insert(value);
+            }
+            found = Some(match found {
+                None => hits,
+                Some(mut prev) => {
+                    prev.retain(|k, _| hits.contains_key(k));
+                    prev
+                }
+            });
+        }
+        let found = found.unwrap_or_default();
+        let mut pages: BTreeMap<(String, u32), Vec<(u32, Found)>> = BTreeMap::new();
+        for ((edition, page, rev), hit) in found {
+            pages.entry((edition, page)).or_default().push((rev, hit));
+        }
+        let mut meta = self
+            .conn
+            .prepare("SELECT date, paper FROM revisions WHERE edition = ?1 AND revision = ?2")
+            .map_err(err)?;
+        let mut hits = Vec::new();
+        for ((edition, page), revs) in pages {
+            let (rev, (place, text)) = revs.last().expect("not empty").clone();
+            let (date, paper): (String, String) = meta
+                .query_row(params![edition, rev], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(err)?;
+            hits.push(Hit {
+                edition,
+                date,
+                paper,
+                page,
+                revisions: revs.iter().map(|r| r.0).collect(),
+                place,
+                snippet: snippet(&text, first),
+            });
+        }
+        hits.sort_by(|a, b| (&a.date, &a.edition, a.page).cmp(&(&b.date, &b.edition, b.page)));
+        Ok(hits)
+    }
+}
+
+fn schema_ok(conn: &Connection) -> bool {
+    conn.query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .is_ok_and(|v| v == SCHEMA)
+}
+
+fn create_schema(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(&format!(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value);
+         INSERT INTO meta VALUES ('schema', {SCHEMA});
+         CREATE TABLE revisions (
+             edition TEXT NOT NULL, revision INTEGER NOT NULL,
+             paper TEXT NOT NULL, date TEXT NOT NULL, note TEXT,
+             archived_at TEXT NOT NULL, pages TEXT NOT NULL, manifest TEXT NOT NULL,
+             PRIMARY KEY (edition, revision));
+         CREATE VIRTUAL TABLE passages USING fts5(
+             text, edition UNINDEXED, revision UNINDEXED, page UNINDEXED, place UNINDEXED,
+             tokenize = 'trigram');"
+    ))
+}
+
+/// The text around the first occurrence of `word`, marked 【word】, at most
+/// about 20 characters either side.
+pub fn snippet(text: &str, word: &str) -> String {
+    const CONTEXT: usize = 20;
+    let chars: Vec<char> = text.chars().collect();
+    let needle: Vec<char> = word.chars().collect();
+    let lower = |c: &char| c.to_lowercase().next().unwrap_or(*c);
+    let at = (0..chars.len().saturating_sub(needle.len()) + 1).find(|&i| {
+        chars.len() >= i + needle.len()
+            && chars[i..i + needle.len()]
+                .iter()
+                .map(lower)
+                .eq(needle.iter().map(lower))
+    });
+    let Some(at) = at else {
+        return chars.iter().take(2 * CONTEXT).collect();
+    };
+    let start = at.saturating_sub(CONTEXT);
+    let end = (at + needle.len() + CONTEXT).min(chars.len());
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(&chars[start..at]);
+    out.push('【');
+    out.extend(&chars[at..at + needle.len()]);
+    out.push('】');
+    out.extend(&chars[at + needle.len()..end]);
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_mark_the_word() {
+        assert_eq!(
+            snippet("通山幕阜山生态旅游公路", "幕阜山"),
+            "通山【幕阜山】生态旅游公路"
+        );
+        let long = "一".repeat(30) + "扶贫" + &"二".repeat(30);
+        let s = snippet(&long, "扶贫");
+        assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
+        assert_eq!(s.chars().count(), 2 + 20 + 4 + 20);
+    }
+}

@@ -1,0 +1,145 @@
+//! A revision's manifest (`manifest.json`): what was archived, why, with
+//! what, and the SHA-256 of every file, so that the revision can be checked
+//! and rebuilt years later. `manifest.sha256` beside it holds the
+//! manifest's own hash.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::hash::sha256;
+use crate::diag::{Error, Location};
+
+/// The manifest's file name inside a revision folder.
+pub const MANIFEST: &str = "manifest.json";
+/// The file holding the manifest's own SHA-256.
+pub const MANIFEST_SUM: &str = "manifest.sha256";
+/// The version of this manifest format.
+pub const FORMAT: u32 = 1;
+
+/// Everything known about one archived revision.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Manifest {
+    /// The manifest format version ([`FORMAT`]).
+    pub format: u32,
+    /// The edition id (its folder name).
+    pub edition: String,
+    /// Masthead name (报名).
+    pub paper: String,
+    /// Publication date, `YYYY-MM-DD`.
+    pub date: String,
+    /// 期号, if the edition gives one.
+    pub issue: Option<u32>,
+    /// The revision number, from 1.
+    pub revision: u32,
+    /// Why this revision was made (`--note`), e.g. 更正：….
+    pub note: Option<String>,
+    /// When it was archived (UTC, RFC 3339). Only here: the PDFs carry no
+    /// clock time.
+    pub archived_at: String,
+    /// The banmian version that made it.
+    pub banmian: String,
+    /// The Typst version that laid it out.
+    pub typst: String,
+    /// The PDF standard the pages were written to, e.g. `PDF/A-3b`.
+    pub pdf_standard: String,
+    /// Whether half-width punctuation was set full-width (as `build` does).
+    pub punct_fix: bool,
+    /// The pages, in edition order.
+    pub pages: Vec<PageEntry>,
+    /// Every file of the revision folder except the manifest and its sum.
+    pub files: Vec<FileEntry>,
+    /// The font files the pages were set with, in font-book order. The
+    /// files are stored once for the whole archive, under `fonts/`.
+    pub fonts: Vec<FontEntry>,
+}
+
+/// One archived page.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct PageEntry {
+    /// 版次.
+    pub number: u32,
+    /// 版名.
+    pub section: String,
+    /// The layout it was set with.
+    pub layout: String,
+    /// The archival PDF/A, relative to the revision folder.
+    pub pdf: String,
+    /// The print PDF (CMYK, as sent to the plant), relative to the
+    /// revision folder.
+    pub print: String,
+}
+
+/// One file of the revision folder.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FileEntry {
+    /// Path relative to the revision folder, with `/`.
+    pub path: String,
+    /// Its SHA-256.
+    pub sha256: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+}
+
+/// One font file a revision used.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct FontEntry {
+    /// The file's name where it was found (e.g. `NotoSerifCJK-Regular.ttc`).
+    pub name: String,
+    /// Its SHA-256.
+    pub sha256: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// Where the archive keeps it, relative to the archive folder.
+    pub stored: String,
+}
+
+impl Manifest {
+    /// The files that made the pages (edition folder and layouts), which
+    /// decide whether an edition is unchanged since this revision.
+    pub fn sources(&self) -> Vec<&FileEntry> {
+        self.files
+            .iter()
+            .filter(|f| f.path.starts_with("edition/") || f.path.starts_with("layouts/"))
+            .collect()
+    }
+
+    /// The manifest as written: pretty JSON with a final newline.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = serde_json::to_vec_pretty(self).expect("manifest serialises");
+        bytes.push(b'\n');
+        bytes
+    }
+
+    /// The manifest's sum file: its SHA-256 and name, as `sha256sum` writes.
+    pub fn sum_line(bytes: &[u8]) -> String {
+        format!("{}  {MANIFEST}\n", sha256(bytes))
+    }
+
+    /// Reads the manifest of the revision folder `dir`.
+    pub fn read(dir: &Path) -> Result<Self, Error> {
+        let path = dir.join(MANIFEST);
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        Self::parse(&bytes, &path)
+    }
+
+    /// Parses manifest bytes read from `path`.
+    pub fn parse(bytes: &[u8], path: &Path) -> Result<Self, Error> {
+        let manifest: Self = serde_json::from_slice(bytes).map_err(|e| {
+            Error::content(
+                Location::at(path, e.line(), e.column()),
+                format!("not a readable archive manifest: {e}"),
+            )
+        })?;
+        if manifest.format != FORMAT {
+            return Err(Error::content(
+                Location::file(path).with_field("format"),
+                format!(
+                    "manifest format {} is not one this banmian reads ({FORMAT})",
+                    manifest.format
+                ),
+            ));
+        }
+        Ok(manifest)
+    }
+}

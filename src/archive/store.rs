@@ -1,0 +1,585 @@
+//! Writing a revision: the lock that gives concurrent archivers distinct
+//! revision numbers, the staging folder inside the archive, and the
+//! publishing rename that makes a revision appear whole or not at all.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::hash::sha256_file;
+use super::manifest::{FORMAT, FileEntry, FontEntry, MANIFEST, MANIFEST_SUM, Manifest, PageEntry};
+use super::render::{PDF_STANDARD, render};
+use super::text::{TEXT, passages};
+use super::{Archive, FONTS, LOCK, STAGING, now_utc, revision_name, slash_path};
+use crate::diag::{Error, Location, Warning};
+use crate::fonts::Fonts;
+use crate::home::Home;
+
+/// Set (to anything) in the environment, this makes `archive` fail right
+/// before it publishes a revision: the tests' stand-in for a crash.
+pub const FAIL_BEFORE_PUBLISH: &str = "BANMIAN_FAIL_BEFORE_PUBLISH";
+
+/// What `archive` did.
+#[derive(Debug)]
+pub enum Outcome {
+    /// A new revision was written.
+    Created {
+        /// Its number.
+        revision: u32,
+        /// Its folder.
+        dir: PathBuf,
+        /// Bytes in the revision folder.
+        bytes: u64,
+        /// Pages archived.
+        pages: usize,
+        /// Font files stored by this revision (not stored before).
+        new_fonts: usize,
+        /// Their bytes.
+        new_font_bytes: u64,
+        /// Font files the revision uses that were stored already.
+        shared_fonts: usize,
+        /// Loading and layout warnings.
+        warnings: Vec<Warning>,
+    },
+    /// The sources equal those of the latest revision: nothing was added.
+    Unchanged {
+        /// The revision that already holds them.
+        revision: u32,
+    },
+}
+
+/// An exclusive lock on an archive, held while a revision is written. The
+/// lock file is removed when the lock is released, also on failure; a lock
+/// file left by a killed process holds no lock and is taken over.
+pub struct ArchiveLock {
+    path: PathBuf,
+    _file: File,
+}
+
+impl ArchiveLock {
+    /// Waits for and takes the lock of the archive at `root`.
+    pub fn acquire(root: &Path) -> Result<Self, Error> {
+        fs::create_dir_all(root).map_err(|e| Error::io(root, e))?;
+        let path = root.join(LOCK);
+        loop {
+            let file = OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(&path)
+                .map_err(|e| Error::io(&path, e))?;
+            file.lock().map_err(|e| Error::io(&path, e))?;
+            // The holder before us may have removed the file it locked;
+            // the lock counts only on the file that is still there.
+            if same_file(&file, &path) {
+                return Ok(Self { path, _file: file });
+            }
+        }
+    }
+}
+
+impl Drop for ArchiveLock {
+    fn drop(&mut self) {
+        // Removed while still held, so no one locks a file about to vanish.
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_file: &File, path: &Path) -> bool {
+    path.exists()
+}
+
+/// Archives the edition in `edition_dir` as a new revision, unless its
+/// sources (edition files, the layout files used, the fonts) equal those of
+/// the latest revision. The pages are set from the staged copy of the
+/// sources, exactly as `regenerate` sets them from the archived copy.
+pub fn archive_edition(
+    archive: &Archive,
+    edition_dir: &Path,
+    home: &Home,
+    note: Option<&str>,
+) -> Result<Outcome, Error> {
+    let id = edition_name(edition_dir)?;
+    let sources = edition_files(edition_dir)?;
+    let fonts_found = Fonts::load(&home.fonts, false)?.files();
+
+    let inside_edition = match (real_path(&archive.root), edition_dir.canonicalize()) {
+        (Some(root), Ok(edition)) => root.starts_with(&edition),
+        _ => false,
+    };
+    if inside_edition {
+        return Err(Error::Usage(format!(
+            "the archive folder {} is inside the edition folder {}: choose another with --archive",
+            archive.root.display(),
+            edition_dir.display()
+        )));
+    }
+    let _lock = ArchiveLock::acquire(&archive.root)?;
+    remove_stale_staging(&archive.root)?;
+
+    // Font files: hashed, and known by where the archive keeps them.
+    let mut fonts = Vec::new();
+    for path in &fonts_found {
+        let (sha, bytes) = sha256_file(path)?;
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_else(|| "font".into());
+        let name = slash_path(path.strip_prefix(&home.fonts).unwrap_or(path));
+        fonts.push((
+            path.clone(),
+            FontEntry {
+                name,
+                stored: format!("{FONTS}/{sha}.{ext}"),
+                sha256: sha,
+                bytes,
+            },
+        ));
+    }
+
+    // Unchanged since the latest revision? Then there is nothing to add.
+    let latest = archive.revisions(&id)?.last().copied();
+    if let Some(rev) = latest {
+        let manifest = archive.manifest(&id, rev)?;
+        if unchanged(&manifest, &id, &sources, home, &fonts)? {
+            return Ok(Outcome::Unchanged { revision: rev });
+        }
+    }
+    let revision = latest.unwrap_or(0) + 1;
+
+    let staging = tempfile::Builder::new()
+        .prefix(STAGING)
+        .tempdir_in(&archive.root)
+        .map_err(|e| Error::io(&archive.root, e))?;
+    let rev_dir = staging.path().join("rev");
+
+    // The edition folder and the layouts, copied; the pages are set from
+    // these copies.
+    let edition_copy = rev_dir.join("edition").join(&id);
+    for (rel, src) in &sources {
+        copy_synced(src, &edition_copy.join(rel))?;
+    }
+    let layouts_copy = rev_dir.join("layouts");
+    for (rel, src) in walk(&home.layouts)? {
+        copy_synced(&src, &layouts_copy.join(rel))?;
+    }
+    // Fonts the archive does not hold yet are staged; the others are read
+    // where the archive keeps them.
+    let mut font_files = Vec::new();
+    let mut new_fonts = Vec::new();
+    for (src, entry) in &fonts {
+        let stored = archive.font_path(entry);
+        if stored.is_file() {
+            if sha256_file(&stored)?.0 != entry.sha256 {
+                return Err(Error::Setup(format!(
+                    "{}: the archived font {} is damaged (run `banmian archive verify`)",
+                    stored.display(),
+                    entry.name
+                )));
+            }
+            font_files.push(stored);
+        } else {
+            let staged = staging.path().join(&entry.stored);
+            copy_synced(src, &staged)?;
+            let (sha, _) = sha256_file(&staged)?;
+            if sha != entry.sha256 {
+                return Err(Error::Setup(format!(
+                    "{}: the font file changed while it was archived; try again",
+                    src.display()
+                )));
+            }
+            if !new_fonts.contains(&staged) {
+                new_fonts.push(staged.clone());
+            }
+            font_files.push(staged);
+        }
+    }
+
+    // Messages name the user's files, not their staged copies.
+    let places = [
+        (edition_copy.clone(), edition_dir.to_path_buf()),
+        (layouts_copy.clone(), home.layouts.clone()),
+    ];
+    let mut rendered = render(
+        &edition_copy,
+        &layouts_copy,
+        Arc::new(Fonts::load_files(&font_files)?),
+    )
+    .map_err(|e| relocate_error(e, &places))?;
+    for w in &mut rendered.warnings {
+        w.location.file = relocate(&w.location.file, &places);
+    }
+    // Keep only the layout files the pages read.
+    for (rel, path) in walk(&layouts_copy)? {
+        if !rendered.layouts_used.contains(&rel) {
+            fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+        }
+    }
+    remove_empty_dirs(&layouts_copy)?;
+
+    let edition = &rendered.edition;
+    let mut pages = Vec::new();
+    for (page, out) in edition.pages.iter().zip(&rendered.pages) {
+        let pdf = format!("pages/{}", out.file_name);
+        write_synced(&rev_dir.join(&pdf), &out.bytes)?;
+        let print = format!("print/{}", out.file_name);
+        write_synced(&rev_dir.join(&print), &out.print)?;
+        pages.push(PageEntry {
+            number: page.number,
+            section: page.section.clone(),
+            layout: page.layout.clone(),
+            pdf,
+            print,
+        });
+    }
+    let text = serde_json::to_vec_pretty(&passages(edition)).expect("passages serialise");
+    write_synced(&rev_dir.join(TEXT), &text)?;
+
+    let mut files = Vec::new();
+    for (rel, path) in walk(&rev_dir)? {
+        let (sha256, bytes) = sha256_file(&path)?;
+        files.push(FileEntry {
+            path: slash_path(&rel),
+            sha256,
+            bytes,
+        });
+    }
+    files.sort();
+    let manifest = Manifest {
+        format: FORMAT,
+        edition: id.clone(),
+        paper: edition.paper.clone(),
+        date: edition.date.iso(),
+        issue: edition.issue,
+        revision,
+        note: note
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(String::from),
+        archived_at: now_utc(),
+        banmian: env!("CARGO_PKG_VERSION").to_string(),
+        typst: typst::utils::version().raw().to_string(),
+        pdf_standard: PDF_STANDARD.to_string(),
+        punct_fix: true,
+        pages,
+        files,
+        fonts: fonts.into_iter().map(|(_, entry)| entry).collect(),
+    };
+    let manifest_bytes = manifest.to_bytes();
+    write_synced(&rev_dir.join(MANIFEST), &manifest_bytes)?;
+    write_synced(
+        &rev_dir.join(MANIFEST_SUM),
+        Manifest::sum_line(&manifest_bytes).as_bytes(),
+    )?;
+    sync_tree(&rev_dir)?;
+
+    if std::env::var_os(FAIL_BEFORE_PUBLISH).is_some_and(|v| !v.is_empty()) {
+        return Err(Error::Setup(format!(
+            "archiving {id} failed before it was published ({FAIL_BEFORE_PUBLISH} is set)"
+        )));
+    }
+
+    // Publish: the new fonts first, then the revision in one rename.
+    let mut new_font_bytes = 0;
+    if !new_fonts.is_empty() {
+        let dest_dir = archive.root.join(FONTS);
+        fs::create_dir_all(&dest_dir).map_err(|e| Error::io(&dest_dir, e))?;
+        for staged in &new_fonts {
+            let dest = dest_dir.join(staged.file_name().expect("a file name"));
+            new_font_bytes += fs::metadata(staged).map_or(0, |m| m.len());
+            fs::rename(staged, &dest).map_err(|e| Error::io(&dest, e))?;
+        }
+        sync_dir(&dest_dir)?;
+    }
+    let edition_root = archive.root.join(&id);
+    fs::create_dir_all(&edition_root).map_err(|e| Error::io(&edition_root, e))?;
+    let dest = edition_root.join(revision_name(revision));
+    fs::rename(&rev_dir, &dest).map_err(|e| Error::io(&dest, e))?;
+    sync_dir(&edition_root)?;
+    sync_dir(&archive.root)?;
+
+    let bytes = manifest.files.iter().map(|f| f.bytes).sum::<u64>()
+        + manifest_bytes.len() as u64
+        + Manifest::sum_line(&manifest_bytes).len() as u64;
+    Ok(Outcome::Created {
+        revision,
+        dir: dest,
+        bytes,
+        pages: manifest.pages.len(),
+        new_fonts: new_fonts.len(),
+        new_font_bytes,
+        shared_fonts: manifest.fonts.len() - new_fonts.len(),
+        warnings: rendered.warnings,
+    })
+}
+
+/// Whether the sources equal those `manifest` records: the same edition
+/// files, the same content in every layout file it used, the same fonts.
+fn unchanged(
+    manifest: &Manifest,
+    id: &str,
+    sources: &[(PathBuf, PathBuf)],
+    home: &Home,
+    fonts: &[(PathBuf, FontEntry)],
+) -> Result<bool, Error> {
+    let same_fonts = manifest.fonts.len() == fonts.len()
+        && manifest
+            .fonts
+            .iter()
+            .zip(fonts)
+            .all(|(a, (_, b))| a.sha256 == b.sha256);
+    if !same_fonts || !manifest.punct_fix {
+        return Ok(false);
+    }
+    let prefix = format!("edition/{id}/");
+    let archived: Vec<(&str, &str)> = manifest
+        .files
+        .iter()
+        .filter_map(|f| {
+            f.path
+                .strip_prefix(&prefix)
+                .map(|rel| (rel, f.sha256.as_str()))
+        })
+        .collect();
+    if archived.len() != sources.len() {
+        return Ok(false);
+    }
+    for (rel, src) in sources {
+        let rel = slash_path(rel);
+        let Some((_, sha)) = archived.iter().find(|(p, _)| *p == rel) else {
+            return Ok(false);
+        };
+        if sha256_file(src)?.0 != *sha {
+            return Ok(false);
+        }
+    }
+    for file in manifest.sources() {
+        if let Some(rel) = file.path.strip_prefix("layouts/") {
+            let path = home.layouts.join(rel);
+            if !path.is_file() || sha256_file(&path)?.0 != file.sha256 {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// `path` with links resolved, also when it does not exist yet (its
+/// nearest existing ancestor is resolved).
+fn real_path(path: &Path) -> Option<PathBuf> {
+    let absolute = std::path::absolute(path).ok()?;
+    let mut rest = Vec::new();
+    let mut base = absolute.as_path();
+    loop {
+        if let Ok(real) = base.canonicalize() {
+            return Some(rest.iter().rev().fold(real, |p, c| p.join(c)));
+        }
+        rest.push(base.file_name()?.to_os_string());
+        base = base.parent()?;
+    }
+}
+
+/// The edition id an edition folder will be archived under (its name),
+/// checked before anything is written.
+fn edition_name(dir: &Path) -> Result<String, Error> {
+    if !dir.join("edition.toml").is_file() {
+        return Err(Error::content(
+            Location::file(dir),
+            "not an edition folder (no edition.toml)",
+        ));
+    }
+    let name = dir
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    if name == FONTS {
+        return Err(Error::content(
+            Location::file(dir),
+            format!(
+                "an edition named {FONTS:?} cannot be archived: the archive keeps its fonts under that name"
+            ),
+        ));
+    }
+    Ok(name)
+}
+
+/// The files of an edition folder, relative path and real path, sorted.
+/// Hidden files (`.…`) are not part of an edition; a link must stay inside
+/// the folder.
+fn edition_files(dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>, Error> {
+    let root = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
+    let mut files = walk(dir)?;
+    for (_, path) in &files {
+        let real = path.canonicalize().map_err(|e| Error::io(path, e))?;
+        if !real.starts_with(&root) {
+            return Err(Error::content(
+                Location::file(path),
+                "a link out of the edition folder: the archive keeps only what is inside it",
+            ));
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Every file under `dir` (following links to files), as (path relative to
+/// `dir`, path), sorted; hidden names are skipped.
+pub(crate) fn walk(dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>, Error> {
+    fn visit(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, PathBuf)>) -> Result<(), Error> {
+        let entries = fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io(dir, e))?;
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
+            if kind.is_dir() {
+                visit(root, &path, out)?;
+            } else if path.is_file() {
+                let rel = path.strip_prefix(root).expect("under root").to_path_buf();
+                out.push((rel, path));
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    visit(dir, dir, &mut out)?;
+    out.sort();
+    Ok(out)
+}
+
+/// Removes staging folders left by an archive that was killed. Only called
+/// under the lock, when no other archive is writing.
+fn remove_stale_staging(root: &Path) -> Result<(), Error> {
+    for entry in fs::read_dir(root).map_err(|e| Error::io(root, e))? {
+        let entry = entry.map_err(|e| Error::io(root, e))?;
+        if entry.file_name().to_string_lossy().starts_with(STAGING) {
+            let path = entry.path();
+            fs::remove_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to a new file at `path` and flushes it to disk.
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    let mut file = File::create(path).map_err(|e| Error::io(path, e))?;
+    file.write_all(bytes).map_err(|e| Error::io(path, e))?;
+    file.sync_all().map_err(|e| Error::io(path, e))
+}
+
+/// Copies `src` to a new file at `dest` and flushes it to disk.
+fn copy_synced(src: &Path, dest: &Path) -> Result<(), Error> {
+    if let Some(dir) = dest.parent() {
+        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    fs::copy(src, dest).map_err(|e| Error::io(src, e))?;
+    File::open(dest)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| Error::io(dest, e))
+}
+
+/// Flushes a folder's entries (new names, renames) to disk.
+fn sync_dir(dir: &Path) -> Result<(), Error> {
+    #[cfg(unix)]
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| Error::io(dir, e))?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Flushes every folder under `dir`, and `dir` itself.
+fn sync_tree(dir: &Path) -> Result<(), Error> {
+    for entry in fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            sync_tree(&entry.path())?;
+        }
+    }
+    sync_dir(dir)
+}
+
+/// Removes the empty folders under `dir`.
+fn remove_empty_dirs(dir: &Path) -> Result<(), Error> {
+    for entry in fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            remove_empty_dirs(&path)?;
+            if fs::read_dir(&path).is_ok_and(|mut d| d.next().is_none()) {
+                fs::remove_dir(&path).map_err(|e| Error::io(&path, e))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `path` with a staged folder's prefix replaced by the folder it copies.
+fn relocate(path: &Path, places: &[(PathBuf, PathBuf)]) -> PathBuf {
+    for (staged, original) in places {
+        if let Ok(rest) = path.strip_prefix(staged) {
+            return original.join(rest);
+        }
+    }
+    path.to_path_buf()
+}
+
+/// An error about a staged file, told about the user's file instead.
+fn relocate_error(error: Error, places: &[(PathBuf, PathBuf)]) -> Error {
+    match error {
+        Error::Content {
+            mut location,
+            message,
+        } => {
+            location.file = relocate(&location.file, places);
+            Error::Content { location, message }
+        }
+        Error::Overset {
+            mut location,
+            page,
+            chars,
+            lines,
+            chars_per_line,
+        } => {
+            location.file = relocate(&location.file, places);
+            Error::Overset {
+                location,
+                page,
+                chars,
+                lines,
+                chars_per_line,
+            }
+        }
+        Error::Io { path, source } => Error::Io {
+            path: relocate(&path, places),
+            source,
+        },
+        Error::Template(mut text) => {
+            for (staged, original) in places {
+                let staged = staged.display().to_string();
+                let original = original.display().to_string();
+                text = text.replace(&staged, &original);
+            }
+            Error::Template(text)
+        }
+        other => other,
+    }
+}

@@ -1,0 +1,259 @@
+//! `archive verify`: every hash recomputed, every file accounted for.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::PathBuf;
+
+use super::hash::{is_sha256, sha256_file};
+use super::manifest::{MANIFEST, MANIFEST_SUM, Manifest};
+use super::{Archive, FONTS, INDEX, LOCK, STAGING, parse_revision_name, slash_path};
+use crate::diag::Error;
+
+/// What is wrong with a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// Listed in a manifest, not on disk.
+    Missing,
+    /// On disk with other content than the manifest records.
+    Altered,
+    /// On disk, listed nowhere.
+    Extra,
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Missing => "missing",
+            Self::Altered => "altered",
+            Self::Extra => "extra",
+        })
+    }
+}
+
+/// One damaged file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Damage {
+    /// The file, under the archive folder.
+    pub path: PathBuf,
+    /// What is wrong.
+    pub kind: Kind,
+    /// Details (expected and found hash, …).
+    pub detail: String,
+}
+
+impl fmt::Display for Damage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind, self.path.display())?;
+        if !self.detail.is_empty() {
+            write!(f, " ({})", self.detail)?;
+        }
+        Ok(())
+    }
+}
+
+/// What `verify` checked and found.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Revisions checked.
+    pub revisions: usize,
+    /// Files whose hash was recomputed (font files once each).
+    pub files: usize,
+    /// Everything damaged, sorted by path.
+    pub damage: Vec<Damage>,
+    /// Things worth knowing that are not damage (leftovers of an
+    /// interrupted archive, fonts no revision uses).
+    pub notes: Vec<String>,
+}
+
+/// Checks every revision of `edition`, or of the whole archive (then also
+/// the font store and the archive folder itself).
+pub fn verify(archive: &Archive, edition: Option<&str>) -> Result<Report, Error> {
+    let root = &archive.root;
+    if !root.is_dir() {
+        return Err(Error::Usage(format!(
+            "{}: no archive there (archive an edition first)",
+            root.display()
+        )));
+    }
+    let ids = match edition {
+        Some(id) => {
+            archive.pick(id, None)?;
+            vec![id.to_string()]
+        }
+        None => archive.editions()?,
+    };
+    let mut report = Report::default();
+    let damage = |path: PathBuf, kind: Kind, detail: String| Damage { path, kind, detail };
+    let mut found = Vec::new();
+    // Font files: sha → (stored path, [who uses it]).
+    let mut fonts: BTreeMap<String, (String, u64)> = BTreeMap::new();
+
+    for id in &ids {
+        let edition_dir = root.join(id);
+        for entry in std::fs::read_dir(&edition_dir).map_err(|e| Error::io(&edition_dir, e))? {
+            let entry = entry.map_err(|e| Error::io(&edition_dir, e))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if parse_revision_name(&name).is_none() || !entry.path().is_dir() {
+                found.push(damage(entry.path(), Kind::Extra, "not a revision".into()));
+            }
+        }
+        for rev in archive.revisions(id)? {
+            report.revisions += 1;
+            let dir = archive.revision_dir(id, rev);
+            let manifest_path = dir.join(MANIFEST);
+            let sum_path = dir.join(MANIFEST_SUM);
+            let bytes = match std::fs::read(&manifest_path) {
+                Ok(b) => b,
+                Err(_) => {
+                    found.push(damage(manifest_path, Kind::Missing, String::new()));
+                    continue;
+                }
+            };
+            report.files += 1;
+            match std::fs::read_to_string(&sum_path) {
+                Ok(sum) if sum == Manifest::sum_line(&bytes) => {}
+                Ok(_) => found.push(damage(
+                    manifest_path.clone(),
+                    Kind::Altered,
+                    format!("does not match {MANIFEST_SUM}"),
+                )),
+                Err(_) => found.push(damage(sum_path.clone(), Kind::Missing, String::new())),
+            }
+            let manifest = match Manifest::parse(&bytes, &manifest_path) {
+                Ok(m) => m,
+                Err(e) => {
+                    found.push(damage(manifest_path, Kind::Altered, e.to_string()));
+                    continue;
+                }
+            };
+            let mut listed = BTreeSet::from([MANIFEST.to_string(), MANIFEST_SUM.to_string()]);
+            for file in &manifest.files {
+                listed.insert(file.path.clone());
+                let path = dir.join(&file.path);
+                if !path.is_file() {
+                    found.push(damage(path, Kind::Missing, String::new()));
+                    continue;
+                }
+                report.files += 1;
+                let (sha, bytes) = sha256_file(&path)?;
+                if sha != file.sha256 || bytes != file.bytes {
+                    found.push(damage(
+                        path,
+                        Kind::Altered,
+                        format!(
+                            "SHA-256 {} ({bytes} bytes), the manifest records {} ({} bytes)",
+                            short(&sha),
+                            short(&file.sha256),
+                            file.bytes
+                        ),
+                    ));
+                }
+            }
+            for (rel, path) in walk_all(&dir)? {
+                if !listed.contains(&slash_path(&rel)) {
+                    found.push(damage(path, Kind::Extra, "not in the manifest".into()));
+                }
+            }
+            for font in &manifest.fonts {
+                fonts
+                    .entry(font.sha256.clone())
+                    .or_insert_with(|| (font.stored.clone(), font.bytes));
+            }
+        }
+    }
+
+    for (sha, (stored, bytes)) in &fonts {
+        let path = root.join(stored);
+        if !path.is_file() {
+            found.push(damage(
+                path,
+                Kind::Missing,
+                "a font file the pages use".into(),
+            ));
+            continue;
+        }
+        report.files += 1;
+        let (actual, size) = sha256_file(&path)?;
+        if &actual != sha || size != *bytes {
+            found.push(damage(
+                path,
+                Kind::Altered,
+                format!("SHA-256 {}, stored as {}", short(&actual), short(sha)),
+            ));
+        }
+    }
+
+    if edition.is_none() {
+        let fonts_dir = root.join(FONTS);
+        if fonts_dir.is_dir() {
+            for (rel, path) in walk_all(&fonts_dir)? {
+                let name = slash_path(&rel);
+                let sha = name.split('.').next().unwrap_or("");
+                if rel.components().count() != 1 || !is_sha256(sha) {
+                    found.push(damage(path, Kind::Extra, "not a stored font".into()));
+                } else if !fonts.contains_key(sha) {
+                    let (actual, _) = sha256_file(&path)?;
+                    report.files += 1;
+                    if actual != sha {
+                        found.push(damage(
+                            path,
+                            Kind::Altered,
+                            format!("SHA-256 {}, stored as {}", short(&actual), short(sha)),
+                        ));
+                    } else {
+                        report
+                            .notes
+                            .push(format!("{}: a font no revision uses", path.display()));
+                    }
+                }
+            }
+        }
+        for entry in std::fs::read_dir(root).map_err(|e| Error::io(root, e))? {
+            let entry = entry.map_err(|e| Error::io(root, e))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = entry.path();
+            if name.starts_with(STAGING) {
+                report.notes.push(format!(
+                    "{}: left by an interrupted archive; the next archive removes it",
+                    path.display()
+                ));
+            } else if path.is_dir() && !name.starts_with('.') {
+                // Editions and fonts/, checked above.
+            } else if !(name.starts_with(INDEX) || name == LOCK || name.starts_with(".index-")) {
+                found.push(damage(path, Kind::Extra, "not part of an archive".into()));
+            }
+        }
+    }
+    found.sort();
+    report.damage = found;
+    Ok(report)
+}
+
+/// Every file under `dir`, hidden ones included.
+fn walk_all(dir: &std::path::Path) -> Result<Vec<(PathBuf, PathBuf)>, Error> {
+    fn visit(
+        root: &std::path::Path,
+        dir: &std::path::Path,
+        out: &mut Vec<(PathBuf, PathBuf)>,
+    ) -> Result<(), Error> {
+        for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+            let entry = entry.map_err(|e| Error::io(dir, e))?;
+            let path = entry.path();
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                visit(root, &path, out)?;
+            } else {
+                let rel = path.strip_prefix(root).expect("under root").to_path_buf();
+                out.push((rel, path));
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    visit(dir, dir, &mut out)?;
+    out.sort();
+    Ok(out)
+}
+
+fn short(sha: &str) -> &str {
+    &sha[..sha.len().min(12)]
+}

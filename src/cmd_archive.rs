@@ -1,0 +1,300 @@
+//! The wiring of `banmian archive …` and `banmian regenerate`.
+
+use std::process::ExitCode;
+
+use banmian::Error;
+use banmian::archive::index::Index;
+use banmian::archive::store::{Outcome, archive_edition};
+use banmian::archive::text::{Passage, TEXT};
+use banmian::archive::{Archive, diff, regenerate as regen, verify as check};
+use banmian::content::Date;
+use banmian::home::Home;
+
+use crate::cli::{ArchiveArgs, ArchiveCommand, RegenerateArgs};
+
+/// `banmian archive …`.
+pub fn archive(args: ArchiveArgs) -> Result<ExitCode, Error> {
+    let archive = Archive::new(&args.archive);
+    match args.command {
+        None => {
+            let edition = args.edition.expect("clap requires EDITION");
+            let home = Home::locate(args.layouts.as_deref(), args.fonts.as_deref())?;
+            create(&archive, &edition, &home, args.note.as_deref())
+        }
+        Some(ArchiveCommand::List { from, to }) => list(&archive, from, to),
+        Some(ArchiveCommand::Show { edition, revision }) => show(&archive, &edition, revision),
+        Some(ArchiveCommand::Search { words }) => search(&archive, &words),
+        Some(ArchiveCommand::Reindex) => reindex(&archive),
+        Some(ArchiveCommand::Verify { edition }) => verify(&archive, edition.as_deref()),
+        Some(ArchiveCommand::Diff { edition, from, to }) => diff(&archive, &edition, from, to),
+    }
+}
+
+fn create(
+    archive: &Archive,
+    edition: &std::path::Path,
+    home: &Home,
+    note: Option<&str>,
+) -> Result<ExitCode, Error> {
+    match archive_edition(archive, edition, home, note)? {
+        Outcome::Unchanged { revision } => {
+            eprintln!(
+                "{}: already archived as revision {revision}; nothing added",
+                edition.display()
+            );
+        }
+        Outcome::Created {
+            revision,
+            dir,
+            bytes,
+            pages,
+            new_fonts,
+            new_font_bytes,
+            shared_fonts,
+            warnings,
+        } => {
+            for w in &warnings {
+                eprintln!("warning: {w}");
+            }
+            println!("{}", dir.display());
+            eprintln!(
+                "archived as revision {revision}: {pages} page(s) as PDF/A-3b; the revision folder holds {bytes} bytes"
+            );
+            eprintln!(
+                "fonts: {new_fonts} file(s) stored ({new_font_bytes} bytes), {shared_fonts} already in the archive"
+            );
+            if let Err(e) = Index::open(archive) {
+                eprintln!(
+                    "warning: the search index was not updated ({e}); `banmian archive reindex` rebuilds it"
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn open_index(archive: &Archive) -> Result<Index, Error> {
+    let index = Index::open(archive)?;
+    for s in &index.skipped {
+        eprintln!("warning: not indexed: {s}");
+    }
+    Ok(index)
+}
+
+fn list(archive: &Archive, from: Option<String>, to: Option<String>) -> Result<ExitCode, Error> {
+    let listed = open_index(archive)?.list(from.as_deref(), to.as_deref())?;
+    for e in &listed {
+        let pages: Vec<String> = e.pages.iter().map(|p| format!("第{p}版")).collect();
+        let revs = e.revisions.len();
+        println!(
+            "{}  {}  {}  {}  {} revision(s), latest {}{}",
+            e.date,
+            e.edition,
+            e.paper,
+            pages.join(" "),
+            revs,
+            e.revisions.last().copied().unwrap_or(0),
+            e.note
+                .as_ref()
+                .map(|n| format!(": {n}"))
+                .unwrap_or_default()
+        );
+    }
+    eprintln!("{} edition(s)", listed.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(archive: &Archive, id: &str, revision: Option<u32>) -> Result<ExitCode, Error> {
+    let rev = archive.pick(id, revision)?;
+    let m = archive.manifest(id, rev)?;
+    let date = parse_iso(&m.date).map_or(m.date.clone(), |d| d.chinese());
+    let revs = archive.revisions(id)?;
+    println!("{} — {} {}", m.edition, m.paper, date);
+    println!(
+        "revision {} of {}, archived {}",
+        m.revision,
+        revs.len(),
+        m.archived_at
+    );
+    if let Some(note) = &m.note {
+        println!("note: {note}");
+    }
+    println!(
+        "made with banmian {}, Typst {}, pages as {}",
+        m.banmian, m.typst, m.pdf_standard
+    );
+    println!("pages:");
+    let dir = archive.revision_dir(id, rev);
+    for p in &m.pages {
+        println!("  第{}版 {} (layout {})", p.number, p.section, p.layout);
+        println!("    {}: {}", m.pdf_standard, dir.join(&p.pdf).display());
+        println!("    print: {}", dir.join(&p.print).display());
+    }
+    let bytes: u64 = m.files.iter().map(|f| f.bytes).sum();
+    println!("files: {} ({bytes} bytes)", m.files.len());
+    println!(
+        "fonts (stored once, under {}):",
+        archive.root.join("fonts").display()
+    );
+    for f in &m.fonts {
+        println!("  {}  {}  ({} bytes)", f.sha256, f.name, f.bytes);
+    }
+    println!("revisions:");
+    for r in revs {
+        let other = archive.manifest(id, r)?;
+        println!(
+            "  {r}  {}  {}",
+            other.archived_at,
+            other.note.as_deref().unwrap_or("")
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn parse_iso(s: &str) -> Option<Date> {
+    let mut parts = s.split('-').map(str::parse::<i64>);
+    let (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) = (parts.next(), parts.next(), parts.next()) else {
+        return None;
+    };
+    Date::new(
+        i32::try_from(y).ok()?,
+        u8::try_from(m).ok()?,
+        u8::try_from(d).ok()?,
+    )
+}
+
+fn search(archive: &Archive, words: &[String]) -> Result<ExitCode, Error> {
+    let hits = open_index(archive)?.search(words)?;
+    for h in &hits {
+        let revs: Vec<String> = h.revisions.iter().map(u32::to_string).collect();
+        println!(
+            "{}  {}  {}  第{}版  revision {}  {}  {}",
+            h.edition,
+            h.date,
+            h.paper,
+            h.page,
+            revs.join(","),
+            h.place,
+            h.snippet
+        );
+    }
+    eprintln!("{} page(s) found", hits.len());
+    Ok(if hits.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn reindex(archive: &Archive) -> Result<ExitCode, Error> {
+    let index = Index::rebuild(archive)?;
+    for s in &index.skipped {
+        eprintln!("warning: not indexed: {s}");
+    }
+    let (revisions, passages) = index.counts()?;
+    eprintln!("indexed {revisions} revision(s), {passages} passage(s)");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn verify(archive: &Archive, edition: Option<&str>) -> Result<ExitCode, Error> {
+    let report = check::verify(archive, edition)?;
+    for d in &report.damage {
+        println!("{d}");
+    }
+    for n in &report.notes {
+        eprintln!("note: {n}");
+    }
+    if report.damage.is_empty() {
+        eprintln!(
+            "verified {} revision(s), {} file(s): all intact",
+            report.revisions, report.files
+        );
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!(
+            "verified {} revision(s), {} file(s): {} damaged",
+            report.revisions,
+            report.files,
+            report.damage.len()
+        );
+        Ok(ExitCode::from(1))
+    }
+}
+
+fn passages(archive: &Archive, id: &str, rev: u32) -> Result<Vec<Passage>, Error> {
+    archive.manifest(id, rev)?;
+    let path = archive.revision_dir(id, rev).join(TEXT);
+    let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+    serde_json::from_slice(&bytes).map_err(|e| Error::Setup(format!("{}: {e}", path.display())))
+}
+
+fn diff(archive: &Archive, id: &str, from: u32, to: u32) -> Result<ExitCode, Error> {
+    archive.pick(id, Some(from))?;
+    archive.pick(id, Some(to))?;
+    let old = passages(archive, id, from)?;
+    let new = passages(archive, id, to)?;
+    let note = archive.manifest(id, to)?.note;
+    println!(
+        "{id}: revision {from} → revision {to}{}",
+        note.map(|n| format!(" ({n})")).unwrap_or_default()
+    );
+    let changes = diff::diff(&old, &new);
+    let (text, removed, added) = diff::render(&changes);
+    if removed + added == 0 {
+        println!("the text is the same in both revisions");
+    } else {
+        print!("\n{text}");
+        println!("{removed} passage(s) removed, {added} added");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `banmian regenerate`: exit 0 when every page is identical, 1 otherwise.
+pub fn regenerate(args: RegenerateArgs) -> Result<ExitCode, Error> {
+    let archive = Archive::new(&args.archive);
+    let result = regen::regenerate(
+        &archive,
+        &args.edition,
+        args.revision,
+        args.output.as_deref(),
+    )?;
+    for p in &result.pages {
+        if p.identical {
+            println!(
+                "第{}版 {}: identical ({})",
+                p.number,
+                p.kind,
+                p.archived.display()
+            );
+        } else {
+            println!(
+                "第{}版 {}: differs: {} ({})",
+                p.number,
+                p.kind,
+                p.detail,
+                p.archived.display()
+            );
+        }
+    }
+    for path in &result.written {
+        eprintln!("wrote {}", path.display());
+    }
+    if result.identical() {
+        println!("{} revision {}: identical", result.edition, result.revision);
+        Ok(ExitCode::SUCCESS)
+    } else {
+        let differ: Vec<String> = result
+            .pages
+            .iter()
+            .filter(|p| !p.identical)
+            .map(|p| format!("第{}版 ({})", p.number, p.kind))
+            .collect();
+        println!(
+            "{} revision {}: differs: {}",
+            result.edition,
+            result.revision,
+            differ.join(", ")
+        );
+        Ok(ExitCode::from(1))
+    }
+}

@@ -1,0 +1,692 @@
+//! The edition archive, as a user meets it: `banmian archive …` and
+//! `banmian regenerate` run on a copy of the seed edition in a temporary
+//! folder; the tests read the files on disk, the exit codes and messages,
+//! and the archived PDFs (with lopdf and poppler).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::{copy_edition, edit, poppler, root, seed};
+
+const ID: &str = "xianning-2021";
+const PAGE_PDF: &str = "pages/xianning-2021-05.pdf";
+const PRINT_PDF: &str = "print/xianning-2021-05.pdf";
+/// A sentence of the seed's first body paragraph, and a correction of it.
+const BEFORE: &str = "为新一轮全省扶贫攻坚的主战场之一";
+const AFTER: &str = "为新一轮全省扶贫攻坚的主战场";
+
+/// Runs `banmian` in `cwd` with this checkout's layouts and fonts (the
+/// binary may live in a target folder shared with another checkout).
+fn run(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_banmian"));
+    cmd.current_dir(cwd).args(args).env("BANMIAN_HOME", root());
+    cmd.env_remove("BANMIAN_FAIL_BEFORE_PUBLISH");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("run banmian")
+}
+
+fn banmian(cwd: &Path, args: &[&str]) -> Output {
+    run(cwd, args, &[])
+}
+
+/// Stdout and stderr together.
+fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+fn ok(out: &Output) -> String {
+    assert!(out.status.success(), "expected success:\n{}", text(out));
+    text(out)
+}
+
+fn fails(out: &Output, code: i32) -> String {
+    assert_eq!(out.status.code(), Some(code), "{}", text(out));
+    text(out)
+}
+
+/// A temporary folder holding a copy of the seed edition.
+fn workspace() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let edition = copy_edition(&seed(), dir.path(), ID);
+    (dir, edition)
+}
+
+fn rev(dir: &Path, n: u32) -> PathBuf {
+    dir.join("archive").join(ID).join(format!("rev-{n:04}"))
+}
+
+fn revisions(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("archive").join(ID))
+        .map(|d| {
+            d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+fn font_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("archive/fonts"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn manifest(dir: &Path, n: u32) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(rev(dir, n).join("manifest.json")).unwrap()).unwrap()
+}
+
+/// Archives the seed, checks it was written whole, and returns the output.
+fn archive_seed(dir: &Path) -> String {
+    let out = ok(&banmian(dir, &["archive", ID, "--note", "首次存档"]));
+    assert!(out.contains("archived as revision 1"), "{out}");
+    out
+}
+
+/// Archives the seed, corrects a sentence and archives revision 2.
+fn archive_correction(dir: &Path, edition: &Path) -> String {
+    archive_seed(dir);
+    edit(&edition.join("feature.md"), BEFORE, AFTER);
+    let out = ok(&banmian(
+        dir,
+        &["archive", ID, "--note", "更正：删去“之一”"],
+    ));
+    assert!(out.contains("archived as revision 2"), "{out}");
+    out
+}
+
+#[test]
+fn round_trip_archive_verify_regenerate() {
+    let (tmp, _edition) = workspace();
+    let dir = tmp.path();
+    let out = archive_seed(dir);
+    assert!(out.contains("archive/xianning-2021/rev-0001"), "{out}");
+    assert!(out.contains("4 file(s) stored"), "{out}");
+
+    let r1 = rev(dir, 1);
+    for file in [
+        "manifest.json",
+        "manifest.sha256",
+        "text.json",
+        PAGE_PDF,
+        PRINT_PDF,
+        "edition/xianning-2021/edition.toml",
+        "edition/xianning-2021/feature.md",
+        "layouts/feature.typ",
+        "layouts/style.typ",
+        "layouts/parts/body.typ",
+    ] {
+        assert!(r1.join(file).is_file(), "{file} is not archived");
+    }
+    // Only the layout files the page read: the test layouts are not there.
+    assert!(!r1.join("layouts/broken.typ").exists());
+    // The edition's sources are archived byte for byte.
+    assert_eq!(
+        std::fs::read(r1.join("edition/xianning-2021/feature.md")).unwrap(),
+        std::fs::read(seed().join("feature.md")).unwrap()
+    );
+
+    let m = manifest(dir, 1);
+    assert_eq!(m["edition"], ID);
+    assert_eq!(m["paper"], "咸宁日报");
+    assert_eq!(m["date"], "2021-03-01");
+    assert_eq!(m["revision"], 1);
+    assert_eq!(m["note"], "首次存档");
+    assert_eq!(m["typst"], "0.15.1");
+    assert_eq!(m["banmian"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(m["pages"][0]["number"], 5);
+    assert_eq!(m["pages"][0]["pdf"], PAGE_PDF);
+    assert_eq!(m["pages"][0]["print"], PRINT_PDF);
+    assert!(m["archived_at"].as_str().unwrap().ends_with('Z'));
+    let files = m["files"].as_array().unwrap();
+    assert!(files.iter().any(|f| f["path"] == PAGE_PDF));
+    for f in files {
+        assert_eq!(f["sha256"].as_str().unwrap().len(), 64, "{f}");
+    }
+    // Four font files, stored once under their SHA-256.
+    let fonts = m["fonts"].as_array().unwrap();
+    assert_eq!(fonts.len(), 4, "{fonts:?}");
+    assert_eq!(font_files(dir).len(), 4);
+    for f in fonts {
+        let sha = f["sha256"].as_str().unwrap();
+        assert!(
+            f["stored"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("fonts/{sha}."))
+        );
+        assert!(
+            dir.join("archive")
+                .join(f["stored"].as_str().unwrap())
+                .is_file()
+        );
+    }
+    assert!(
+        fonts.iter().any(|f| f["name"] == "NotoSerifCJK-Regular.ttc"
+            && f["sha256"] == "a04178ec485dffdff7cc0c0c20e1fce9202d7e2160d805e8e44a4c8841c58481"),
+        "{fonts:?}"
+    );
+
+    let out = ok(&banmian(dir, &["archive", "verify"]));
+    assert!(out.contains("all intact"), "{out}");
+
+    let out = ok(&banmian(dir, &["regenerate", ID, "-o", "again"]));
+    assert!(out.contains("第5版 PDF/A: identical"), "{out}");
+    assert!(out.contains("第5版 print: identical"), "{out}");
+    assert!(out.contains("xianning-2021 revision 1: identical"), "{out}");
+    assert_eq!(
+        std::fs::read(dir.join("again/xianning-2021-05.pdf")).unwrap(),
+        std::fs::read(r1.join(PAGE_PDF)).unwrap()
+    );
+}
+
+#[test]
+fn the_archived_print_pdf_is_what_build_writes() {
+    let (tmp, _edition) = workspace();
+    let dir = tmp.path();
+    archive_seed(dir);
+    ok(&banmian(dir, &["build", ID, "-o", "built"]));
+    assert_eq!(
+        std::fs::read(dir.join("built/xianning-2021-05.pdf")).unwrap(),
+        std::fs::read(rev(dir, 1).join(PRINT_PDF)).unwrap()
+    );
+}
+
+#[test]
+fn regenerate_uses_the_archive_alone() {
+    let (tmp, edition) = workspace();
+    let dir = tmp.path();
+    archive_seed(dir);
+    // The edition folder is gone and the archive moved: the bundle is enough.
+    std::fs::remove_dir_all(&edition).unwrap();
+    std::fs::rename(dir.join("archive"), dir.join("moved")).unwrap();
+    let out = ok(&run(
+        dir,
+        &["regenerate", ID, "--archive", "moved"],
+        // No installation to fall back on.
+        &[("BANMIAN_HOME", "/nonexistent")],
+    ));
+    assert!(out.contains("identical"), "{out}");
+}
+
+#[test]
+fn archiving_unchanged_sources_adds_nothing() {
+    let (tmp, _edition) = workspace();
+    let dir = tmp.path();
+    archive_seed(dir);
+    let before = std::fs::read(rev(dir, 1).join("manifest.json")).unwrap();
+    let out = ok(&banmian(dir, &["archive", ID, "--note", "again"]));
+    assert!(out.contains("already archived as revision 1"), "{out}");
+    assert_eq!(revisions(dir), ["rev-0001"]);
+    assert_eq!(
+        std::fs::read(rev(dir, 1).join("manifest.json")).unwrap(),
+        before
+    );
+    assert_eq!(font_files(dir).len(), 4);
+}
+
+#[test]
+fn a_correction_is_revision_2_and_revision_1_stays() {
+    let (tmp, edition) = workspace();
+    let dir = tmp.path();
+    archive_seed(dir);
+    let r1_pdf = std::fs::read(rev(dir, 1).join(PAGE_PDF)).unwrap();
+    let r1_manifest = std::fs::read(rev(dir, 1).join("manifest.json")).unwrap();
+    edit(&edition.join("feature.md"), BEFORE, AFTER);
+    let out = ok(&banmian(
+        dir,
+        &["archive", ID, "--note", "更正：删去“之一”"],
+    ));
+    assert!(out.contains("archived as revision 2"), "{out}");
+    // The fonts are not stored again.
+    assert!(
+        out.contains("0 file(s) stored (0 bytes), 4 already in the archive"),
+        "{out}"
+    );
+    assert_eq!(font_files(dir).len(), 4);
+    assert_eq!(revisions(dir), ["rev-0001", "rev-0002"]);
+    assert_eq!(manifest(dir, 2)["note"], "更正：删去“之一”");
+    assert_eq!(manifest(dir, 2)["revision"], 2);
+
+    // Revision 1 is untouched and still regenerates identically.
+    assert_eq!(std::fs::read(rev(dir, 1).join(PAGE_PDF)).unwrap(), r1_pdf);
+    assert_eq!(
+        std::fs::read(rev(dir, 1).join("manifest.json")).unwrap(),
+        r1_manifest
+    );
+    assert_ne!(std::fs::read(rev(dir, 2).join(PAGE_PDF)).unwrap(), r1_pdf);
+    for n in ["1", "2"] {
+        let out = ok(&banmian(dir, &["regenerate", ID, "--revision", n]));
+        assert!(out.contains(&format!("revision {n}: identical")), "{out}");
+    }
+    let out = ok(&banmian(dir, &["archive", "verify", ID]));
+    assert!(out.contains("verified 2 revision(s)"), "{out}");
+
+    // The diff shows the paragraph as it was and as it is, in Chinese.
+    let out = ok(&banmian(dir, &["archive", "diff", ID, "1", "2"]));
+    assert!(
+        out.contains("revision 1 → revision 2 (更正：删去“之一”)"),
+        "{out}"
+    );
+    assert!(out.contains("第5版 特别报道 · 正文"), "{out}");
+    let minus = out.lines().find(|l| l.starts_with("- ")).expect(&out);
+    let plus = out.lines().find(|l| l.starts_with("+ ")).expect(&out);
+    assert!(minus.contains("主战场之一。"), "{out}");
+    assert!(plus.contains("主战场。") && !plus.contains("之一"), "{out}");
+    assert!(out.contains("【删去：之一】"), "{out}");
+    assert!(out.contains("1 passage(s) removed, 1 added"), "{out}");
+    let out = ok(&banmian(dir, &["archive", "diff", ID, "2", "2"]));
+    assert!(out.contains("the text is the same"), "{out}");
+
+    // show names the revisions and their notes.
+    let out = ok(&banmian(dir, &["archive", "show", ID]));
+    assert!(out.contains("revision 2 of 2"), "{out}");
+    assert!(out.contains("note: 更正：删去“之一”"), "{out}");
+    assert!(out.contains("2021年3月1日 星期一"), "{out}");
+    let out = ok(&banmian(dir, &["archive", "show", ID, "--revision", "1"]));
+    assert!(out.contains("revision 1 of 2"), "{out}");
+    assert!(out.contains("rev-0001/pages/xianning-2021-05.pdf"), "{out}");
+}
+
+#[test]
+fn verify_names_altered_missing_and_extra_files() {
+    let (tmp, _edition) = workspace();
+    let dir = tmp.path();
+    archive_seed(dir);
+    let r1 = rev(dir, 1);
+
+    // A flipped byte in the page.
+    let pdf = r1.join(PAGE_PDF);
+    let mut bytes = std::fs::read(&pdf).unwrap();
+    let at = bytes.len() / 2;
+    bytes[at] ^= 0x01;
+    std::fs::write(&pdf, &bytes).unwrap();
+    let out = fails(&banmian(dir, &["archive", "verify"]), 1);
+    assert!(
+        out.contains("altered: archive/xianning-2021/rev-0001/pages/xianning-2021-05.pdf"),
+        "{out}"
+    );
+    assert!(out.contains("1 damaged"), "{out}");
+    // regenerate sees it too.
+    let out = fails(&banmian(dir, &["regenerate", ID]), 1);
+    assert!(out.contains("第5版 PDF/A: differs"), "{out}");
+    assert!(out.contains("第5版 print: identical"), "{out}");
+    bytes[at] ^= 0x01;
+    std::fs::write(&pdf, &bytes).unwrap();
+    ok(&banmian(dir, &["archive", "verify"]));
+
+    // A deleted source file and an added one.
+    std::fs::remove_file(r1.join("edition/xianning-2021/feature.md")).unwrap();
+    std::fs::write(r1.join("layouts/extra.typ"), "// added").unwrap();
+    let out = fails(&banmian(dir, &["archive", "verify", ID]), 1);
+    assert!(
+        out.contains("missing: archive/xianning-2021/rev-0001/edition/xianning-2021/feature.md"),
+        "{out}"
+    );
+    assert!(
+        out.contains("extra: archive/xianning-2021/rev-0001/layouts/extra.typ"),
+        "{out}"
+    );
+    assert!(out.contains("2 damaged"), "{out}");
+}
+
+#[test]
+fn verify_checks_the_stored_fonts_and_the_manifest() {
+    let (tmp, _edition) = workspace();
+    let dir = tmp.path();
+    archive_seed(dir);
+    let font = dir.join("archive/fonts").join(&font_files(dir)[0]);
+    let mut bytes = std::fs::read(&font).unwrap();
+    bytes[1000] ^= 0xff;
+    std::fs::write(&font, &bytes).unwrap();
+    let manifest_path = rev(dir, 1).join("manifest.json");
+    let text = std::fs::read_to_string(&manifest_path).unwrap();
+    std::fs::write(&manifest_path, text.replace("首次存档", "首次存盘")).unwrap();
+    let out = fails(&banmian(dir, &["archive", "verify"]), 1);
+    assert!(
+        out.contains(&format!(
+            "altered: {}",
+            Path::new("archive/fonts")
+                .join(&font_files(dir)[0])
+                .display()
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("altered: archive/xianning-2021/rev-0001/manifest.json"),
+        "{out}"
+    );
+    // A damaged archive is not regenerated from.
+    let out = fails(&banmian(dir, &["regenerate", ID]), 1);
+    assert!(out.contains("manifest.json"), "{out}");
+}
+
+#[test]
+fn an_interrupted_archive_leaves_no_revision_and_no_lock() {
+    let (tmp, _edition) = workspace();
+    let dir = tmp.path();
+    let out = run(
+        dir,
+        &["archive", ID],
+        &[("BANMIAN_FAIL_BEFORE_PUBLISH", "1")],
+    );
+    let out = fails(&out, 1);
+    assert!(out.contains("failed before it was published"), "{out}");
+    let archive = dir.join("archive");
+    let left: Vec<String> = std::fs::read_dir(&archive)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+    // The next archive is revision 1, and whole.
+    archive_seed(dir);
+    assert_eq!(revisions(dir), ["rev-0001"]);
+    assert!(!archive.join(".lock").exists());
+    ok(&banmian(dir, &["archive", "verify"]));
+
+    // A correction interrupted the same way leaves revision 1 alone.
+    edit(&dir.join(ID).join("feature.md"), BEFORE, AFTER);
+    fails(
+        &run(
+            dir,
+            &["archive", ID],
+            &[("BANMIAN_FAIL_BEFORE_PUBLISH", "1")],
+        ),
+        1,
+    );
+    assert_eq!(revisions(dir), ["rev-0001"]);
+    assert!(!archive.join(".lock").exists());
+    let out = ok(&banmian(dir, &["archive", "verify"]));
+    assert!(!out.contains("note:"), "{out}");
+}
+
+#[test]
+fn two_archives_at_once_get_distinct_revisions() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    // Two desks with different versions of the same edition.
+    let a = copy_edition(&seed(), &dir.join("a"), ID);
+    let b = copy_edition(&seed(), &dir.join("b"), ID);
+    edit(&b.join("feature.md"), BEFORE, AFTER);
+    let archive = dir.join("archive");
+    let spawn = |ed: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_banmian"))
+            .current_dir(dir)
+            .env("BANMIAN_HOME", root())
+            .env_remove("BANMIAN_FAIL_BEFORE_PUBLISH")
+            .args(["archive", ed.to_str().unwrap(), "--archive"])
+            .arg(&archive)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (pa, pb) = (spawn(&a), spawn(&b));
+    let (oa, ob) = (
+        pa.wait_with_output().unwrap(),
+        pb.wait_with_output().unwrap(),
+    );
+    let (ta, tb) = (ok(&oa), ok(&ob));
+    let mut got = vec![
+        ta.contains("archived as revision 1") as u8
+            + 2 * ta.contains("archived as revision 2") as u8,
+        tb.contains("archived as revision 1") as u8
+            + 2 * tb.contains("archived as revision 2") as u8,
+    ];
+    got.sort();
+    assert_eq!(got, [1, 2], "{ta}\n{tb}");
+    assert_eq!(revisions(dir), ["rev-0001", "rev-0002"]);
+    assert!(!archive.join(".lock").exists());
+    ok(&banmian(dir, &["archive", "verify"]));
+}
+
+#[test]
+fn search_finds_the_seed_page_by_chinese_words() {
+    let (tmp, _edition) = workspace();
+    let dir = tmp.path();
+    archive_seed(dir);
+    for word in ["扶贫", "咸宁", "幕阜山", "脱贫攻坚", "易地扶贫搬迁"] {
+        let out = banmian(dir, &["archive", "search", word]);
+        let out = ok(&out);
+        let hit = out
+            .lines()
+            .find(|l| l.starts_with("xianning-2021"))
+            .unwrap_or_else(|| panic!("{word}: {out}"));
+        assert!(hit.contains("2021-03-01"), "{hit}");
+        assert!(hit.contains("第5版"), "{hit}");
+        assert!(hit.contains("revision 1"), "{hit}");
+        assert!(hit.contains(&format!("【{word}】")), "{hit}");
+        assert!(out.contains("1 page(s) found"), "{out}");
+    }
+    // Two words: a page with both.
+    let out = ok(&banmian(
+        dir,
+        &["archive", "search", "幕阜山", "易地扶贫搬迁"],
+    ));
+    assert!(out.contains("1 page(s) found"), "{out}");
+    // Words the page does not hold find nothing, with exit code 1.
+    for words in [&["火星基地"][..], &["月球"], &["幕阜山", "火星"]] {
+        let mut args = vec!["archive", "search"];
+        args.extend(words);
+        let out = fails(&banmian(dir, &args), 1);
+        assert!(out.contains("0 page(s) found"), "{out}");
+        assert!(!out.contains("xianning-2021"), "{out}");
+    }
+}
+
+#[test]
+fn the_index_is_a_cache_of_the_folders() {
+    let (tmp, edition) = workspace();
+    let dir = tmp.path();
+    archive_correction(dir, &edition);
+    // Gone: the next command builds it again.
+    std::fs::remove_file(dir.join("archive/index.sqlite")).unwrap();
+    let out = ok(&banmian(dir, &["archive", "search", "主战场之一"]));
+    assert!(out.contains("revision 1 "), "{out}");
+    assert!(!out.contains("revision 1,2"), "{out}");
+    let out = ok(&banmian(dir, &["archive", "search", "幕阜山"]));
+    assert!(out.contains("revision 1,2"), "{out}");
+    // Damaged: reindex rebuilds it.
+    std::fs::write(dir.join("archive/index.sqlite"), b"not a database").unwrap();
+    let out = ok(&banmian(dir, &["archive", "reindex"]));
+    assert!(out.contains("indexed 2 revision(s)"), "{out}");
+    let out = ok(&banmian(dir, &["archive", "list"]));
+    assert!(
+        out.contains(
+            "2021-03-01  xianning-2021  咸宁日报  第5版  2 revision(s), latest 2: 更正：删去“之一”"
+        ),
+        "{out}"
+    );
+    let out = ok(&banmian(dir, &["archive", "list", "--from", "2021-03-02"]));
+    assert!(out.contains("0 edition(s)"), "{out}");
+    let out = ok(&banmian(
+        dir,
+        &[
+            "archive",
+            "list",
+            "--from",
+            "2021-01-01",
+            "--to",
+            "2021-03-01",
+        ],
+    ));
+    assert!(out.contains("1 edition(s)"), "{out}");
+}
+
+#[test]
+fn archived_pages_are_pdf_a_with_their_sources_inside() {
+    let (tmp, _edition) = workspace();
+    let dir = tmp.path();
+    archive_seed(dir);
+    let pdf = rev(dir, 1).join(PAGE_PDF);
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    // The XMP metadata declares PDF/A-3b.
+    let catalog = doc.catalog().unwrap();
+    let meta = catalog.get(b"Metadata").unwrap().as_reference().unwrap();
+    let stream = doc.get_object(meta).unwrap().as_stream().unwrap();
+    let xmp = String::from_utf8(
+        stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone()),
+    )
+    .unwrap();
+    assert!(xmp.contains("<pdfaid:part>3</pdfaid:part>"), "{xmp}");
+    assert!(
+        xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"),
+        "{xmp}"
+    );
+    // The print page boxes are kept.
+    let (_, page) = doc.get_pages().into_iter().next().unwrap();
+    let page = doc.get_dictionary(page).unwrap();
+    assert!(page.has(b"TrimBox") && page.has(b"BleedBox"));
+    // The sources travel inside the file.
+    let list = poppler("pdfdetach", &["-list", pdf.to_str().unwrap()]);
+    assert!(list.contains("edition/edition.toml"), "{list}");
+    assert!(list.contains("edition/feature.md"), "{list}");
+    // The text is the page's text.
+    let words = common::pdf_text(&pdf);
+    assert!(words.contains("载入史册的答卷"), "{words}");
+    // No clock time in the PDF: only the edition's date.
+    let m = manifest(dir, 1);
+    let day = &m["archived_at"].as_str().unwrap()[..10];
+    let bytes = std::fs::read(&pdf).unwrap();
+    let raw = String::from_utf8_lossy(&bytes);
+    assert!(!raw.contains(day) || day == "2021-03-01", "{day}");
+    assert!(raw.contains("2021-03-01"));
+    // qpdf finds the file sound.
+    let check = Command::new("qpdf")
+        .args(["--check", pdf.to_str().unwrap()])
+        .output()
+        .expect("qpdf is needed by the tests (scripts/test.sh installs it)");
+    assert!(check.status.success(), "{}", text(&check));
+}
+
+#[test]
+fn a_pdf_a_violation_stops_the_archive() {
+    let (tmp, _edition) = workspace();
+    let dir = tmp.path();
+    // Layouts that keep device CMYK in the archive: Typst's PDF/A export
+    // refuses them, and nothing is archived.
+    let layouts = common::edited_layouts(
+        dir,
+        "style.typ",
+        "if sys.inputs.at(\"banmian-output\", default: \"print\") == \"archive\" {",
+        "if false {",
+    );
+    let out = fails(
+        &banmian(
+            dir,
+            &["archive", ID, "--layouts", layouts.to_str().unwrap()],
+        ),
+        1,
+    );
+    assert!(out.contains("PDF/A"), "{out}");
+    assert!(out.contains("CMYK"), "{out}");
+    let left: Vec<String> = std::fs::read_dir(dir.join("archive"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+/// A grey JPEG encoded by the `image` crate.
+fn grey_jpeg() -> Vec<u8> {
+    let img = image::GrayImage::from_fn(320, 240, |x, y| image::Luma([(x ^ y) as u8]));
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut bytes, image::ImageFormat::Jpeg).unwrap();
+    bytes.into_inner()
+}
+
+#[test]
+fn pictures_are_archived_and_a_cmyk_one_is_refused() {
+    let (tmp, edition) = workspace();
+    let dir = tmp.path();
+    let photo = "photos/01-tongshan-mufushan-road.jpg";
+    std::fs::create_dir_all(edition.join("photos")).unwrap();
+    std::fs::write(edition.join(photo), grey_jpeg()).unwrap();
+    archive_seed(dir);
+    assert_eq!(
+        std::fs::read(rev(dir, 1).join("edition").join(ID).join(photo)).unwrap(),
+        grey_jpeg()
+    );
+    ok(&banmian(dir, &["archive", "verify"]));
+    let out = ok(&banmian(dir, &["regenerate", ID]));
+    assert!(out.contains("revision 1: identical"), "{out}");
+
+    // A CMYK picture cannot go into PDF/A with Typst 0.15: the archive
+    // says which, and adds nothing.
+    std::fs::copy(root().join("tests/data/cmyk.jpg"), edition.join(photo)).unwrap();
+    let out = fails(&banmian(dir, &["archive", ID]), 1);
+    assert!(out.contains("CMYK pictures"), "{out}");
+    assert!(out.contains("xianning-2021/feature.md:"), "{out}");
+    assert!(out.contains("photos[0]"), "{out}");
+    assert!(!out.contains(".staging-"), "{out}");
+    assert_eq!(revisions(dir), ["rev-0001"]);
+    assert!(!dir.join("archive/.lock").exists());
+}
+
+#[test]
+fn bad_requests_are_usage_errors() {
+    let (tmp, _edition) = workspace();
+    let dir = tmp.path();
+    archive_seed(dir);
+    let out = fails(&banmian(dir, &["archive", "show", "nope"]), 2);
+    assert!(out.contains("no edition \"nope\""), "{out}");
+    assert!(out.contains("xianning-2021"), "{out}");
+    let out = fails(&banmian(dir, &["regenerate", ID, "--revision", "9"]), 2);
+    assert!(out.contains("has no revision 9"), "{out}");
+    let out = fails(&banmian(dir, &["archive", "diff", ID, "1", "3"]), 2);
+    assert!(out.contains("has no revision 3"), "{out}");
+    fails(
+        &banmian(dir, &["archive", "list", "--from", "2021-02-30"]),
+        2,
+    );
+    fails(&banmian(dir, &["archive"]), 2);
+    // No archive there: nothing is created.
+    let out = fails(
+        &banmian(
+            dir,
+            &["archive", "search", "扶贫", "--archive", "elsewhere"],
+        ),
+        2,
+    );
+    assert!(out.contains("no archive there"), "{out}");
+    assert!(!dir.join("elsewhere").exists());
+    // An archive inside the edition would archive itself.
+    let out = fails(&banmian(&dir.join(ID), &["archive", "."]), 2);
+    assert!(out.contains("inside the edition folder"), "{out}");
+    assert!(!dir.join(ID).join("archive").exists());
+    // Broken content: the error names the user's file, and nothing is
+    // archived or left behind.
+    edit(
+        &dir.join(ID).join("edition.toml"),
+        "number = 5",
+        "number = \"五\"",
+    );
+    let out = fails(&banmian(dir, &["archive", ID]), 1);
+    assert!(out.contains("xianning-2021/edition.toml:"), "{out}");
+    assert!(out.contains("pages[0].number"), "{out}");
+    assert!(!out.contains(".staging-"), "{out}");
+    assert_eq!(revisions(dir), ["rev-0001"]);
+    let left: Vec<String> = std::fs::read_dir(dir.join("archive"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+    // Not an edition: an input error, and nothing archived.
+    let out = fails(&banmian(dir, &["archive", "archive"]), 1);
+    assert!(out.contains("edition.toml"), "{out}");
+    assert_eq!(revisions(dir), ["rev-0001"]);
+}
