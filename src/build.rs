@@ -174,18 +174,7 @@ impl Builder {
         punct_fix: bool,
     ) -> Result<(Edition, Vec<Warning>, Vec<Correction>), Error> {
         let (mut edition, mut warnings) = load_edition(dir, &self.home.layouts)?;
-        let book = self.fonts.book();
-        // Each distinct character is looked up once (a font's coverage is a
-        // list of ranges, searched from the start).
-        let seen = std::cell::RefCell::new(HashMap::new());
-        let covered = |c: char| {
-            *seen.borrow_mut().entry(c).or_insert_with(|| {
-                (0..)
-                    .map_while(|i| book.info(i))
-                    .any(|info| info.coverage.contains(c as u32))
-            })
-        };
-        warnings.extend(uncovered_characters(&edition, &covered));
+        warnings.extend(uncovered_characters(&edition, &self.fonts.coverage()));
         let mut corrections = Vec::new();
         if punct_fix {
             for page in &mut edition.pages {

@@ -55,13 +55,7 @@ pub struct Rendered {
 /// full-width, as `build` does by default.
 pub fn render(dir: &Path, layouts: &Path, fonts: Arc<Fonts>) -> Result<Rendered, Error> {
     let (mut edition, mut warnings) = load_edition(dir, layouts)?;
-    let book = fonts.book();
-    let covered = |c: char| {
-        (0..)
-            .map_while(|i| book.info(i))
-            .any(|info| info.coverage.contains(c as u32))
-    };
-    warnings.extend(uncovered_characters(&edition, &covered));
+    warnings.extend(uncovered_characters(&edition, &fonts.coverage()));
     for page in &mut edition.pages {
         for article in &mut page.articles {
             correct_punctuation(article);

@@ -109,6 +109,21 @@ impl Fonts {
         files
     }
 
+    /// Whether some font has a glyph for a character. Each distinct
+    /// character is looked up once per returned function (a font's
+    /// coverage is a list of ranges, searched from the start).
+    pub fn coverage(&self) -> impl Fn(char) -> bool + '_ {
+        let book = self.book();
+        let seen = std::cell::RefCell::new(std::collections::HashMap::new());
+        move |c: char| {
+            *seen.borrow_mut().entry(c).or_insert_with(|| {
+                (0..)
+                    .map_while(|i| book.info(i))
+                    .any(|info| info.coverage.contains(c as u32))
+            })
+        }
+    }
+
     /// The font book (family and variant metadata).
     pub fn book(&self) -> &FontBook {
         self.store.book()
