@@ -16,28 +16,34 @@ use crate::diag::Error;
 /// `edition.toml` is an edition; a folder with editions directly inside it
 /// stands for them (sorted by name); anything else is taken as an edition,
 /// so that loading it says what is wrong with it. Two editions with the same
-/// id (their output would collide) are a usage error.
-pub fn find_editions(args: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+/// id (their output would collide) are a usage error. Also returns the
+/// subfolders of a folder of editions that are not editions (a misnamed
+/// `edition.toml`, say), so the user hears that they were left out.
+pub fn find_editions(args: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
     let mut found = Vec::new();
+    let mut skipped = Vec::new();
     for arg in args {
-        let mut inner: Vec<PathBuf> = if arg.join("edition.toml").exists() {
-            Vec::new()
-        } else {
-            std::fs::read_dir(arg)
-                .map(|entries| {
-                    entries
-                        .flatten()
-                        .map(|e| e.path())
-                        .filter(|p| p.join("edition.toml").is_file())
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
+        let (mut inner, mut others): (Vec<PathBuf>, Vec<PathBuf>) =
+            if arg.join("edition.toml").exists() {
+                (Vec::new(), Vec::new())
+            } else {
+                std::fs::read_dir(arg)
+                    .map(|entries| {
+                        entries
+                            .flatten()
+                            .map(|e| e.path())
+                            .filter(|p| p.is_dir() && !is_hidden(p))
+                            .partition(|p| p.join("edition.toml").is_file())
+                    })
+                    .unwrap_or_default()
+            };
         if inner.is_empty() {
             found.push(arg.clone());
         } else {
             inner.sort();
+            others.sort();
             found.extend(inner);
+            skipped.extend(others);
         }
     }
     let mut ids: BTreeMap<String, &Path> = BTreeMap::new();
@@ -51,7 +57,13 @@ pub fn find_editions(args: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
             )));
         }
     }
-    Ok(found)
+    Ok((found, skipped))
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
 }
 
 /// Builds `dirs` with `jobs` threads. `done` is called as each edition
@@ -72,7 +84,23 @@ pub fn build_many(
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(dir) = dirs.get(i) else { break };
-            let result = builder.build_in(&mut session, dir, options);
+            // A bug that panics in one edition fails that edition, not
+            // the batch: the others are built and the summary is printed.
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                builder.build_in(&mut session, dir, options)
+            }))
+            .unwrap_or_else(|panic| {
+                session = Session::default();
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                Err(Error::Setup(format!(
+                    "{}: banmian failed unexpectedly (a bug): {what}",
+                    dir.display()
+                )))
+            });
             done(dir, &result);
             results.lock().expect("no worker panics holding it")[i] = Some(result);
         }

@@ -3,17 +3,17 @@
 //! and preflighted before anything is written, so a failing page — or one
 //! the preflight refuses — leaves every earlier output untouched.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::check::{Finding, check_page};
-use crate::compose::{ComposedPage, Grid, compose_page, template_warnings};
+use crate::compose::{ComposedPage, Grid, compose_page, compose_page_with, template_warnings};
 use crate::content::{
     Correction, Edition, Page, correct_punctuation, load_edition, uncovered_characters,
 };
-use crate::data::{Fit, Proof};
+use crate::data::Proof;
 use crate::diag::{Error, Warning};
+use crate::emit::Project;
 use crate::export::{OutputFormat, encode, write_all_atomic};
 use crate::fonts::Fonts;
 use crate::home::Home;
@@ -115,32 +115,55 @@ impl PreflightReport {
 }
 
 /// What one build leaves for the next build of the same edition: the
-/// Typst world (its file cache, so unchanged files are not parsed again and
-/// Typst's memoised layout is reused) and the column height each page was
-/// fitted at. `watch` keeps one alive; one-off builds start from an empty
-/// one. The output does not depend on it, only the time a build takes.
+/// Typst world, with its file cache, so unchanged files are not parsed
+/// again and Typst's memoised layout is reused. `watch` keeps one alive;
+/// one-off builds start from an empty one. The output does not depend on
+/// it, only the time a build takes.
 #[derive(Default)]
 pub struct Session {
     world: Option<(PathBuf, PageWorld)>,
-    fits: HashMap<(String, u32), Fit>,
+    /// A second world, for compiling two column heights at once.
+    spare: Option<(PathBuf, PageWorld)>,
+    speculate: bool,
 }
 
 impl Session {
+    /// A session for a desk waiting on its rebuilds (`watch`): the first
+    /// two steps of each page's fit search run at once, on two cores,
+    /// which costs a second world's memory.
+    pub fn live() -> Self {
+        Self {
+            speculate: true,
+            ..Self::default()
+        }
+    }
+
     /// The world for the edition in `dir`, created on first use or when
     /// the session moves to another edition or other fonts.
     fn world(&mut self, layouts: &Path, dir: &Path, fonts: &Arc<Fonts>) -> &mut PageWorld {
-        let fresh = match &self.world {
-            Some((d, w)) => d != dir || !w.uses(fonts),
-            None => true,
-        };
-        if fresh {
-            self.world = Some((
-                dir.to_path_buf(),
-                PageWorld::new(layouts, dir, fonts.clone()),
-            ));
-        }
-        &mut self.world.as_mut().expect("just set").1
+        world_in(&mut self.world, layouts, dir, fonts)
     }
+}
+
+/// The world kept in `slot`, replaced when it was made for another edition
+/// folder or other fonts.
+fn world_in<'a>(
+    slot: &'a mut Option<(PathBuf, PageWorld)>,
+    layouts: &Path,
+    dir: &Path,
+    fonts: &Arc<Fonts>,
+) -> &'a mut PageWorld {
+    let fresh = match slot {
+        Some((d, w)) => d != dir || !w.uses(fonts),
+        None => true,
+    };
+    if fresh {
+        *slot = Some((
+            dir.to_path_buf(),
+            PageWorld::new(layouts, dir, fonts.clone()),
+        ));
+    }
+    &mut slot.as_mut().expect("just set").1
 }
 
 /// The long-lived part of a build: where layouts are and the loaded fonts.
@@ -241,7 +264,7 @@ impl Builder {
         let mut session = Session::default();
         let world = session.world(&self.home.layouts, &edition.dir, &self.fonts);
         for page in &edition.pages {
-            match compose_page(world, &edition, page, Proof::default(), Fit::default()) {
+            match compose_page(world, &edition, page, Proof::default()) {
                 Ok(composed) => {
                     let pdf = encode(
                         &composed.document,
@@ -295,13 +318,13 @@ impl Builder {
         mut f: impl FnMut(&Page, ComposedPage, &mut PageWorld) -> Result<(), Error>,
     ) -> Result<(), Error> {
         for page in &edition.pages {
-            let key = (edition.id.clone(), page.number);
-            let start = session.fits.get(&key).copied().unwrap_or_default();
-            let world = session.world(&self.home.layouts, &edition.dir, &self.fonts);
-            let composed = compose_page(world, edition, page, proof, start)?;
-            let fit = composed.fit;
+            let layouts = &self.home.layouts;
+            let world = world_in(&mut session.world, layouts, &edition.dir, &self.fonts);
+            let spare = session
+                .speculate
+                .then(|| world_in(&mut session.spare, layouts, &edition.dir, &self.fonts));
+            let composed = compose_page_with(world, spare, edition, page, proof, "")?;
             f(page, composed, world)?;
-            session.fits.insert(key, fit);
         }
         Ok(())
     }
@@ -328,19 +351,17 @@ impl Builder {
             Some(dir) => dir.clone(),
             None => Path::new("output").join(&edition.id),
         };
+        if let Some(dir) = &options.emit_typst {
+            crate::emit::check_target(dir, &[&self.home.fonts, &self.home.layouts, &edition.dir])?;
+        }
         let mut files = Vec::new();
         let mut grids = Vec::new();
         let mut findings = Vec::new();
+        let mut projects = Vec::new();
         self.compose_all(session, &edition, options.proof, |page, composed, world| {
-            if let Some(dir) = &options.emit_typst {
+            if options.emit_typst.is_some() {
                 let name = format!("{}-{:02}", edition.id, page.number);
-                crate::emit::emit_project(
-                    &dir.join(name),
-                    world,
-                    page,
-                    &composed.data,
-                    &self.home.fonts,
-                )?;
+                projects.push(Project::gather(name, world, page, &composed.data));
             }
             warnings.extend(template_warnings(page, &composed.warnings));
             findings.extend(preflight::check_layout(page, &composed, &options.print));
@@ -379,7 +400,20 @@ impl Builder {
         if !blocking.is_empty() {
             return Err(Error::Preflight(blocking));
         }
+        let changed = self.fonts.changed_files();
+        if !changed.is_empty() {
+            let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
+            return Err(Error::Setup(format!(
+                "font file(s) changed while the pages were being set: {}; nothing was written, run the build again",
+                names.join(", ")
+            )));
+        }
         write_all_atomic(&files)?;
+        if let Some(dir) = &options.emit_typst {
+            for project in &projects {
+                project.write(dir, &self.home.fonts)?;
+            }
+        }
         let outputs = files.into_iter().map(|(path, _)| path).collect();
         Ok(BuildReport {
             edition,

@@ -55,7 +55,10 @@ pub fn build(args: BuildArgs) -> Result<ExitCode, Error> {
     let start = Instant::now();
     let (builder, mut options) = job(&args.job)?;
     options.emit_typst = args.emit_typst.clone();
-    let dirs = find_editions(&args.editions)?;
+    let (dirs, skipped) = find_editions(&args.editions)?;
+    for dir in &skipped {
+        eprintln!("note: {} is left out: no edition.toml in it", dir.display());
+    }
     if let [dir] = dirs.as_slice() {
         let report = builder.build(dir, &options)?;
         print_report(&report, args.job.verbose);

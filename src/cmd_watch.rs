@@ -4,18 +4,19 @@
 //! memoised layout is reused) and the column height found last time; the
 //! memo cache is trimmed after every rebuild so memory stays flat over a
 //! long evening. A failed rebuild prints the error and leaves the last good
-//! page on disk; the next good edit recovers. Ctrl-C waits for a write in
-//! progress, then exits with status 0.
+//! page on disk; the next good edit recovers. Ctrl-C exits with status 0,
+//! after the build in progress if there is one.
 
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use banmian::Error;
 use banmian::build::{BuildOptions, Builder, Session};
 use banmian::content::edition_id;
-use banmian::watch::{Snapshot, describe};
+use banmian::watch::{Snapshot, describe, own_pages};
 use typst_kit::watcher::Watcher;
 
 use crate::cli::WatchArgs;
@@ -30,31 +31,47 @@ pub fn watch(args: WatchArgs) -> Result<ExitCode, Error> {
     let system_fonts = args.job.home.system_fonts;
     let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let edition = absolute(&args.edition);
+    let id = edition_id(&edition)?;
     let out_dir = match &options.out_dir {
         Some(dir) => absolute(dir),
-        None => absolute(&Path::new("output").join(edition_id(&edition)?)),
+        None => absolute(&Path::new("output").join(&id)),
     };
     let (layouts, fonts) = (absolute(&home.layouts), absolute(&home.fonts));
     let roots = [edition.as_path(), layouts.as_path(), fonts.as_path()];
-    let skip = [out_dir];
+    let skip = own_pages(out_dir, id);
 
-    // Ctrl-C (and SIGTERM) take this lock, so they wait for a build that is
-    // writing its pages, then end the process.
+    // Ctrl-C (and SIGTERM) end the process at once while it waits for
+    // changes; during a build they ask the loop to stop when the build is
+    // done (its pages written or not), and a second Ctrl-C stops at once.
     let busy = Arc::new(Mutex::new(()));
+    let stop = Arc::new(AtomicBool::new(false));
     {
-        let busy = busy.clone();
+        let (busy, stop) = (busy.clone(), stop.clone());
         ctrlc::set_handler(move || {
-            let _held = busy.lock();
-            eprintln!("watch stopped");
-            std::process::exit(0);
+            if let Ok(_held) = busy.try_lock() {
+                eprintln!("watch stopped");
+                std::process::exit(0);
+            }
+            if stop.swap(true, Ordering::SeqCst) {
+                eprintln!("watch stopped during a build");
+                std::process::exit(130);
+            }
+            eprintln!("stopping after the build in progress (Ctrl-C again stops at once)");
         })
         .map_err(|e| Error::Setup(format!("cannot catch Ctrl-C: {e}")))?;
     }
+    let stopped = || {
+        let asked = stop.load(Ordering::SeqCst);
+        if asked {
+            eprintln!("watch stopped");
+        }
+        asked
+    };
     let mut watcher =
         Watcher::new(None).map_err(|e| Error::Setup(format!("cannot watch files: {e}")))?;
-    let mut session = Session::default();
+    let mut session = Session::live();
     let mut shown: Option<Vec<String>> = None;
-    let mut snap = Snapshot::take(&roots, &skip);
+    let mut snap = Snapshot::take(&roots, &*skip);
     eprintln!(
         "watching {} ({} files with the layouts and fonts); Ctrl-C stops",
         edition.display(),
@@ -73,11 +90,14 @@ pub fn watch(args: WatchArgs) -> Result<ExitCode, Error> {
     };
     follow(&mut watcher, &snap);
     rebuild(&builder, &mut session, "first build");
+    if stopped() {
+        return Ok(ExitCode::SUCCESS);
+    }
     loop {
         watcher
             .wait()
             .map_err(|e| Error::Setup(format!("watching files: {e}")))?;
-        let now = Snapshot::take(&roots, &skip);
+        let now = Snapshot::take(&roots, &*skip);
         let changes = snap.changes(&now);
         snap = now;
         follow(&mut watcher, &snap);
@@ -88,7 +108,7 @@ pub fn watch(args: WatchArgs) -> Result<ExitCode, Error> {
             match Builder::new(home.clone(), system_fonts) {
                 Ok(b) => {
                     builder = b;
-                    session = Session::default();
+                    session = Session::live();
                 }
                 Err(e) => {
                     eprintln!("{}: error: {e}", describe(&changes, &roots));
@@ -98,6 +118,9 @@ pub fn watch(args: WatchArgs) -> Result<ExitCode, Error> {
         }
         rebuild(&builder, &mut session, &describe(&changes, &roots));
         typst::comemo::evict(MEMO_MAX_AGE);
+        if stopped() {
+            return Ok(ExitCode::SUCCESS);
+        }
     }
 }
 

@@ -68,8 +68,7 @@ pub struct ComposedPage {
     pub grid: Grid,
     /// Typst's warnings, rendered.
     pub warnings: Vec<String>,
-    /// The column height the page was fitted at; handed back as the next
-    /// build's starting point, it saves most of the search.
+    /// The column height the page was fitted at.
     pub fit: Fit,
     /// The page's data as the layout received it (JSON).
     pub data: Vec<u8>,
@@ -88,65 +87,68 @@ pub fn main_source(page: &Page) -> String {
 /// Compiles `page` of `edition` in `world`. A page whose content does not fit
 /// is an [`Error::Overset`] that says how much did not fit.
 ///
-/// The driver looks for the shortest columns that hold the body, starting
-/// from `start` (the fit an earlier build of the page found, or the
-/// default); because a body that fits in `n` lines fits in `n + 1`, the
-/// answer does not depend on where the search starts, only its cost does.
+/// The driver looks for the shortest columns that hold the body, always
+/// from the layout's own estimate: a search started elsewhere (say, where
+/// the last build of the page ended) can stop at another answer, because a
+/// layout whose photos are at their minimum ends the search, and then a
+/// live rebuild would differ from a fresh build of the same sources.
 pub fn compose_page(
     world: &mut PageWorld,
     edition: &Edition,
     page: &Page,
     proof: Proof,
-    start: Fit,
 ) -> Result<ComposedPage, Error> {
-    compose_page_with(world, edition, page, proof, start, "")
+    compose_page_with(world, None, edition, page, proof, "")
 }
 
 /// [`compose_page`] with Typst markup set before the page's layout, e.g.
-/// the `pdf.attach` calls that put an archived page's sources inside it.
-/// The preamble is banmian's own code, never content.
+/// the `pdf.attach` calls that put an archived page's sources inside it
+/// (the preamble is banmian's own code, never content), and optionally a
+/// second world: the first step of the search (the layout's estimate and
+/// one line shorter) is then compiled in both at once, on two cores. The
+/// answer is the same as without it; only the time differs.
 pub fn compose_page_with(
     world: &mut PageWorld,
+    spare: Option<&mut PageWorld>,
     edition: &Edition,
     page: &Page,
     proof: Proof,
-    start: Fit,
     preamble: &str,
 ) -> Result<ComposedPage, Error> {
     let main = format!("{preamble}{}", main_source(page));
-    let date = (edition.date.year, edition.date.month, edition.date.day);
-    let mut compile = |delta: i32| -> Result<ComposedPage, Error> {
-        let data = PageData::new(edition, page, Fit { lines_delta: delta }, proof);
-        let json = serde_json::to_vec(&data).expect("page data serialises");
-        world.set_page(main.clone(), json.clone(), date);
-        let Warned { output, warnings } = typst::compile::<PagedDocument>(&*world);
-        let warnings = render_diagnostics(world, &warnings);
-        let document = output
-            .map_err(|errors| Error::Template(render_diagnostics(world, &errors).join("")))?;
-        let grid = read_grid(&document).ok_or_else(|| {
-            Error::Template(format!(
-                "error: layout {} publishes no usable grid: it must place `metadata((chars-per-line: …, columns: …, …)) <banmian-grid>` (see layouts/feature.typ)\n",
-                page.layout
-            ))
-        })?;
-        Ok(ComposedPage {
-            document,
-            grid,
-            warnings,
-            fit: Fit { lines_delta: delta },
-            data: json,
-        })
+    let job = Job {
+        edition,
+        page,
+        proof,
+        main: &main,
     };
     let fits = |c: &ComposedPage| c.document.pages().len() == 1;
 
-    let mut delta = start.lines_delta.clamp(-MAX_LINES_DELTA, MAX_LINES_DELTA);
-    let mut best = compile(delta)?;
+    let mut delta = 0;
+    // With a spare world, the second compilation the search may need runs
+    // beside the first; its result is used only where the sequential
+    // search would have asked for it.
+    let (first, mut shorter_ahead) = match spare {
+        Some(spare) => std::thread::scope(|scope| {
+            let ahead = scope.spawn(|| job.compile(spare, delta - 1));
+            let first = job.compile(world, delta);
+            (
+                first,
+                Some(ahead.join().expect("a compilation does not panic")),
+            )
+        }),
+        None => (job.compile(world, delta), None),
+    };
+    let mut best = first?;
     if fits(&best) {
         // Shorten the columns while the body still fits: the columns then
         // end together and the photos take what is left. A layout with
         // nothing flexible (no photos) says so, and is not searched.
         while !best.grid.exhausted && delta > -MAX_LINES_DELTA {
-            let shorter = compile(delta - 1)?;
+            let shorter = match shorter_ahead.take() {
+                Some(ahead) => ahead?,
+                None => job.compile(world, delta - 1)?,
+            };
             if !fits(&shorter) {
                 break;
             }
@@ -157,7 +159,7 @@ pub fn compose_page_with(
     }
     while !best.grid.exhausted && delta < MAX_LINES_DELTA {
         delta += 1;
-        best = compile(delta)?;
+        best = job.compile(world, delta)?;
         if fits(&best) {
             return Ok(best);
         }
@@ -178,6 +180,43 @@ pub fn compose_page_with(
         lines: chars.div_ceil(per_line),
         chars_per_line: per_line,
     })
+}
+
+/// One page to compile at varying column heights.
+struct Job<'a> {
+    edition: &'a Edition,
+    page: &'a Page,
+    proof: Proof,
+    main: &'a str,
+}
+
+impl Job<'_> {
+    /// Compiles the page in `world` with the columns `delta` lines off the
+    /// layout's estimate.
+    fn compile(&self, world: &mut PageWorld, delta: i32) -> Result<ComposedPage, Error> {
+        let (edition, page) = (self.edition, self.page);
+        let date = (edition.date.year, edition.date.month, edition.date.day);
+        let data = PageData::new(edition, page, Fit { lines_delta: delta }, self.proof);
+        let json = serde_json::to_vec(&data).expect("page data serialises");
+        world.set_page(self.main.to_string(), json.clone(), date);
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&*world);
+        let warnings = render_diagnostics(world, &warnings);
+        let document = output
+            .map_err(|errors| Error::Template(render_diagnostics(world, &errors).join("")))?;
+        let grid = read_grid(&document).ok_or_else(|| {
+            Error::Template(format!(
+                "error: layout {} publishes no usable grid: it must place `metadata((chars-per-line: …, columns: …, …)) <banmian-grid>` (see layouts/feature.typ)\n",
+                page.layout
+            ))
+        })?;
+        Ok(ComposedPage {
+            document,
+            grid,
+            warnings,
+            fit: Fit { lines_delta: delta },
+            data: json,
+        })
+    }
 }
 
 /// Reads the `<banmian-grid>` metadata a layout publishes.

@@ -13,6 +13,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    banmian::fonts::guard_bus_errors();
     let result = match cli.command {
         cli::Command::Build(args) => cmd::build(args),
         cli::Command::Watch(args) => cmd_watch::watch(args),

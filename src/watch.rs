@@ -16,6 +16,9 @@ pub struct Snapshot {
     dirs: Vec<PathBuf>,
 }
 
+/// Which files a snapshot leaves out.
+pub type Skip = dyn Fn(&Path) -> bool;
+
 /// One file that differs between two snapshots.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
@@ -37,22 +40,30 @@ impl Change {
 }
 
 impl Snapshot {
-    /// Looks at every file under `roots`, skipping anything under `skip`
-    /// (the output folder, which the build itself writes).
-    pub fn take(roots: &[&Path], skip: &[PathBuf]) -> Self {
+    /// Looks at every file under `roots`, except files `skip` says the
+    /// build itself writes (its pages).
+    pub fn take(roots: &[&Path], skip: &Skip) -> Self {
         let mut snap = Self::default();
+        let mut visited = Vec::new();
         for root in roots {
-            snap.walk(root, skip);
+            // A root is watched even while it is missing (typst-kit polls
+            // for it), so a folder deleted and put back is seen again.
+            snap.dirs.push(root.to_path_buf());
+            snap.walk(root, skip, &mut visited);
         }
         snap.dirs.sort();
         snap.dirs.dedup();
         snap
     }
 
-    fn walk(&mut self, dir: &Path, skip: &[PathBuf]) {
-        if skip.iter().any(|s| dir.starts_with(s)) {
+    fn walk(&mut self, dir: &Path, skip: &Skip, visited: &mut Vec<PathBuf>) {
+        let Ok(canonical) = dir.canonicalize() else {
+            return;
+        };
+        if visited.contains(&canonical) {
             return;
         }
+        visited.push(canonical);
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
         };
@@ -63,8 +74,8 @@ impl Snapshot {
                 continue;
             };
             if meta.is_dir() {
-                self.walk(&path, skip);
-            } else if !is_scratch(&path) && !skip.iter().any(|s| path.starts_with(s)) {
+                self.walk(&path, skip, visited);
+            } else if !is_scratch(&path) && !skip(&path) {
                 let mtime = meta
                     .modified()
                     .ok()
@@ -108,6 +119,29 @@ impl Snapshot {
         out.sort_by(|a, b| a.path().cmp(b.path()));
         out
     }
+}
+
+/// The pages a build of edition `id` writes into `out_dir`
+/// (`<id>-<page>.pdf|png|svg`): changes to them are the build's own, and
+/// must not start another build, even when the output folder is the
+/// edition folder itself.
+pub fn own_pages(out_dir: PathBuf, id: String) -> Box<Skip> {
+    let out_dir = std::path::absolute(&out_dir).unwrap_or(out_dir);
+    Box::new(move |path: &Path| {
+        let (Some(parent), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str()))
+        else {
+            return false;
+        };
+        let Some((stem, ext)) = name.rsplit_once('.') else {
+            return false;
+        };
+        parent == out_dir
+            && matches!(ext, "pdf" | "png" | "svg")
+            && stem
+                .strip_prefix(&id)
+                .and_then(|rest| rest.strip_prefix('-'))
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 /// Editors' and banmian's own temporary files: saving through them fires
@@ -157,19 +191,20 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         std::fs::create_dir_all(root.join("photos")).unwrap();
-        std::fs::create_dir_all(root.join("out")).unwrap();
         std::fs::write(root.join("a.md"), "一").unwrap();
         std::fs::write(root.join("photos/p.jpg"), "p").unwrap();
-        let skip = [root.join("out")];
-        let before = Snapshot::take(&[root], &skip);
+        // The pages are written into the edition folder itself.
+        let skip = own_pages(root.to_path_buf(), "ed".into());
+        let before = Snapshot::take(&[root], &*skip);
         assert_eq!(before.len(), 2);
 
         std::fs::write(root.join("a.md"), "一二").unwrap();
         std::fs::remove_file(root.join("photos/p.jpg")).unwrap();
         std::fs::write(root.join("b.md"), "新").unwrap();
         std::fs::write(root.join(".a.md.swp"), "x").unwrap();
-        std::fs::write(root.join("out/page.pdf"), "%PDF").unwrap();
-        let after = Snapshot::take(&[root], &skip);
+        std::fs::write(root.join("ed-05.pdf"), "%PDF").unwrap();
+        std::fs::write(root.join(".banmian-x.tmp"), "%PDF").unwrap();
+        let after = Snapshot::take(&[root], &*skip);
         let changes = before.changes(&after);
         assert_eq!(
             changes,

@@ -21,7 +21,10 @@ const AFTER: &str = "为新一轮全省扶贫攻坚的主战场";
 /// binary may live in a target folder shared with another checkout).
 fn run(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_banmian"));
-    cmd.current_dir(cwd).args(args).env("BANMIAN_HOME", root());
+    cmd.current_dir(cwd)
+        .args(args)
+        .env("BANMIAN_HOME", root())
+        .env("BANMIAN_CACHE_DIR", common::font_cache());
     cmd.env_remove("BANMIAN_FAIL_BEFORE_PUBLISH");
     for (k, v) in env {
         cmd.env(k, v);
@@ -424,6 +427,7 @@ fn two_archives_at_once_get_distinct_revisions() {
         Command::new(env!("CARGO_BIN_EXE_banmian"))
             .current_dir(dir)
             .env("BANMIAN_HOME", root())
+            .env("BANMIAN_CACHE_DIR", common::font_cache())
             .env_remove("BANMIAN_FAIL_BEFORE_PUBLISH")
             .args(["archive", ed.to_str().unwrap(), "--archive"])
             .arg(&archive)

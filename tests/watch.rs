@@ -51,7 +51,7 @@ fn watch_rebuilds_on_edits_keeps_the_last_good_page_and_recovers() {
     let pdf = out.join("xianning-2021-05.pdf");
     let mut child = Command::new(env!("CARGO_BIN_EXE_banmian"))
         .args(["watch", ed.to_str().unwrap(), "-o", out.to_str().unwrap()])
-        .env("BANMIAN_CACHE_DIR", tmp.path().join("cache"))
+        .env("BANMIAN_CACHE_DIR", common::font_cache())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -78,6 +78,14 @@ fn watch_rebuilds_on_edits_keeps_the_last_good_page_and_recovers() {
     let edited = pdf_text(&pdf);
     assert!(edited.contains("监视测试"), "{said:?}");
     let good = std::fs::read(&pdf).unwrap();
+    // The live rebuild is byte for byte what a fresh build of the same
+    // sources writes.
+    let fresh = common::banmian(tmp.path(), &["build", "xianning-2021", "-o", "fresh"]);
+    assert!(fresh.status.success(), "{}", common::stderr(&fresh));
+    assert!(
+        std::fs::read(tmp.path().join("fresh/xianning-2021-05.pdf")).unwrap() == good,
+        "the watched page differs from a fresh build"
+    );
 
     // A broken edition.toml: the error names the file and line; the last
     // good page stays as it was.

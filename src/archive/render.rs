@@ -12,7 +12,7 @@ use crate::compose::{compose_page, compose_page_with, template_warnings};
 use crate::content::{
     Edition, Page, PictureMode, correct_punctuation, load_edition, uncovered_characters,
 };
-use crate::data::{Fit, Proof};
+use crate::data::Proof;
 use crate::diag::{Error, Warning};
 use crate::export::{OutputFormat, encode, encode_archival};
 use crate::fonts::Fonts;
@@ -69,20 +69,17 @@ pub fn render(dir: &Path, layouts: &Path, fonts: Arc<Fonts>) -> Result<Rendered,
         let preamble = attachments(&edition, page);
         let composed = compose_page_with(
             &mut world,
+            None,
             &edition,
             page,
             Proof::default(),
-            Fit::default(),
             &preamble,
         )?;
-        let fit = composed.fit;
         warnings.extend(template_warnings(page, &composed.warnings));
         let ident = format!("{}/{}", edition.id, page.number);
         let bytes = encode_archival(&composed.document, &ident)
             .map_err(|e| explain_cmyk_pictures(e, page))?;
-        // The archive's colours do not move anything: the print page's
-        // search starts where the archived page's ended.
-        let composed = compose_page(&mut print_world, &edition, page, Proof::default(), fit)?;
+        let composed = compose_page(&mut print_world, &edition, page, Proof::default())?;
         let print = encode(&composed.document, OutputFormat::Pdf, 72.0, &ident)?;
         pages.push(RenderedPage {
             number: page.number,

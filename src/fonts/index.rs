@@ -14,7 +14,7 @@ use typst::text::FontInfo;
 
 /// Bumped when the cache's meaning changes; with the Typst version it
 /// decides whether an old cache file may be used.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// File extensions of font files, as Typst's own scan accepts them.
 const EXTENSIONS: [&str; 4] = ["ttf", "otf", "ttc", "otc"];
@@ -24,6 +24,10 @@ const EXTENSIONS: [&str; 4] = ["ttf", "otf", "ttc", "otc"];
 struct Entry {
     size: u64,
     mtime_ns: u128,
+    /// CRC-32 of the first 4 KiB: a font's table directory, with each
+    /// table's checksum, so a file replaced by another of the same size
+    /// and time stamp (`cp -p`, coarse clocks) is still noticed.
+    head: u32,
     /// Faces by index in the file; `None` for an index that does not parse.
     faces: Vec<Option<FontInfo>>,
 }
@@ -51,7 +55,8 @@ pub fn cache_file() -> Option<PathBuf> {
     let dir = match std::env::var_os("BANMIAN_CACHE_DIR") {
         Some(dir) if dir.is_empty() => return None,
         Some(dir) => PathBuf::from(dir),
-        None => match std::env::var_os("XDG_CACHE_HOME").filter(|d| !d.is_empty()) {
+        // XDG: a relative $XDG_CACHE_HOME is to be ignored.
+        None => match std::env::var_os("XDG_CACHE_HOME").filter(|d| Path::new(d).is_absolute()) {
             Some(dir) => PathBuf::from(dir).join("banmian"),
             None => PathBuf::from(std::env::var_os("HOME")?)
                 .join(".cache")
@@ -65,8 +70,9 @@ pub fn cache_file() -> Option<PathBuf> {
 /// from the cache where the file has not changed since it was indexed.
 pub fn discover(dir: &Path, cache_path: Option<&Path>) -> Vec<FoundFile> {
     let mut paths = Vec::new();
-    walk(dir, &mut paths);
+    walk(dir, &mut paths, &mut Vec::new());
     paths.sort();
+    paths.dedup_by(|a, b| a.canonicalize().ok() == b.canonicalize().ok());
 
     let typst = typst::utils::version().raw().to_string();
     let mut cache = cache_path
@@ -77,12 +83,14 @@ pub fn discover(dir: &Path, cache_path: Option<&Path>) -> Vec<FoundFile> {
     let mut changed = false;
     let mut found = Vec::new();
     for path in paths {
-        let Some((size, mtime_ns)) = stamp(&path) else {
+        let Some((size, mtime_ns, head)) = stamp(&path) else {
             continue;
         };
         let key = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
         let faces = match cache.files.get(&key) {
-            Some(e) if e.size == size && e.mtime_ns == mtime_ns => e.faces.clone(),
+            Some(e) if e.size == size && e.mtime_ns == mtime_ns && e.head == head => {
+                e.faces.clone()
+            }
             _ => {
                 let Some(faces) = read_faces(&path) else {
                     continue;
@@ -92,6 +100,7 @@ pub fn discover(dir: &Path, cache_path: Option<&Path>) -> Vec<FoundFile> {
                     Entry {
                         size,
                         mtime_ns,
+                        head,
                         faces: faces.clone(),
                     },
                 );
@@ -118,8 +127,16 @@ pub fn discover(dir: &Path, cache_path: Option<&Path>) -> Vec<FoundFile> {
     found
 }
 
-/// Collects font files under `dir`.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+/// Collects font files under `dir`, following links but entering each
+/// folder once (a link loop would otherwise never end).
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, visited: &mut Vec<PathBuf>) {
+    let Ok(canonical) = dir.canonicalize() else {
+        return;
+    };
+    if visited.contains(&canonical) {
+        return;
+    }
+    visited.push(canonical);
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -130,7 +147,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
             continue;
         };
         if meta.is_dir() {
-            walk(&path, out);
+            walk(&path, out, visited);
         } else if path
             .extension()
             .and_then(|e| e.to_str())
@@ -141,11 +158,16 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// A file's size and modification time, the cache key besides its path.
-fn stamp(path: &Path) -> Option<(u64, u128)> {
-    let meta = std::fs::metadata(path).ok()?;
+/// A file's size, modification time and head checksum: the cache key
+/// besides its path.
+fn stamp(path: &Path) -> Option<(u64, u128, u32)> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
     let mtime = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
-    Some((meta.len(), mtime.as_nanos()))
+    let mut head = Vec::with_capacity(4096);
+    file.by_ref().take(4096).read_to_end(&mut head).ok()?;
+    Some((meta.len(), mtime.as_nanos(), crc32fast::hash(&head)))
 }
 
 /// Reads the faces of one file; `None` if it is no font at all.
@@ -153,9 +175,29 @@ fn read_faces(path: &Path) -> Option<Vec<Option<FontInfo>>> {
     let file = std::fs::File::open(path).ok()?;
     // SAFETY: read-only map, dropped before returning.
     let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-    let count = ttf_parser::fonts_in_collection(&map).unwrap_or(1);
-    let faces: Vec<_> = (0..count).map(|i| FontInfo::new(&map, i)).collect();
+    let faces: Vec<_> = (0..face_count(&map))
+        .map(|i| FontInfo::new(&map, i))
+        .collect();
     faces.iter().any(Option::is_some).then_some(faces)
+}
+
+/// How many faces a font file holds. A collection whose header claims more
+/// faces than its size allows (it lists one 4-byte offset per face), or
+/// more than a sane maximum, is damaged and counts as none: its faces are
+/// never parsed, so a bad header cannot ask for billions.
+pub fn face_count(data: &[u8]) -> u32 {
+    const MAX_FACES: u32 = 256;
+    match ttf_parser::fonts_in_collection(data) {
+        Some(n) => {
+            let room = data.len().saturating_sub(12) / 4;
+            if n > MAX_FACES || n as usize > room {
+                0
+            } else {
+                n
+            }
+        }
+        None => 1,
+    }
 }
 
 #[cfg(test)]
@@ -192,6 +234,22 @@ mod tests {
         let after = discover(&fonts, Some(&cache));
         assert!(after[0].faces.len() > 1, "the collection's faces are seen");
         assert_ne!(after[0].faces, scanned[0].faces);
+
+        // A collection header that claims four billion faces, and a link
+        // loop, neither hang nor exhaust memory.
+        std::fs::write(
+            fonts.join("bad.ttc"),
+            b"ttcf\x00\x01\x00\x00\xff\xff\xff\xff\x00\x00\x00\x10",
+        )
+        .unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&fonts, fonts.join("loop")).unwrap();
+        let found = discover(&fonts, Some(&cache));
+        assert_eq!(
+            found.len(),
+            1,
+            "the bad collection is no font, the loop adds nothing"
+        );
 
         // A cache that is garbage is ignored and rewritten.
         std::fs::write(&cache, "{ not json").unwrap();

@@ -16,6 +16,8 @@ use typst_kit::fonts::FontSource;
 pub struct MappedFile {
     path: PathBuf,
     map: OnceLock<Option<(Arc<Mmap>, Bytes)>>,
+    /// Size and modification time when the file was mapped.
+    stamp: OnceLock<Option<(u64, std::time::SystemTime)>>,
 }
 
 /// Lets a shared map back a Typst [`Bytes`] without copying it.
@@ -33,6 +35,7 @@ impl MappedFile {
         Arc::new(Self {
             path,
             map: OnceLock::new(),
+            stamp: OnceLock::new(),
         })
     }
 
@@ -46,9 +49,12 @@ impl MappedFile {
         self.map
             .get_or_init(|| {
                 let file = std::fs::File::open(&self.path).ok()?;
-                // SAFETY: the map is read-only. A font file truncated by
-                // another program while mapped would fault; the fonts folder
-                // is the project's own, changed only between builds.
+                let _ = self.stamp.set(stamp(&file));
+                // SAFETY: the map is read-only. A font file cut short by
+                // another program while mapped makes a read fault (SIGBUS,
+                // which `guard_bus_errors` turns into a clear message), and
+                // one rewritten in place is caught by `changed` before
+                // anything is written.
                 let map = Arc::new(unsafe { Mmap::map(&file) }.ok()?);
                 let bytes = Bytes::new(SharedMap(map.clone()));
                 // Typst identifies a font by a hash of its whole data. Take
@@ -62,6 +68,46 @@ impl MappedFile {
             })
             .as_ref()
             .map(|(_, bytes)| bytes.clone())
+    }
+
+    /// Whether the file changed on disk since it was mapped (always false
+    /// for a file not mapped yet).
+    pub fn changed(&self) -> bool {
+        match self.stamp.get() {
+            Some(Some(then)) => std::fs::File::open(&self.path)
+                .ok()
+                .and_then(|f| stamp(&f))
+                .is_none_or(|now| now != *then),
+            _ => false,
+        }
+    }
+}
+
+fn stamp(file: &std::fs::File) -> Option<(u64, std::time::SystemTime)> {
+    let meta = file.metadata().ok()?;
+    Some((meta.len(), meta.modified().ok()?))
+}
+
+/// Turns a bus error — the fault a read from a mapped font file gives when
+/// another program has cut the file short — into a message and exit status
+/// 1 instead of a silent crash. Pages are written through temporary files
+/// and renames, so an earlier page is never damaged by it.
+pub fn guard_bus_errors() {
+    extern "C" fn on_bus_error(_: libc::c_int) {
+        const MESSAGE: &[u8] = b"error: a font file changed or was cut short while banmian was reading it \
+(bus error); no page was written by this step. Run the command again once the fonts folder is settled.\n";
+        // SAFETY: write(2) and _exit(2) are async-signal-safe.
+        unsafe {
+            libc::write(2, MESSAGE.as_ptr().cast(), MESSAGE.len());
+            libc::_exit(1);
+        }
+    }
+    // SAFETY: installs a handler that only calls async-signal-safe functions.
+    unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = on_bus_error as *const () as usize;
+        libc::sigemptyset(&mut action.sa_mask);
+        libc::sigaction(libc::SIGBUS, &action, std::ptr::null_mut());
     }
 }
 

@@ -14,6 +14,7 @@ use typst_kit::fonts::{FontStore, embedded, system};
 use crate::diag::Error;
 
 pub use index::cache_file;
+pub use mapped::guard_bus_errors;
 use mapped::{MappedFace, MappedFile};
 
 /// Loaded font metadata; font files are mapped on first use.
@@ -71,7 +72,10 @@ impl Fonts {
         let mut store = FontStore::new();
         for path in files {
             let data = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-            let faces = ttf_faces(&data);
+            let faces = match ttf_faces(&data) {
+                0 => 0,
+                _ => index::face_count(&data),
+            };
             if faces == 0 {
                 return Err(Error::Setup(format!("{}: not a font file", path.display())));
             }
@@ -122,6 +126,26 @@ impl Fonts {
                     .any(|info| info.coverage.contains(c as u32))
             })
         }
+    }
+
+    /// The project font files that changed on disk since this build mapped
+    /// them: a page set from a file rewritten under it may mix two fonts,
+    /// so such a build must not be written.
+    pub fn changed_files(&self) -> Vec<PathBuf> {
+        let mut changed: Vec<PathBuf> = Vec::new();
+        for index in 0.. {
+            let Some(source) = self.store.source(index) else {
+                break;
+            };
+            let any: &dyn std::any::Any = source;
+            if let Some(face) = any.downcast_ref::<MappedFace>()
+                && face.file.changed()
+                && !changed.iter().any(|f| f == face.file.path())
+            {
+                changed.push(face.file.path().to_path_buf());
+            }
+        }
+        changed
     }
 
     /// The font book (family and variant metadata).

@@ -20,9 +20,16 @@ pub fn seed() -> PathBuf {
 pub fn banmian(cwd: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_banmian"))
         .current_dir(cwd)
+        // The tests' own font index, not the developer's ~/.cache.
+        .env("BANMIAN_CACHE_DIR", font_cache())
         .args(args)
         .output()
         .expect("run banmian")
+}
+
+/// Where the tests keep banmian's font index.
+pub fn font_cache() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("font-cache")
 }
 
 /// Text of stderr.
