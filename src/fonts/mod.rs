@@ -99,18 +99,35 @@ impl Fonts {
     /// not the project's files).
     pub fn files(&self) -> Vec<PathBuf> {
         let mut files: Vec<PathBuf> = Vec::new();
-        for index in 0.. {
-            let Some(source) = self.store.source(index) else {
-                break;
-            };
-            let any: &dyn std::any::Any = source;
-            if let Some(face) = any.downcast_ref::<MappedFace>()
-                && !files.iter().any(|f| f == face.file.path())
-            {
+        for face in self.mapped_faces() {
+            if !files.iter().any(|f| f == face.file.path()) {
                 files.push(face.file.path().to_path_buf());
             }
         }
         files
+    }
+
+    /// The project font files that changed on disk since this build mapped
+    /// them: a page set from a file rewritten under it may mix two fonts,
+    /// so such a build must not be written.
+    pub fn changed_files(&self) -> Vec<PathBuf> {
+        let mut changed: Vec<PathBuf> = Vec::new();
+        for face in self.mapped_faces() {
+            if face.file.changed() && !changed.iter().any(|f| f == face.file.path()) {
+                changed.push(face.file.path().to_path_buf());
+            }
+        }
+        changed
+    }
+
+    /// The faces that come from font files, in font-book order.
+    fn mapped_faces(&self) -> impl Iterator<Item = &MappedFace> {
+        (0..)
+            .map_while(|index| self.store.source(index))
+            .filter_map(|source| {
+                let any: &dyn std::any::Any = source;
+                any.downcast_ref::<MappedFace>()
+            })
     }
 
     /// Whether some font has a glyph for a character. Each distinct
@@ -126,26 +143,6 @@ impl Fonts {
                     .any(|info| info.coverage.contains(c as u32))
             })
         }
-    }
-
-    /// The project font files that changed on disk since this build mapped
-    /// them: a page set from a file rewritten under it may mix two fonts,
-    /// so such a build must not be written.
-    pub fn changed_files(&self) -> Vec<PathBuf> {
-        let mut changed: Vec<PathBuf> = Vec::new();
-        for index in 0.. {
-            let Some(source) = self.store.source(index) else {
-                break;
-            };
-            let any: &dyn std::any::Any = source;
-            if let Some(face) = any.downcast_ref::<MappedFace>()
-                && face.file.changed()
-                && !changed.iter().any(|f| f == face.file.path())
-            {
-                changed.push(face.file.path().to_path_buf());
-            }
-        }
-        changed
     }
 
     /// The font book (family and variant metadata).
