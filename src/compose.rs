@@ -68,8 +68,6 @@ pub struct ComposedPage {
     pub grid: Grid,
     /// Typst's warnings, rendered.
     pub warnings: Vec<String>,
-    /// The column height the page was fitted at.
-    pub fit: Fit,
     /// The page's data as the layout received it (JSON).
     pub data: Vec<u8>,
 }
@@ -213,7 +211,6 @@ impl Job<'_> {
             document,
             grid,
             warnings,
-            fit: Fit { lines_delta: delta },
             data: json,
         })
     }

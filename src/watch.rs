@@ -44,46 +44,37 @@ impl Snapshot {
     /// build itself writes (its pages).
     pub fn take(roots: &[&Path], skip: &Skip) -> Self {
         let mut snap = Self::default();
-        let mut visited = Vec::new();
         for root in roots {
             // A root is watched even while it is missing (typst-kit polls
             // for it), so a folder deleted and put back is seen again.
             snap.dirs.push(root.to_path_buf());
-            snap.walk(root, skip, &mut visited);
+            // Links are followed; walkdir notices a loop and skips it.
+            for entry in walkdir::WalkDir::new(root)
+                .follow_links(true)
+                .into_iter()
+                .flatten()
+            {
+                let path = entry.path();
+                if entry.file_type().is_dir() {
+                    snap.dirs.push(path.to_path_buf());
+                } else if !is_scratch(path) && !skip(path) {
+                    let mtime = entry
+                        .metadata()
+                        .ok()
+                        .and_then(|m| Some((m.len(), m.modified().ok()?)));
+                    let Some((len, modified)) = mtime else {
+                        continue;
+                    };
+                    let nanos = modified
+                        .duration_since(UNIX_EPOCH)
+                        .map_or(0, |d| d.as_nanos());
+                    snap.files.insert(path.to_path_buf(), (len, nanos));
+                }
+            }
         }
         snap.dirs.sort();
         snap.dirs.dedup();
         snap
-    }
-
-    fn walk(&mut self, dir: &Path, skip: &Skip, visited: &mut Vec<PathBuf>) {
-        let Ok(canonical) = dir.canonicalize() else {
-            return;
-        };
-        if visited.contains(&canonical) {
-            return;
-        }
-        visited.push(canonical);
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        self.dirs.push(dir.to_path_buf());
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let Ok(meta) = std::fs::metadata(&path) else {
-                continue;
-            };
-            if meta.is_dir() {
-                self.walk(&path, skip, visited);
-            } else if !is_scratch(&path) && !skip(&path) {
-                let mtime = meta
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                    .map_or(0, |d| d.as_nanos());
-                self.files.insert(path, (meta.len(), mtime));
-            }
-        }
     }
 
     /// Every file and folder to watch.

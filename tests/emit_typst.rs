@@ -81,18 +81,6 @@ fn compile(project: &Path) -> PagedDocument {
         .unwrap_or_else(|e| panic!("the emitted project does not compile: {e:?}"))
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let dst = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_tree(&e.path(), &dst);
-        } else {
-            std::fs::copy(e.path(), dst).unwrap();
-        }
-    }
-}
-
 #[test]
 fn the_emitted_project_compiles_alone_to_the_same_page() {
     let tmp = tempfile::tempdir().unwrap();
@@ -142,7 +130,7 @@ fn the_emitted_project_compiles_alone_to_the_same_page() {
 
     // Copied alone to an empty folder, it compiles to the same bytes.
     let elsewhere = tempfile::tempdir().unwrap();
-    copy_tree(&project, &elsewhere.path().join("p"));
+    copy_edition(&project, elsewhere.path(), "p");
     let here = compile(&project);
     let there = compile(&elsewhere.path().join("p"));
     let pdf = |d: &PagedDocument| typst_pdf::pdf(d, &typst_pdf::PdfOptions::default()).unwrap();

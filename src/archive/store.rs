@@ -437,26 +437,36 @@ fn edition_files(dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>, Error> {
 /// Every file under `dir` (following links to files), as (path relative to
 /// `dir`, path), sorted; hidden names are skipped.
 pub(crate) fn walk(dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>, Error> {
-    fn visit(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, PathBuf)>) -> Result<(), Error> {
-        let entries = fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| Error::io(dir, e))?;
-            if entry.file_name().to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let path = entry.path();
-            let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
-            if kind.is_dir() {
-                visit(root, &path, out)?;
-            } else if path.is_file() {
-                let rel = path.strip_prefix(root).expect("under root").to_path_buf();
-                out.push((rel, path));
-            }
-        }
-        Ok(())
-    }
+    let mut files = walk_entries(dir, false)?;
+    files.retain(|(_, path)| path.is_file());
+    Ok(files)
+}
+
+/// Every entry under `dir` that is not a folder (links are listed, not
+/// followed), as (path relative to `dir`, path), sorted; names starting
+/// with a dot only if `hidden`.
+pub(crate) fn walk_entries(dir: &Path, hidden: bool) -> Result<Vec<(PathBuf, PathBuf)>, Error> {
     let mut out = Vec::new();
-    visit(dir, dir, &mut out)?;
+    let entries = walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(|e| {
+            hidden || e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+        });
+    for entry in entries {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            Error::io(&path, e.into())
+        })?;
+        if !entry.file_type().is_dir() {
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .expect("under root")
+                .to_path_buf();
+            out.push((rel, entry.into_path()));
+        }
+    }
     out.sort();
     Ok(out)
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::hash::{is_sha256, sha256_file};
 use super::manifest::{MANIFEST, MANIFEST_SUM, Manifest};
+use super::store::walk_entries;
 use super::{Archive, FONTS, INDEX, LOCK, STAGING, parse_revision_name, slash_path};
 use crate::diag::Error;
 
@@ -149,7 +150,7 @@ pub fn verify(archive: &Archive, edition: Option<&str>) -> Result<Report, Error>
                     ));
                 }
             }
-            for (rel, path) in walk_all(&dir)? {
+            for (rel, path) in walk_entries(&dir, true)? {
                 if !listed.contains(&slash_path(&rel)) {
                     found.push(damage(path, Kind::Extra, "not in the manifest".into()));
                 }
@@ -186,7 +187,7 @@ pub fn verify(archive: &Archive, edition: Option<&str>) -> Result<Report, Error>
     if edition.is_none() {
         let fonts_dir = root.join(FONTS);
         if fonts_dir.is_dir() {
-            for (rel, path) in walk_all(&fonts_dir)? {
+            for (rel, path) in walk_entries(&fonts_dir, true)? {
                 let name = slash_path(&rel);
                 let sha = name.split('.').next().unwrap_or("");
                 if rel.components().count() != 1 || !is_sha256(sha) {
@@ -227,31 +228,6 @@ pub fn verify(archive: &Archive, edition: Option<&str>) -> Result<Report, Error>
     found.sort();
     report.damage = found;
     Ok(report)
-}
-
-/// Every file under `dir`, hidden ones included.
-fn walk_all(dir: &std::path::Path) -> Result<Vec<(PathBuf, PathBuf)>, Error> {
-    fn visit(
-        root: &std::path::Path,
-        dir: &std::path::Path,
-        out: &mut Vec<(PathBuf, PathBuf)>,
-    ) -> Result<(), Error> {
-        for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
-            let entry = entry.map_err(|e| Error::io(dir, e))?;
-            let path = entry.path();
-            if entry.file_type().is_ok_and(|t| t.is_dir()) {
-                visit(root, &path, out)?;
-            } else {
-                let rel = path.strip_prefix(root).expect("under root").to_path_buf();
-                out.push((rel, path));
-            }
-        }
-        Ok(())
-    }
-    let mut out = Vec::new();
-    visit(dir, dir, &mut out)?;
-    out.sort();
-    Ok(out)
 }
 
 fn short(sha: &str) -> &str {

@@ -69,8 +69,7 @@ pub fn cache_file() -> Option<PathBuf> {
 /// Every font file under `dir` (recursively, sorted by path) with its faces,
 /// from the cache where the file has not changed since it was indexed.
 pub fn discover(dir: &Path, cache_path: Option<&Path>) -> Vec<FoundFile> {
-    let mut paths = Vec::new();
-    walk(dir, &mut paths, &mut Vec::new());
+    let mut paths = walk(dir);
     paths.sort();
     paths.dedup_by(|a, b| a.canonicalize().ok() == b.canonicalize().ok());
 
@@ -127,35 +126,21 @@ pub fn discover(dir: &Path, cache_path: Option<&Path>) -> Vec<FoundFile> {
     found
 }
 
-/// Collects font files under `dir`, following links but entering each
-/// folder once (a link loop would otherwise never end).
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, visited: &mut Vec<PathBuf>) {
-    let Ok(canonical) = dir.canonicalize() else {
-        return;
-    };
-    if visited.contains(&canonical) {
-        return;
-    }
-    visited.push(canonical);
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        // Follows links, as Typst's scan does.
-        let Ok(meta) = std::fs::metadata(&path) else {
-            continue;
-        };
-        if meta.is_dir() {
-            walk(&path, out, visited);
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
-        {
-            out.push(path);
-        }
-    }
+/// Collects font files under `dir`, following links as Typst's scan does
+/// (walkdir notices a link loop and skips it).
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .filter(|path| {
+            path.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+        })
+        .collect()
 }
 
 /// A file's size, modification time and head checksum: the cache key

@@ -26,21 +26,12 @@ pub struct Fonts {
 impl Fonts {
     /// Scans `dir` (required to hold at least one font) and adds the
     /// embedded fonts; `system` adds the machine's fonts after them.
+    /// What is found is remembered in the font index ([`cache_file`]).
     pub fn load(dir: &Path, system_fonts: bool) -> Result<Self, Error> {
-        Self::load_with_cache(dir, system_fonts, cache_file().as_deref())
-    }
-
-    /// [`Fonts::load`] with the font index kept in `cache` (`None`: scan
-    /// every file).
-    pub fn load_with_cache(
-        dir: &Path,
-        system_fonts: bool,
-        cache: Option<&Path>,
-    ) -> Result<Self, Error> {
         let mut store = FontStore::new();
         // Sorted by file and face so that the font book, and with it the
         // choice between equal fonts, does not depend on directory order.
-        for found in index::discover(dir, cache) {
+        for found in index::discover(dir, cache_file().as_deref()) {
             let file = MappedFile::new(found.path);
             for (index, info) in found.faces.into_iter().enumerate() {
                 if let Some(info) = info {
