@@ -1,6 +1,6 @@
 //! The content model: what an edition folder holds, loaded and validated.
 //!
-//! The field names follow `CONTENT-FORMAT.md`, a public contract. Loading
+//! The field names follow `docs/CONTENT-FORMAT.md`, a public contract. Loading
 //! knows nothing of Typst or output; the [`crate::data`] module turns this
 //! model into the data the templates read.
 
