@@ -1,27 +1,25 @@
 //! The `banmian` command: parses arguments and dispatches; the work is in
 //! the library.
 
-mod cli;
 mod cmd;
-mod cmd_archive;
-mod cmd_batch;
-mod cmd_watch;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
+use cmd::cli::{Cli, Command};
+
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = Cli::parse();
     banmian::fonts::guard_bus_errors();
     let result = match cli.command {
-        cli::Command::Build(args) => cmd::build(args),
-        cli::Command::Watch(args) => cmd_watch::watch(args),
-        cli::Command::Check(args) => cmd::check(args),
-        cli::Command::Preflight(args) => cmd::preflight(args),
-        cli::Command::Fonts(args) => cmd::fonts(args),
-        cli::Command::Archive(args) => cmd_archive::archive(args),
-        cli::Command::Regenerate(args) => cmd_archive::regenerate(args),
+        Command::Build(args) => cmd::build::run(args),
+        Command::Watch(args) => cmd::watch::run(args),
+        Command::Check(args) => cmd::check::run(args),
+        Command::Preflight(args) => cmd::preflight::run(args),
+        Command::Fonts(args) => cmd::fonts::run(args),
+        Command::Archive(args) => cmd::archive::run(args),
+        Command::Regenerate(args) => cmd::regenerate::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,4 +1,5 @@
-//! The wiring of `banmian archive …` and `banmian regenerate`.
+//! `banmian archive …`: keep a released edition, and list, show, search,
+//! reindex, verify and compare what the archive holds.
 
 use std::process::ExitCode;
 
@@ -6,14 +7,14 @@ use banmian::Error;
 use banmian::archive::index::Index;
 use banmian::archive::store::{Outcome, archive_edition};
 use banmian::archive::text::{Passage, TEXT};
-use banmian::archive::{Archive, diff, regenerate as regen, verify as check};
+use banmian::archive::{Archive, diff, verify as check};
 use banmian::content::Date;
 use banmian::home::Home;
 
-use crate::cli::{ArchiveArgs, ArchiveCommand, RegenerateArgs};
+use super::cli::{ArchiveArgs, ArchiveCommand};
 
 /// `banmian archive …`.
-pub fn archive(args: ArchiveArgs) -> Result<ExitCode, Error> {
+pub fn run(args: ArchiveArgs) -> Result<ExitCode, Error> {
     let archive = Archive::new(&args.archive);
     match args.command {
         None => {
@@ -225,7 +226,7 @@ fn passages(archive: &Archive, id: &str, rev: u32) -> Result<Vec<Passage>, Error
     archive.manifest(id, rev)?;
     let path = archive.revision_dir(id, rev).join(TEXT);
     let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-    serde_json::from_slice(&bytes).map_err(|e| Error::Setup(format!("{}: {e}", path.display())))
+    serde_json::from_slice(&bytes).map_err(|e| Error::Archive(format!("{}: {e}", path.display())))
 }
 
 fn diff(archive: &Archive, id: &str, from: u32, to: u32) -> Result<ExitCode, Error> {
@@ -247,54 +248,4 @@ fn diff(archive: &Archive, id: &str, from: u32, to: u32) -> Result<ExitCode, Err
         println!("{removed} passage(s) removed, {added} added");
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// `banmian regenerate`: exit 0 when every page is identical, 1 otherwise.
-pub fn regenerate(args: RegenerateArgs) -> Result<ExitCode, Error> {
-    let archive = Archive::new(&args.archive);
-    let result = regen::regenerate(
-        &archive,
-        &args.edition,
-        args.revision,
-        args.output.as_deref(),
-    )?;
-    for p in &result.pages {
-        if p.identical {
-            println!(
-                "第{}版 {}: identical ({})",
-                p.number,
-                p.kind,
-                p.archived.display()
-            );
-        } else {
-            println!(
-                "第{}版 {}: differs: {} ({})",
-                p.number,
-                p.kind,
-                p.detail,
-                p.archived.display()
-            );
-        }
-    }
-    for path in &result.written {
-        eprintln!("wrote {}", path.display());
-    }
-    if result.identical() {
-        println!("{} revision {}: identical", result.edition, result.revision);
-        Ok(ExitCode::SUCCESS)
-    } else {
-        let differ: Vec<String> = result
-            .pages
-            .iter()
-            .filter(|p| !p.identical)
-            .map(|p| format!("第{}版 ({})", p.number, p.kind))
-            .collect();
-        println!(
-            "{} revision {}: differs: {}",
-            result.edition,
-            result.revision,
-            differ.join(", ")
-        );
-        Ok(ExitCode::from(1))
-    }
 }

@@ -3,7 +3,7 @@
 //! otherwise (logs, CI) — then a summary that lists every failure.
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -15,7 +15,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 /// Builds `dirs` with `jobs` threads; exit 1 if any edition failed.
 pub fn run(
     builder: &Builder,
-    dirs: &[std::path::PathBuf],
+    dirs: &[PathBuf],
     options: &BuildOptions,
     jobs: usize,
     verbose: bool,
@@ -37,7 +37,7 @@ pub fn run(
         match result {
             Ok(report) => {
                 if verbose {
-                    crate::cmd::print_report(report, true);
+                    super::print_report(report, true);
                 }
                 if bar.is_none() || verbose {
                     line(format!(
@@ -58,11 +58,22 @@ pub fn run(
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
+    summarise(dirs, &results, jobs, verbose, start)
+}
 
+/// Prints every page written and a summary line, then every failure with
+/// its whole message; exit 1 if any edition failed.
+fn summarise(
+    dirs: &[PathBuf],
+    results: &[Result<BuildReport, Error>],
+    jobs: usize,
+    verbose: bool,
+    start: Instant,
+) -> Result<ExitCode, Error> {
     let mut pages = 0;
     let mut warnings = 0;
     let mut failed = Vec::new();
-    for (dir, result) in dirs.iter().zip(&results) {
+    for (dir, result) in dirs.iter().zip(results) {
         match result {
             Ok(report) => {
                 pages += report.outputs.len();

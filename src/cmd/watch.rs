@@ -7,7 +7,7 @@
 //! page on disk; the next good edit recovers. Ctrl-C exits with status 0,
 //! after the build in progress if there is one.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -16,96 +16,59 @@ use std::time::Instant;
 use banmian::Error;
 use banmian::build::{BuildOptions, Builder, Session};
 use banmian::content::edition_id;
-use banmian::watch::{Snapshot, describe, own_pages};
+use banmian::home::Home;
+use banmian::names::default_out_dir;
+use banmian::watch::{Skip, Snapshot, describe, own_pages};
 use typst_kit::watcher::Watcher;
 
-use crate::cli::WatchArgs;
+use super::cli::WatchArgs;
 
 /// Age (in compilations) after which Typst's memoised results are dropped.
 const MEMO_MAX_AGE: usize = 10;
 
 /// Runs until interrupted.
-pub fn watch(args: WatchArgs) -> Result<ExitCode, Error> {
-    let (mut builder, options) = crate::cmd::job(&args.job)?;
+pub fn run(args: WatchArgs) -> Result<ExitCode, Error> {
+    let (mut builder, options) = super::job(&args.job)?;
     let home = builder.home().clone();
-    let system_fonts = args.job.home.system_fonts;
-    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let edition = absolute(&args.edition);
-    let id = edition_id(&edition)?;
-    let out_dir = match &options.out_dir {
-        Some(dir) => absolute(dir),
-        None => absolute(&Path::new("output").join(&id)),
-    };
-    let (layouts, fonts) = (absolute(&home.layouts), absolute(&home.fonts));
-    let roots = [edition.as_path(), layouts.as_path(), fonts.as_path()];
-    let skip = own_pages(out_dir, id);
-
-    // Ctrl-C (and SIGTERM) end the process at once while it waits for
-    // changes; during a build they ask the loop to stop when the build is
-    // done (its pages written or not), and a second Ctrl-C stops at once.
-    let busy = Arc::new(Mutex::new(()));
-    let stop = Arc::new(AtomicBool::new(false));
-    {
-        let (busy, stop) = (busy.clone(), stop.clone());
-        ctrlc::set_handler(move || {
-            if let Ok(_held) = busy.try_lock() {
-                eprintln!("watch stopped");
-                std::process::exit(0);
-            }
-            if stop.swap(true, Ordering::SeqCst) {
-                eprintln!("watch stopped during a build");
-                std::process::exit(130);
-            }
-            eprintln!("stopping after the build in progress (Ctrl-C again stops at once)");
-        })
-        .map_err(|e| Error::Setup(format!("cannot catch Ctrl-C: {e}")))?;
-    }
-    let stopped = || {
-        let asked = stop.load(Ordering::SeqCst);
-        if asked {
-            eprintln!("watch stopped");
-        }
-        asked
-    };
+    let watched = Watched::new(&args.edition, &home, options.out_dir.as_deref())?;
+    let roots = watched.roots();
+    let stop = Stop::install()?;
     let mut watcher =
-        Watcher::new(None).map_err(|e| Error::Setup(format!("cannot watch files: {e}")))?;
+        Watcher::new(None).map_err(|e| Error::Watch(format!("cannot watch files: {e}")))?;
     let mut session = Session::live();
     let mut shown: Option<Vec<String>> = None;
-    let mut snap = Snapshot::take(&roots, &*skip);
+    let mut snap = Snapshot::take(&roots, &*watched.skip);
     eprintln!(
         "watching {} ({} files with the layouts and fonts); Ctrl-C stops",
-        edition.display(),
+        watched.edition.display(),
         snap.len()
     );
     let mut rebuild = |builder: &Builder, session: &mut Session, what: &str| {
-        let _held = busy.lock();
-        rebuild(builder, session, &edition, &options, what, &mut shown);
-    };
-    // Files are watched before each build reads them, so an edit made
-    // while a build runs is seen by the next wait.
-    let follow = |watcher: &mut Watcher, snap: &Snapshot| {
-        if let Err(e) = watcher.update(snap.paths()) {
-            eprintln!("warning: {e}");
-        }
+        let _held = stop.busy.lock();
+        rebuild(
+            builder,
+            session,
+            &watched.edition,
+            &options,
+            what,
+            &mut shown,
+        );
     };
     follow(&mut watcher, &snap);
     rebuild(&builder, &mut session, "first build");
-    if stopped() {
-        return Ok(ExitCode::SUCCESS);
-    }
-    loop {
+    while !stop.stopped() {
         watcher
             .wait()
-            .map_err(|e| Error::Setup(format!("watching files: {e}")))?;
-        let now = Snapshot::take(&roots, &*skip);
+            .map_err(|e| Error::Watch(format!("watching files: {e}")))?;
+        let now = Snapshot::take(&roots, &*watched.skip);
         let changes = snap.changes(&now);
         snap = now;
         follow(&mut watcher, &snap);
         if changes.is_empty() {
             continue;
         }
-        if changes.iter().any(|c| c.path().starts_with(&fonts)) {
-            match Builder::new(home.clone(), system_fonts) {
+        if changes.iter().any(|c| c.path().starts_with(&watched.fonts)) {
+            match Builder::new(home.clone(), args.job.home.system_fonts) {
                 Ok(b) => {
                     builder = b;
                     session = Session::live();
@@ -118,9 +81,85 @@ pub fn watch(args: WatchArgs) -> Result<ExitCode, Error> {
         }
         rebuild(&builder, &mut session, &describe(&changes, &roots));
         typst::comemo::evict(MEMO_MAX_AGE);
-        if stopped() {
-            return Ok(ExitCode::SUCCESS);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Files are watched before each build reads them, so an edit made while
+/// a build runs is seen by the next wait.
+fn follow(watcher: &mut Watcher, snap: &Snapshot) {
+    if let Err(e) = watcher.update(snap.paths()) {
+        eprintln!("warning: {e}");
+    }
+}
+
+/// What a watch follows, as absolute paths: the edition, the layouts and
+/// the fonts, less the edition's own pages.
+struct Watched {
+    edition: PathBuf,
+    layouts: PathBuf,
+    fonts: PathBuf,
+    skip: Box<Skip>,
+}
+
+impl Watched {
+    fn new(edition: &Path, home: &Home, out_dir: Option<&Path>) -> Result<Self, Error> {
+        let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        let edition = absolute(edition);
+        let id = edition_id(&edition)?;
+        let out_dir = match out_dir {
+            Some(dir) => absolute(dir),
+            None => absolute(&default_out_dir(&id)),
+        };
+        Ok(Self {
+            edition,
+            layouts: absolute(&home.layouts),
+            fonts: absolute(&home.fonts),
+            skip: own_pages(out_dir, id),
+        })
+    }
+
+    fn roots(&self) -> [&Path; 3] {
+        [&self.edition, &self.layouts, &self.fonts]
+    }
+}
+
+/// Ctrl-C (and SIGTERM) end the process at once while it waits for
+/// changes; during a build (while `busy` is held) they ask the loop to stop
+/// when the build is done (its pages written or not), and a second Ctrl-C
+/// stops at once.
+struct Stop {
+    busy: Arc<Mutex<()>>,
+    asked: Arc<AtomicBool>,
+}
+
+impl Stop {
+    fn install() -> Result<Self, Error> {
+        let busy = Arc::new(Mutex::new(()));
+        let asked = Arc::new(AtomicBool::new(false));
+        let (held, stop) = (busy.clone(), asked.clone());
+        ctrlc::set_handler(move || {
+            if let Ok(_held) = held.try_lock() {
+                eprintln!("watch stopped");
+                std::process::exit(0);
+            }
+            if stop.swap(true, Ordering::SeqCst) {
+                eprintln!("watch stopped during a build");
+                std::process::exit(130);
+            }
+            eprintln!("stopping after the build in progress (Ctrl-C again stops at once)");
+        })
+        .map_err(|e| Error::Watch(format!("cannot catch Ctrl-C: {e}")))?;
+        Ok(Self { busy, asked })
+    }
+
+    /// Whether a Ctrl-C came during the last build (said once, here).
+    fn stopped(&self) -> bool {
+        let asked = self.asked.load(Ordering::SeqCst);
+        if asked {
+            eprintln!("watch stopped");
         }
+        asked
     }
 }
 

@@ -1,0 +1,43 @@
+//! `banmian preflight` (印前检查): the pages checked as the plant would.
+
+use std::process::ExitCode;
+
+use banmian::Error;
+use banmian::build::Builder;
+
+use super::cli::PreflightArgs;
+use super::{home, print_settings};
+
+/// `banmian preflight`: checks the pages as the plant would. Exit 0 when
+/// they may be released, 1 on errors (or warnings with `--strict`).
+pub fn run(args: PreflightArgs) -> Result<ExitCode, Error> {
+    let builder = Builder::new(home(&args.home)?, args.home.system_fonts)?;
+    let report = builder.preflight(&args.edition, &print_settings(&args.print)?)?;
+    if args.json {
+        let json = serde_json::json!({
+            "edition": report.edition.id,
+            "passes": report.passes(args.print.strict),
+            "findings": report.findings,
+        });
+        println!("{}", serde_json::to_string_pretty(&json).expect("JSON"));
+    } else {
+        for f in &report.findings {
+            println!("{f}");
+        }
+        let errors = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == banmian::preflight::Severity::Error)
+            .count();
+        eprintln!(
+            "preflight of {}: {errors} error(s), {} warning(s)",
+            report.edition.id,
+            report.findings.len() - errors
+        );
+    }
+    Ok(if report.passes(args.print.strict) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
