@@ -9,9 +9,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use banmian::build::{BuildOptions, Builder, Session};
+use banmian::check::check_page;
 use banmian::compose::compose_page;
 use banmian::data::Proof;
-use banmian::export::{OutputFormat, encode, write_all_atomic};
+use banmian::export::{OutputFormat, encode};
+use banmian::files::write_all_atomic;
 use banmian::home::Home;
 use banmian::preflight::{check_layout, check_pdf, load_font_licences};
 use banmian::world::PageWorld;
@@ -157,7 +159,8 @@ fn phases(
         let page = &ed.pages[0];
         let composed = compose_page(&mut world, &ed, page, Proof::default()).unwrap();
         mark(1, &mut times);
-        let _ = check_layout(page, &composed, &Default::default());
+        let composition = check_page(&composed.document, &composed.grid, page.number);
+        let _ = check_layout(page, &composed, &composition, &Default::default());
         mark(2, &mut times);
         let pdf = encode(&composed.document, OutputFormat::Pdf, 72.0, "bench/5").unwrap();
         mark(3, &mut times);

@@ -96,7 +96,7 @@ pub fn build_many(
                     .map(|s| s.to_string())
                     .or_else(|| panic.downcast_ref::<String>().cloned())
                     .unwrap_or_default();
-                Err(Error::Setup(format!(
+                Err(Error::Internal(format!(
                     "{}: banmian failed unexpectedly (a bug): {what}",
                     dir.display()
                 )))

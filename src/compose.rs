@@ -120,64 +120,30 @@ pub fn compose_page_with(
         proof,
         main: &main,
     };
-    let fits = |c: &ComposedPage| c.document.pages().len() == 1;
-
-    let mut delta = 0;
     // With a spare world, the second compilation the search may need runs
     // beside the first; its result is used only where the sequential
     // search would have asked for it.
-    let (first, mut shorter_ahead) = match spare {
+    let (first, shorter_ahead) = match spare {
         Some(spare) => std::thread::scope(|scope| {
-            let ahead = scope.spawn(|| job.compile(spare, delta - 1));
-            let first = job.compile(world, delta);
+            let ahead = scope.spawn(|| job.compile(spare, -1));
+            let first = job.compile(world, 0);
             (
                 first,
                 Some(ahead.join().expect("a compilation does not panic")),
             )
         }),
-        None => (job.compile(world, delta), None),
+        None => (job.compile(world, 0), None),
     };
-    let mut best = first?;
-    if fits(&best) {
-        // Shorten the columns while the body still fits: the columns then
-        // end together and the photos take what is left. A layout with
-        // nothing flexible (no photos) says so, and is not searched.
-        while !best.grid.exhausted && delta > -MAX_LINES_DELTA {
-            let shorter = match shorter_ahead.take() {
-                Some(ahead) => ahead?,
-                None => job.compile(world, delta - 1)?,
-            };
-            if !fits(&shorter) {
-                break;
-            }
-            delta -= 1;
-            best = shorter;
-        }
-        return Ok(best);
+    let first = first?;
+    if fits(&first) {
+        return job.shorten(world, first, shorter_ahead);
     }
-    while !best.grid.exhausted && delta < MAX_LINES_DELTA {
-        delta += 1;
-        best = job.compile(world, delta)?;
-        if fits(&best) {
-            return Ok(best);
-        }
-    }
-    let chars: usize = best.document.pages()[1..]
-        .iter()
-        .map(|p| count_chars(&p.frame))
-        .sum();
-    let per_line = best.grid.chars_per_line.max(1);
-    let article = page
-        .articles
-        .first()
-        .map_or_else(|| page.location.clone(), |a| Location::file(&a.file));
-    Err(Error::Overset {
-        location: article,
-        page: page.number,
-        chars,
-        lines: chars.div_ceil(per_line),
-        chars_per_line: per_line,
-    })
+    job.lengthen(world, first)
+}
+
+/// Whether a composed page fits on one page.
+fn fits(composed: &ComposedPage) -> bool {
+    composed.document.pages().len() == 1
 }
 
 /// One page to compile at varying column heights.
@@ -189,6 +155,71 @@ struct Job<'a> {
 }
 
 impl Job<'_> {
+    /// Shortens the columns of a page that fits while the body still fits:
+    /// the columns then end together and the photos take what is left. A
+    /// layout with nothing flexible (no photos) says so, and is not
+    /// searched. `ahead` is the compilation one line shorter, when it was
+    /// made beside the first.
+    fn shorten(
+        &self,
+        world: &mut PageWorld,
+        mut best: ComposedPage,
+        mut ahead: Option<Result<ComposedPage, Error>>,
+    ) -> Result<ComposedPage, Error> {
+        let mut delta = 0;
+        while !best.grid.exhausted && delta > -MAX_LINES_DELTA {
+            let shorter = match ahead.take() {
+                Some(ahead) => ahead?,
+                None => self.compile(world, delta - 1)?,
+            };
+            if !fits(&shorter) {
+                break;
+            }
+            delta -= 1;
+            best = shorter;
+        }
+        Ok(best)
+    }
+
+    /// Lengthens the columns of a page that does not fit until it does, or
+    /// reports how much did not fit.
+    fn lengthen(
+        &self,
+        world: &mut PageWorld,
+        mut best: ComposedPage,
+    ) -> Result<ComposedPage, Error> {
+        let mut delta = 0;
+        while !best.grid.exhausted && delta < MAX_LINES_DELTA {
+            delta += 1;
+            best = self.compile(world, delta)?;
+            if fits(&best) {
+                return Ok(best);
+            }
+        }
+        Err(self.overset(&best))
+    }
+
+    /// What did not fit on the page, as an error.
+    fn overset(&self, best: &ComposedPage) -> Error {
+        let page = self.page;
+        let chars: usize = best.document.pages()[1..]
+            .iter()
+            .map(|p| count_chars(&p.frame))
+            .sum();
+        let per_line = best.grid.chars_per_line.max(1);
+        let article = page
+            .articles
+            .first()
+            .map_or_else(|| page.location.clone(), |a| Location::file(&a.file));
+        Error::Overset {
+            location: article,
+            page: page.number,
+            chars,
+            lines: chars.div_ceil(per_line),
+            chars_per_line: per_line,
+        }
+    }
+
     /// Compiles the page in `world` with the columns `delta` lines off the
     /// layout's estimate.
     fn compile(&self, world: &mut PageWorld, delta: i32) -> Result<ComposedPage, Error> {

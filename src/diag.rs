@@ -167,7 +167,25 @@ pub enum Error {
     /// The preflight refuses to release the pages; one line per finding.
     #[error("preflight refuses the pages:\n{}", .0.join("\n"))]
     Preflight(Vec<String>),
-    /// The installation is incomplete (no layouts or fonts found).
+    /// The installation is incomplete or broken: no layouts or fonts
+    /// found, a file in `fonts/` that is no font.
+    #[error("{0}")]
+    Install(String),
+    /// A file changed while banmian was reading it (a font during a build,
+    /// while it was archived): nothing was written, run it again.
+    #[error("{0}")]
+    Changed(String),
+    /// `watch` cannot follow the files (or catch Ctrl-C).
+    #[error("{0}")]
+    Watch(String),
+    /// The archive is damaged (an altered manifest, a damaged stored font,
+    /// an unreadable index or text file).
+    #[error("{0}")]
+    Archive(String),
+    /// A bug in banmian, not in the input.
+    #[error("{0}")]
+    Internal(String),
+    /// Transitional: to be replaced by the variants above.
     #[error("{0}")]
     Setup(String),
     /// The command line asks for something that cannot be done (exit 2).

@@ -28,7 +28,7 @@ impl Home {
                 (Some(p), _) => p.to_path_buf(),
                 (None, Some(b)) => b.join(name),
                 (None, None) => {
-                    return Err(Error::Setup(format!(
+                    return Err(Error::Install(format!(
                         "cannot find banmian's {name}/ folder; pass --{name} or set BANMIAN_HOME"
                     )));
                 }
@@ -36,7 +36,7 @@ impl Home {
             if dir.is_dir() {
                 Ok(dir)
             } else {
-                Err(Error::Setup(format!(
+                Err(Error::Install(format!(
                     "{}: not a folder ({name})",
                     dir.display()
                 )))

@@ -2,10 +2,12 @@
 //!
 //! The pipeline runs one way: edition folder on disk → [`content`] model →
 //! page data for the Typst templates ([`data`]) → laid-out document
-//! ([`compose`]) → bytes on disk ([`export`]). The [`build`] module wires these
-//! together for the CLI and tests; [`batch`] builds many editions in
-//! parallel and [`watch`] tells a live session what changed.
+//! ([`compose`]) → checks ([`check`], [`preflight`]) → bytes ([`export`]).
+//! [`pipeline`] is the one place that wires these together; [`build`]
+//! writes its pages, [`archive`] keeps them, [`batch`] builds many editions
+//! in parallel and [`watch`] tells a live session what changed.
 
+pub mod archival;
 pub mod archive;
 pub mod batch;
 pub mod build;
@@ -16,10 +18,14 @@ pub mod data;
 pub mod diag;
 pub mod emit;
 pub mod export;
+pub mod files;
 pub mod fonts;
 pub mod home;
 pub mod limits;
+pub mod names;
+pub mod pipeline;
 pub mod preflight;
+pub mod session;
 pub mod text;
 pub mod watch;
 pub mod world;

@@ -123,15 +123,7 @@ pub fn own_pages(out_dir: PathBuf, id: String) -> Box<Skip> {
         else {
             return false;
         };
-        let Some((stem, ext)) = name.rsplit_once('.') else {
-            return false;
-        };
-        parent == out_dir
-            && matches!(ext, "pdf" | "png" | "svg")
-            && stem
-                .strip_prefix(&id)
-                .and_then(|rest| rest.strip_prefix('-'))
-                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        parent == out_dir && crate::names::is_page_file(&id, name)
     })
 }
 

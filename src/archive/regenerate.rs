@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use super::Archive;
 use super::hash::{sha256, sha256_file};
-use super::render::render;
+use super::render::{Release, render};
 use crate::diag::Error;
-use crate::export::write_all_atomic;
+use crate::files::write_all_atomic;
 use crate::fonts::Fonts;
 
 /// How one archived file compared.
@@ -76,6 +76,7 @@ pub fn regenerate(
         &dir.join("edition").join(id),
         &dir.join("layouts"),
         Arc::new(Fonts::load_files(&fonts)?),
+        &Release::Unchecked,
     )?;
     let mut pages = Vec::new();
     for entry in &manifest.pages {

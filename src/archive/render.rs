@@ -1,30 +1,25 @@
-//! Sets an edition's pages as archival PDF/A-3b, each carrying the
+//! Sets an edition's pages for the archive through the one pipeline
+//! ([`crate::pipeline`]): each page as archival PDF/A-3b carrying the
 //! edition's sources (`edition.toml` and the page's articles) as attached
 //! files, and as the print PDF `build` writes (CMYK, which PDF/A in Typst
-//! 0.15 cannot carry: the archive keeps both). `archive` and `regenerate` both set pages through this one
-//! function, from the same kind of inputs: an edition folder, a layouts
-//! folder and an exact list of font files.
+//! 0.15 cannot carry: the archive keeps both). `archive` and `regenerate`
+//! both set pages through this one function, from the same kind of inputs:
+//! an edition folder, a layouts folder and an exact list of font files.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::compose::{compose_page, compose_page_with, template_warnings};
-use crate::content::{
-    Edition, Page, PictureMode, correct_punctuation, load_edition, uncovered_characters,
-};
-use crate::data::Proof;
+use crate::content::Edition;
 use crate::diag::{Error, Warning};
-use crate::export::{OutputFormat, encode, encode_archival};
+use crate::export::OutputFormat;
 use crate::fonts::Fonts;
-use crate::world::PageWorld;
+use crate::home::Home;
+use crate::names::page_file_name;
+use crate::pipeline::{Builder, Encoding, SetOptions};
+use crate::preflight::PrintSettings;
+use crate::session::Session;
 
-/// The standard archived pages are written to.
-pub const PDF_STANDARD: &str = "PDF/A-3b";
-
-/// The `sys.inputs` key that tells layouts a page is set for the archive:
-/// Typst 0.15 writes no device CMYK into a PDF/A file, so `style.typ` gives
-/// the archive its print colours converted to sRGB.
-pub const OUTPUT_INPUT: &str = "banmian-output";
+pub use crate::archival::{OUTPUT_INPUT, PDF_STANDARD};
 
 /// One page set for the archive.
 pub struct RenderedPage {
@@ -50,124 +45,64 @@ pub struct Rendered {
     pub layouts_used: Vec<PathBuf>,
 }
 
+/// Whether the pages must pass the print preflight before they are kept.
+#[derive(Debug, Clone)]
+pub enum Release {
+    /// A new revision: the pages are refused as a print build refuses them
+    /// (the preflight's errors, with the default print settings); the
+    /// fonts' licences are read from this fonts folder.
+    Checked {
+        /// The installation's `fonts/` folder, with `fonts.toml`.
+        licences: PathBuf,
+    },
+    /// An archived revision set again: it is compared, not judged.
+    Unchecked,
+}
+
 /// Sets every page of the edition in `dir` with `layouts` and `fonts`
 /// (loaded with [`Fonts::load_files`]). Half-width punctuation is set
 /// full-width, as `build` does by default.
-pub fn render(dir: &Path, layouts: &Path, fonts: Arc<Fonts>) -> Result<Rendered, Error> {
-    let (mut edition, mut warnings) = load_edition(dir, layouts)?;
-    warnings.extend(uncovered_characters(&edition, &fonts.coverage()));
-    for page in &mut edition.pages {
-        for article in &mut page.articles {
-            correct_punctuation(article);
-        }
-    }
-    let mut world = PageWorld::new(layouts, &edition.dir, fonts.clone())
-        .with_inputs(&[(OUTPUT_INPUT, "archive")]);
-    let mut print_world = PageWorld::new(layouts, &edition.dir, fonts.clone());
-    let mut pages = Vec::new();
-    for page in &edition.pages {
-        let preamble = attachments(&edition, page);
-        let composed = compose_page_with(
-            &mut world,
-            None,
-            &edition,
-            page,
-            Proof::default(),
-            &preamble,
-        )?;
-        warnings.extend(template_warnings(page, &composed.warnings));
-        let ident = format!("{}/{}", edition.id, page.number);
-        let bytes = encode_archival(&composed.document, &ident)
-            .map_err(|e| explain_cmyk_pictures(e, page))?;
-        let composed = compose_page(&mut print_world, &edition, page, Proof::default())?;
-        let print = encode(&composed.document, OutputFormat::Pdf, 72.0, &ident)?;
-        pages.push(RenderedPage {
-            number: page.number,
-            file_name: format!("{}-{:02}.pdf", edition.id, page.number),
-            bytes,
-            print,
-        });
-    }
-    let mut layouts_used = world.used_layouts();
-    layouts_used.extend(print_world.used_layouts());
-    layouts_used.sort();
-    layouts_used.dedup();
-    Ok(Rendered {
-        edition,
-        warnings,
-        pages,
-        layouts_used,
-    })
-}
-
-/// A PDF/A refusal told in the desk's terms when the page has CMYK
-/// pictures, which Typst 0.15 cannot put into PDF/A.
-fn explain_cmyk_pictures(error: Error, page: &Page) -> Error {
-    let Error::Template(text) = error else {
-        return error;
+pub fn render(
+    dir: &Path,
+    layouts: &Path,
+    fonts: Arc<Fonts>,
+    release: &Release,
+) -> Result<Rendered, Error> {
+    let licences = match release {
+        Release::Checked { licences } => licences.clone(),
+        // Read only by the preflight, which does not run.
+        Release::Unchecked => PathBuf::new(),
     };
-    let cmyk: Vec<String> = page
-        .articles
+    let home = Home {
+        layouts: layouts.to_path_buf(),
+        fonts: licences,
+    };
+    let options = SetOptions {
+        punct_fix: true,
+        encoding: Some(Encoding::PRINT),
+        archival: true,
+        preflight: matches!(release, Release::Checked { .. }).then(PrintSettings::default),
+        ..SetOptions::default()
+    };
+    let mut session = Session::default();
+    let set = Builder::with_fonts(home, fonts).set_pages(&mut session, dir, &options)?;
+    set.refuse_blocked(false)?;
+    let pages = set
+        .edition
+        .pages
         .iter()
-        .flat_map(|a| &a.photos)
-        .filter(|p| p.info.as_ref().is_some_and(|i| i.mode == PictureMode::Cmyk))
-        .map(|p| p.location.to_string())
-        .collect();
-    if cmyk.is_empty() || !text.contains("CMYK") {
-        return Error::Template(text);
-    }
-    Error::Template(format!(
-        "{text}error: page {} has CMYK pictures, which Typst 0.15 cannot put into a PDF/A page: {}\n",
-        page.number,
-        cmyk.join(", ")
-    ))
-}
-
-/// The `pdf.attach` calls that put a page's sources inside its PDF:
-/// `edition.toml` and the page's article files.
-fn attachments(edition: &Edition, page: &Page) -> String {
-    let mut files = vec![(
-        "edition.toml".to_string(),
-        "application/toml",
-        "the edition (paper, date, pages)",
-    )];
-    for article in &page.articles {
-        let rel = article
-            .file
-            .strip_prefix(&edition.dir)
-            .unwrap_or(&article.file);
-        let rel = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        files.push((rel, "text/markdown", "an article of the page"));
-    }
-    files
-        .iter()
-        .map(|(path, mime, what)| {
-            format!(
-                "#pdf.attach({}, relationship: \"source\", mime-type: \"{mime}\", description: {})\n",
-                typst_string(&format!("/edition/{path}")),
-                typst_string(&format!("banmian source: {what}")),
-            )
+        .zip(set.pages)
+        .map(|(page, set_page)| RenderedPage {
+            number: page.number,
+            file_name: page_file_name(&set.edition.id, page.number, OutputFormat::Pdf),
+            bytes: set_page.archival.expect("set for the archive"),
+            print: set_page.bytes.expect("encoded"),
         })
-        .collect()
-}
-
-/// `s` as a Typst string literal.
-fn typst_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+        .collect();
+    Ok(Rendered {
+        edition: set.edition,
+        warnings: set.warnings,
+        pages,
+        layouts_used: session.used_layouts(),
+    })
 }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use super::hash::sha256_file;
 use super::manifest::{FORMAT, FileEntry, FontEntry, MANIFEST, MANIFEST_SUM, Manifest, PageEntry};
-use super::render::{PDF_STANDARD, render};
+use super::render::{PDF_STANDARD, Release, render};
 use super::text::{TEXT, passages};
 use super::{Archive, FONTS, LOCK, STAGING, now_utc, revision_name, slash_path};
 use crate::diag::{Error, Location, Warning};
@@ -211,10 +211,14 @@ pub fn archive_edition(
         (edition_copy.clone(), edition_dir.to_path_buf()),
         (layouts_copy.clone(), home.layouts.clone()),
     ];
+    let release = Release::Checked {
+        licences: home.fonts.clone(),
+    };
     let mut rendered = render(
         &edition_copy,
         &layouts_copy,
         Arc::new(Fonts::load_files(&font_files)?),
+        &release,
     )
     .map_err(|e| relocate_error(e, &places))?;
     for w in &mut rendered.warnings {
@@ -590,6 +594,18 @@ fn relocate_error(error: Error, places: &[(PathBuf, PathBuf)]) -> Error {
             }
             Error::Template(text)
         }
+        Error::Preflight(lines) => Error::Preflight(
+            lines
+                .into_iter()
+                .map(|mut line| {
+                    for (staged, original) in places {
+                        let staged = staged.display().to_string();
+                        line = line.replace(&staged, &original.display().to_string());
+                    }
+                    line
+                })
+                .collect(),
+        ),
         other => other,
     }
 }

@@ -120,7 +120,7 @@ pub fn discover(dir: &Path, cache_path: Option<&Path>) -> Vec<FoundFile> {
                 .map(std::fs::create_dir_all)
                 .transpose()
                 .ok()
-                .and_then(|_| crate::export::write_atomic(p, &json).ok());
+                .and_then(|_| crate::files::write_atomic(p, &json).ok());
         }
     }
     found

@@ -44,7 +44,7 @@ impl Fonts {
             }
         }
         if store.book().families().next().is_none() {
-            return Err(Error::Setup(format!(
+            return Err(Error::Install(format!(
                 "{}: no font files found",
                 dir.display()
             )));
@@ -68,7 +68,10 @@ impl Fonts {
                 _ => index::face_count(&data),
             };
             if faces == 0 {
-                return Err(Error::Setup(format!("{}: not a font file", path.display())));
+                return Err(Error::Install(format!(
+                    "{}: not a font file",
+                    path.display()
+                )));
             }
             let file = MappedFile::new(path.clone());
             for index in 0..faces {

@@ -13,7 +13,7 @@ pub use crate::content::PictureMode;
 pub use pdf::{FontLicence, check_pdf, load_font_licences};
 pub use pictures::check_pictures;
 
-use crate::check::{Rule, check_page, column_fill};
+use crate::check::{Rule, column_fill};
 use crate::compose::ComposedPage;
 use crate::content::Page;
 
@@ -150,15 +150,17 @@ pub fn sort(findings: &mut [Finding]) {
 }
 
 /// Everything the preflight can say about one laid-out page before its PDF
-/// exists: composition and tofu (from the checker), pictures, and holes.
+/// exists: composition and tofu (the checker's `composition` findings of
+/// the page), pictures, and holes.
 pub fn check_layout(
     page: &Page,
     composed: &ComposedPage,
+    composition: &[crate::check::Finding],
     settings: &PrintSettings,
 ) -> Vec<Finding> {
     let number = page.number;
     let mut out = Vec::new();
-    for f in check_page(&composed.document, &composed.grid, number) {
+    for f in composition {
         let (severity, check) = match f.rule {
             Rule::Tofu => (Severity::Error, Check::Tofu),
             _ => (Severity::Warning, Check::Composition),

@@ -1,0 +1,59 @@
+//! What banmian calls the pages it writes, in one place: page file names,
+//! PDF identifiers and the default output folder. Builds, `watch` (which
+//! ignores its own pages), `--emit-typst` and the archive all name pages
+//! through these.
+
+use std::path::{Path, PathBuf};
+
+use crate::export::OutputFormat;
+
+/// A page's name without extension, `<edition-id>-<NN>`: its file's stem
+/// and the folder `--emit-typst` writes its project into.
+pub fn page_stem(edition_id: &str, number: u32) -> String {
+    format!("{edition_id}-{number:02}")
+}
+
+/// The file a page is written as: `<edition-id>-<NN>.<ext>`.
+pub fn page_file_name(edition_id: &str, number: u32, format: OutputFormat) -> String {
+    format!("{}.{}", page_stem(edition_id, number), format.extension())
+}
+
+/// Whether `file_name` is a page of edition `edition_id` as a build names
+/// it (any output format, any page number).
+pub fn is_page_file(edition_id: &str, file_name: &str) -> bool {
+    let Some((stem, ext)) = file_name.rsplit_once('.') else {
+        return false;
+    };
+    matches!(ext, "pdf" | "png" | "svg")
+        && stem
+            .strip_prefix(edition_id)
+            .and_then(|rest| rest.strip_prefix('-'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The stable PDF identifier of a page: edition id and page number, so the
+/// PDF's document id does not change between builds.
+pub fn page_ident(edition_id: &str, number: u32) -> String {
+    format!("{edition_id}/{number}")
+}
+
+/// Where a build writes an edition's pages when no folder is given.
+pub fn default_out_dir(edition_id: &str) -> PathBuf {
+    Path::new("output").join(edition_id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_files_are_recognised_by_their_names() {
+        for format in [OutputFormat::Pdf, OutputFormat::Png, OutputFormat::Svg] {
+            assert!(is_page_file("ed", &page_file_name("ed", 5, format)));
+        }
+        assert!(!is_page_file("ed", "ed-.pdf"));
+        assert!(!is_page_file("ed", "ed-05.txt"));
+        assert!(!is_page_file("ed", "edx-05.pdf"));
+        assert!(!is_page_file("ed-0", "ed-05"));
+    }
+}

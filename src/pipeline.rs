@@ -1,0 +1,344 @@
+//! One way from an edition to checked pages: load (pictures checked whole)
+//! → correct punctuation → compose each page → check its composition →
+//! encode → preflight. `build`, `check`, `preflight`, `watch`, batch builds,
+//! `archive` and `regenerate` all set pages through [`Builder::set_pages`];
+//! they differ only in the [`SetOptions`] they ask for and in what they do
+//! with the [`SetEdition`] it returns.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::archival::{attachments, explain_cmyk_pictures};
+use crate::check::{self, check_page};
+use crate::compose::{ComposedPage, Grid, compose_page_with, template_warnings};
+use crate::content::{
+    Correction, Edition, Page, correct_punctuation, load_edition, uncovered_characters,
+};
+use crate::data::Proof;
+use crate::diag::{Error, Warning};
+use crate::emit::Project;
+use crate::export::{OutputFormat, encode, encode_archival};
+use crate::fonts::Fonts;
+use crate::home::Home;
+use crate::names::{page_ident, page_stem};
+use crate::preflight::{self, Check, FontLicence, PrintSettings, Severity};
+use crate::session::Session;
+
+/// How a page is encoded.
+#[derive(Debug, Clone, Copy)]
+pub struct Encoding {
+    /// PDF for print, PNG or SVG proofs.
+    pub format: OutputFormat,
+    /// Pixels per inch for PNG proofs.
+    pub ppi: f32,
+}
+
+impl Encoding {
+    /// The print PDF.
+    pub const PRINT: Self = Self {
+        format: OutputFormat::Pdf,
+        ppi: 72.0,
+    };
+}
+
+/// What [`Builder::set_pages`] should produce besides the laid-out pages.
+#[derive(Debug, Clone, Default)]
+pub struct SetOptions {
+    /// Set half-width punctuation between Chinese characters full-width.
+    pub punct_fix: bool,
+    /// Proof marks drawn over the pages (PNG and SVG proofs only).
+    pub proof: Proof,
+    /// What each page is encoded as; `None` lays the pages out only.
+    pub encoding: Option<Encoding>,
+    /// Also set each page as archival PDF/A-3b with its sources attached.
+    pub archival: bool,
+    /// Run the preflight against these settings (on the encoded page when
+    /// it is a PDF).
+    pub preflight: Option<PrintSettings>,
+    /// A page that does not fit is a preflight finding, and the other
+    /// pages are still set (`banmian preflight`); otherwise it is an error.
+    pub overset_is_finding: bool,
+    /// Keep each page's laid-out document in [`SetPage::composed`].
+    pub keep_layout: bool,
+    /// Gather each page's plain Typst project (`--emit-typst`).
+    pub emit_typst: bool,
+}
+
+/// One page, set.
+pub struct SetPage {
+    /// 版次.
+    pub number: u32,
+    /// The grid the page's layout reported.
+    pub grid: Grid,
+    /// Breaks of the line-composition rules on the page.
+    pub composition: Vec<check::Finding>,
+    /// The page encoded as asked, when it was.
+    pub bytes: Option<Vec<u8>>,
+    /// The archival PDF/A-3b, when asked for.
+    pub archival: Option<Vec<u8>>,
+    /// The laid-out page, when asked for.
+    pub composed: Option<ComposedPage>,
+    /// The page's Typst project, when asked for.
+    pub project: Option<Project>,
+}
+
+/// An edition, set: what every command that sets pages starts from.
+pub struct SetEdition {
+    /// The edition as loaded (punctuation corrected as on the page).
+    pub edition: Edition,
+    /// Loading and layout warnings.
+    pub warnings: Vec<Warning>,
+    /// Punctuation set full-width.
+    pub corrections: Vec<Correction>,
+    /// The pages set, in edition order (an overset page is missing when
+    /// it is a finding).
+    pub pages: Vec<SetPage>,
+    /// The preflight's findings, errors first.
+    pub findings: Vec<preflight::Finding>,
+}
+
+impl SetEdition {
+    /// The findings that stop a release: errors, and with `strict` any.
+    pub fn blocking(&self, strict: bool) -> Vec<String> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error || strict)
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    /// Refuses the pages when the preflight does, with the message every
+    /// command that releases pages gives.
+    pub fn refuse_blocked(&self, strict: bool) -> Result<(), Error> {
+        let blocking = self.blocking(strict);
+        if blocking.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Preflight(blocking))
+        }
+    }
+}
+
+/// The long-lived part of a build: where layouts are and the loaded fonts.
+/// Create once, set many editions.
+pub struct Builder {
+    home: Home,
+    fonts: Arc<Fonts>,
+}
+
+impl Builder {
+    /// Loads the font metadata from `home.fonts` (and the system's if asked).
+    pub fn new(home: Home, system_fonts: bool) -> Result<Self, Error> {
+        let fonts = Arc::new(Fonts::load(&home.fonts, system_fonts)?);
+        Ok(Self::with_fonts(home, fonts))
+    }
+
+    /// A builder over fonts already loaded, e.g. an exact list of archived
+    /// font files; `home.fonts` then only gives the fonts' licences.
+    pub fn with_fonts(home: Home, fonts: Arc<Fonts>) -> Self {
+        Self { home, fonts }
+    }
+
+    /// Where this builder finds layouts and fonts.
+    pub fn home(&self) -> &Home {
+        &self.home
+    }
+
+    /// The fonts this builder uses.
+    pub fn fonts(&self) -> &Fonts {
+        &self.fonts
+    }
+
+    /// Loads an edition and applies punctuation correction if asked.
+    pub fn load(
+        &self,
+        dir: &Path,
+        punct_fix: bool,
+    ) -> Result<(Edition, Vec<Warning>, Vec<Correction>), Error> {
+        let (mut edition, mut warnings) = load_edition(dir, &self.home.layouts)?;
+        warnings.extend(uncovered_characters(&edition, &self.fonts.coverage()));
+        let mut corrections = Vec::new();
+        if punct_fix {
+            for page in &mut edition.pages {
+                for article in &mut page.articles {
+                    corrections.extend(correct_punctuation(article));
+                }
+            }
+        }
+        Ok((edition, warnings, corrections))
+    }
+
+    /// Sets every page of the edition in `dir` as `options` asks, in
+    /// `session`'s worlds. Nothing is written.
+    pub fn set_pages(
+        &self,
+        session: &mut Session,
+        dir: &Path,
+        options: &SetOptions,
+    ) -> Result<SetEdition, Error> {
+        let (edition, warnings, corrections) = self.load(dir, options.punct_fix)?;
+        let licences = match options.preflight {
+            Some(_) => preflight::load_font_licences(&self.home.fonts)?,
+            None => Vec::new(),
+        };
+        let setter = Setter {
+            builder: self,
+            options,
+            licences,
+            edition: &edition,
+        };
+        let mut set = Gathered {
+            warnings,
+            pages: Vec::new(),
+            findings: Vec::new(),
+        };
+        for page in &edition.pages {
+            setter.set_page(session, page, &mut set)?;
+        }
+        preflight::sort(&mut set.findings);
+        Ok(SetEdition {
+            edition,
+            warnings: set.warnings,
+            corrections,
+            pages: set.pages,
+            findings: set.findings,
+        })
+    }
+}
+
+/// What the pages of an edition have given so far.
+struct Gathered {
+    warnings: Vec<Warning>,
+    pages: Vec<SetPage>,
+    findings: Vec<preflight::Finding>,
+}
+
+/// Sets the pages of one edition, one at a time.
+struct Setter<'a> {
+    builder: &'a Builder,
+    options: &'a SetOptions,
+    licences: Vec<FontLicence>,
+    edition: &'a Edition,
+}
+
+impl Setter<'_> {
+    /// Lays out, checks, encodes and preflights `page`, adding what it gives
+    /// to `set`.
+    fn set_page(
+        &self,
+        session: &mut Session,
+        page: &Page,
+        set: &mut Gathered,
+    ) -> Result<(), Error> {
+        let (composed, project) = match self.compose(session, page) {
+            Ok(composed) => composed,
+            Err(error) if self.options.overset_is_finding => {
+                set.findings.push(overset_finding(error)?);
+                return Ok(());
+            }
+            Err(error) => return Err(error),
+        };
+        set.warnings
+            .extend(template_warnings(page, &composed.warnings));
+        let composition = check_page(&composed.document, &composed.grid, page.number);
+        if let Some(settings) = &self.options.preflight {
+            set.findings.extend(preflight::check_layout(
+                page,
+                &composed,
+                &composition,
+                settings,
+            ));
+        }
+        let bytes = self.encode(&composed, page, &mut set.findings)?;
+        let archival = match self.options.archival {
+            true => Some(self.set_archival(session, page)?),
+            false => None,
+        };
+        set.pages.push(SetPage {
+            number: page.number,
+            grid: composed.grid,
+            composition,
+            bytes,
+            archival,
+            composed: self.options.keep_layout.then_some(composed),
+            project,
+        });
+        Ok(())
+    }
+
+    /// Lays `page` out in the session's print world (and its spare).
+    fn compose(
+        &self,
+        session: &mut Session,
+        page: &Page,
+    ) -> Result<(ComposedPage, Option<Project>), Error> {
+        let (builder, edition) = (self.builder, self.edition);
+        let (world, spare) = session.worlds(&builder.home.layouts, &edition.dir, &builder.fonts);
+        let composed = compose_page_with(world, spare, edition, page, self.options.proof, "")?;
+        let project = self.options.emit_typst.then(|| {
+            Project::gather(
+                page_stem(&edition.id, page.number),
+                world,
+                page,
+                &composed.data,
+            )
+        });
+        Ok((composed, project))
+    }
+
+    /// Encodes a laid-out page as asked; a PDF is preflighted too.
+    fn encode(
+        &self,
+        composed: &ComposedPage,
+        page: &Page,
+        findings: &mut Vec<preflight::Finding>,
+    ) -> Result<Option<Vec<u8>>, Error> {
+        let Some(encoding) = self.options.encoding else {
+            return Ok(None);
+        };
+        let ident = page_ident(&self.edition.id, page.number);
+        let bytes = encode(&composed.document, encoding.format, encoding.ppi, &ident)?;
+        if self.options.preflight.is_some() && encoding.format == OutputFormat::Pdf {
+            findings.extend(preflight::check_pdf(
+                &bytes,
+                &self.edition.format,
+                page.number,
+                &self.licences,
+            ));
+        }
+        Ok(Some(bytes))
+    }
+
+    /// Sets `page` again for the archive, with its sources attached, and
+    /// encodes it as PDF/A-3b.
+    fn set_archival(&self, session: &mut Session, page: &Page) -> Result<Vec<u8>, Error> {
+        let (builder, edition) = (self.builder, self.edition);
+        let world = session.archive_world(&builder.home.layouts, &edition.dir, &builder.fonts);
+        let preamble = attachments(edition, page);
+        let composed = compose_page_with(world, None, edition, page, Proof::default(), &preamble)?;
+        encode_archival(&composed.document, &page_ident(&edition.id, page.number))
+            .map_err(|e| explain_cmyk_pictures(e, page))
+    }
+}
+
+/// An overset page as a preflight finding; any other error stays one.
+fn overset_finding(error: Error) -> Result<preflight::Finding, Error> {
+    let Error::Overset {
+        location,
+        page,
+        chars,
+        lines,
+        chars_per_line,
+    } = error
+    else {
+        return Err(error);
+    };
+    Ok(preflight::Finding::new(
+        Severity::Error,
+        Check::Overset,
+        page,
+        "body",
+        format!("{chars} characters (about {lines} lines of {chars_per_line}) did not fit"),
+    )
+    .at(location))
+}

@@ -1,0 +1,109 @@
+//! What one build leaves for the next build of the same edition: the Typst
+//! worlds, with their file caches, so unchanged files are not parsed again
+//! and Typst's memoised layout is reused.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::archival::OUTPUT_INPUT;
+use crate::fonts::Fonts;
+use crate::world::PageWorld;
+
+/// A world and the edition folder it was made for.
+type Slot = Option<(PathBuf, PageWorld)>;
+
+/// The worlds pages are compiled in. `watch` keeps one session alive;
+/// one-off builds start from an empty one. The output does not depend on
+/// it, only the time a build takes.
+#[derive(Default)]
+pub struct Session {
+    /// The world print pages and proofs are compiled in.
+    world: Slot,
+    /// A second world, for compiling two column heights at once.
+    spare: Slot,
+    /// The world archived (PDF/A) pages are compiled in: its layouts see
+    /// `sys.inputs` [`OUTPUT_INPUT`] = `archive`.
+    archive: Slot,
+    speculate: bool,
+}
+
+impl Session {
+    /// A session for a desk waiting on its rebuilds (`watch`): the first
+    /// two steps of each page's fit search run at once, on two cores,
+    /// which costs a second world's memory.
+    pub fn live() -> Self {
+        Self {
+            speculate: true,
+            ..Self::default()
+        }
+    }
+
+    /// The world for print pages of the edition in `dir`, and the spare
+    /// world when the session speculates.
+    pub(crate) fn worlds(
+        &mut self,
+        layouts: &Path,
+        dir: &Path,
+        fonts: &Arc<Fonts>,
+    ) -> (&mut PageWorld, Option<&mut PageWorld>) {
+        let world = slot(&mut self.world, layouts, dir, fonts, &[]);
+        let spare = self
+            .speculate
+            .then(|| slot(&mut self.spare, layouts, dir, fonts, &[]));
+        (world, spare)
+    }
+
+    /// The world for archived pages of the edition in `dir`.
+    pub(crate) fn archive_world(
+        &mut self,
+        layouts: &Path,
+        dir: &Path,
+        fonts: &Arc<Fonts>,
+    ) -> &mut PageWorld {
+        slot(
+            &mut self.archive,
+            layouts,
+            dir,
+            fonts,
+            &[(OUTPUT_INPUT, "archive")],
+        )
+    }
+
+    /// The files of the layouts folder the session's worlds have read,
+    /// relative to it, sorted and without repeats.
+    pub(crate) fn used_layouts(&self) -> Vec<PathBuf> {
+        let mut used: Vec<PathBuf> = [&self.world, &self.spare, &self.archive]
+            .into_iter()
+            .flatten()
+            .flat_map(|(_, w)| w.used_layouts())
+            .collect();
+        used.sort();
+        used.dedup();
+        used
+    }
+}
+
+/// The world kept in `slot`, replaced when it was made for another edition
+/// folder or other fonts.
+fn slot<'a>(
+    slot: &'a mut Slot,
+    layouts: &Path,
+    dir: &Path,
+    fonts: &Arc<Fonts>,
+    inputs: &[(&str, &str)],
+) -> &'a mut PageWorld {
+    let fresh = match slot {
+        Some((d, w)) => d != dir || !w.uses(fonts),
+        None => true,
+    };
+    if fresh {
+        let world = PageWorld::new(layouts, dir, fonts.clone());
+        let world = if inputs.is_empty() {
+            world
+        } else {
+            world.with_inputs(inputs)
+        };
+        *slot = Some((dir.to_path_buf(), world));
+    }
+    &mut slot.as_mut().expect("just set").1
+}
