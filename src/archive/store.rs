@@ -17,7 +17,9 @@ use crate::fonts::Fonts;
 use crate::home::Home;
 
 /// Set (to anything) in the environment, this makes `archive` fail right
-/// before it publishes a revision: the tests' stand-in for a crash.
+/// before it publishes a revision: the tests' stand-in for a crash. Only
+/// with the `fail-points` feature, never in a release build.
+#[cfg(feature = "fail-points")]
 pub const FAIL_BEFORE_PUBLISH: &str = "BANMIAN_FAIL_BEFORE_PUBLISH";
 
 /// What `archive` did.
@@ -284,11 +286,8 @@ pub fn archive_edition(
     )?;
     sync_tree(&rev_dir)?;
 
-    if std::env::var_os(FAIL_BEFORE_PUBLISH).is_some_and(|v| !v.is_empty()) {
-        return Err(Error::Setup(format!(
-            "archiving {id} failed before it was published ({FAIL_BEFORE_PUBLISH} is set)"
-        )));
-    }
+    #[cfg(feature = "fail-points")]
+    fail_before_publish(&id)?;
 
     // Publish: the new fonts first, then the revision in one rename.
     let mut new_font_bytes = 0;
@@ -322,6 +321,18 @@ pub fn archive_edition(
         shared_fonts: manifest.fonts.len() - new_fonts.len(),
         warnings: rendered.warnings,
     })
+}
+
+/// Makes `archive` fail right before it publishes a revision when
+/// [`FAIL_BEFORE_PUBLISH`] is set: the tests' stand-in for a crash.
+#[cfg(feature = "fail-points")]
+fn fail_before_publish(id: &str) -> Result<(), Error> {
+    if std::env::var_os(FAIL_BEFORE_PUBLISH).is_some_and(|v| !v.is_empty()) {
+        return Err(Error::Setup(format!(
+            "archiving {id} failed before it was published ({FAIL_BEFORE_PUBLISH} is set)"
+        )));
+    }
+    Ok(())
 }
 
 /// Whether the sources equal those `manifest` records: the same edition
