@@ -182,12 +182,10 @@ pub enum Error {
     /// an unreadable index or text file).
     #[error("{0}")]
     Archive(String),
-    /// A bug in banmian, not in the input.
+    /// A bug in banmian, not in the input (or, in test builds with the
+    /// `fail-points` feature, a failure the tests injected).
     #[error("{0}")]
     Internal(String),
-    /// Transitional: to be replaced by the variants above.
-    #[error("{0}")]
-    Setup(String),
     /// The command line asks for something that cannot be done (exit 2).
     #[error("{0}")]
     Usage(String),

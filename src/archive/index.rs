@@ -9,8 +9,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, Transaction, params};
 
+use super::manifest::{MANIFEST_SUM, Manifest};
 use super::text::{Passage, TEXT};
 use super::{Archive, INDEX};
 use crate::diag::Error;
@@ -67,7 +68,7 @@ pub struct Index {
 }
 
 fn db_err(path: &Path, e: rusqlite::Error) -> Error {
-    Error::Setup(format!("{}: the search index: {e}", path.display()))
+    Error::Archive(format!("{}: the search index: {e}", path.display()))
 }
 
 impl Index {
@@ -84,12 +85,7 @@ impl Index {
         if let Ok(conn) = Connection::open(&path)
             && schema_ok(&conn)
         {
-            let mut index = Self {
-                conn,
-                skipped: Vec::new(),
-            };
-            index.refresh(archive)?;
-            return Ok(index);
+            return Self::refreshed(conn, archive);
         }
         Self::rebuild(archive)
     }
@@ -107,11 +103,7 @@ impl Index {
         {
             let conn = Connection::open(tmp.path()).map_err(|e| db_err(tmp.path(), e))?;
             create_schema(&conn).map_err(|e| db_err(tmp.path(), e))?;
-            let mut index = Self {
-                conn,
-                skipped: Vec::new(),
-            };
-            index.refresh(archive)?;
+            Self::refreshed(conn, archive)?;
         }
         // An index anyone who may read the archive may read (not 0600).
         #[cfg(unix)]
@@ -124,6 +116,11 @@ impl Index {
         }
         tmp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
         let conn = Connection::open(&path).map_err(|e| db_err(&path, e))?;
+        Self::refreshed(conn, archive)
+    }
+
+    /// The index in `conn`, brought up to date with the revision folders.
+    fn refreshed(conn: Connection, archive: &Archive) -> Result<Self, Error> {
         let mut index = Self {
             conn,
             skipped: Vec::new(),
@@ -140,95 +137,43 @@ impl Index {
         self.conn
             .busy_timeout(std::time::Duration::from_secs(30))
             .map_err(err)?;
-        let mut on_disk: BTreeMap<(String, u32), String> = BTreeMap::new();
-        for id in archive.editions()? {
-            for rev in archive.revisions(&id)? {
-                let sum_path = archive
-                    .revision_dir(&id, rev)
-                    .join(super::manifest::MANIFEST_SUM);
-                let sum = std::fs::read_to_string(&sum_path).unwrap_or_default();
-                on_disk.insert((id.clone(), rev), sum);
-            }
-        }
-        let indexed: BTreeMap<(String, u32), String> = {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT edition, revision, manifest FROM revisions")
-                .map_err(err)?;
-            let rows = stmt
-                .query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))
-                .map_err(err)?;
-            rows.collect::<Result<_, _>>().map_err(err)?
-        };
+        let on_disk = on_disk(archive)?;
+        let indexed = self.indexed().map_err(err)?;
         if on_disk == indexed {
             return Ok(());
         }
         let tx = self.conn.transaction().map_err(err)?;
         for (key, sum) in &indexed {
             if on_disk.get(key) != Some(sum) {
-                tx.execute(
+                for sql in [
                     "DELETE FROM revisions WHERE edition = ?1 AND revision = ?2",
-                    params![key.0, key.1],
-                )
-                .map_err(err)?;
-                tx.execute(
                     "DELETE FROM passages WHERE edition = ?1 AND revision = ?2",
-                    params![key.0, key.1],
-                )
-                .map_err(err)?;
+                ] {
+                    tx.execute(sql, params![key.0, key.1]).map_err(err)?;
+                }
             }
         }
         for ((id, rev), sum) in &on_disk {
             if indexed.get(&(id.clone(), *rev)) == Some(sum) {
                 continue;
             }
-            let loaded = archive.manifest(id, *rev).and_then(|m| {
-                let text_path = archive.revision_dir(id, *rev).join(TEXT);
-                let bytes = std::fs::read(&text_path).map_err(|e| Error::io(&text_path, e))?;
-                let passages: Vec<Passage> = serde_json::from_slice(&bytes)
-                    .map_err(|e| Error::Setup(format!("{}: {e}", text_path.display())))?;
-                Ok((m, passages))
-            });
-            let (manifest, passages) = match loaded {
-                Ok(x) => x,
-                Err(e) => {
-                    self.skipped.push(e.to_string());
-                    continue;
+            match load(archive, id, *rev) {
+                Ok((manifest, passages)) => {
+                    insert(&tx, id, *rev, sum, &manifest, &passages).map_err(err)?;
                 }
-            };
-            let pages = manifest
-                .pages
-                .iter()
-                .map(|p| p.number.to_string())
-                .collect::<Vec<_>>()
-                .join(",");
-            tx.execute(
-                "INSERT INTO revisions (edition, revision, paper, date, note, archived_at, pages, manifest)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    id,
-                    rev,
-                    manifest.paper,
-                    manifest.date,
-                    manifest.note,
-                    manifest.archived_at,
-                    pages,
-                    sum
-                ],
-            )
-            .map_err(err)?;
-            let mut insert = tx
-                .prepare(
-                    "INSERT INTO passages (text, edition, revision, page, place) VALUES (?1, ?2, ?3, ?4, ?5)",
-                )
-                .map_err(err)?;
-            for p in &passages {
-                insert
-                    .execute(params![p.text, id, rev, p.page, p.place()])
-                    .map_err(err)?;
+                Err(e) => self.skipped.push(e.to_string()),
             }
         }
         tx.commit().map_err(err)
+    }
+
+    /// The revisions the index holds, with their manifest sums.
+    fn indexed(&self) -> rusqlite::Result<BTreeMap<(String, u32), String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT edition, revision, manifest FROM revisions")?;
+        let rows = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?;
+        rows.collect()
     }
 
     /// How many revisions and passages the index holds.
@@ -299,7 +244,6 @@ impl Index {
     /// The pages that contain every one of `words`, by date, edition and
     /// page; each with the revisions that contain them and a snippet.
     pub fn search(&self, words: &[String]) -> Result<Vec<Hit>, Error> {
-        let err = |e| db_err(Path::new(INDEX), e);
         let words: Vec<&str> = words
             .iter()
             .map(|w| w.trim())
@@ -311,40 +255,7 @@ impl Index {
         // (edition, page, revision) → the first passage holding the first word.
         let mut found: Option<BTreeMap<PageRev, Found>> = None;
         for word in &words {
-            let mut hits = BTreeMap::new();
-            let (sql, arg) = if word.chars().count() >= 3 {
-                (
-                    "SELECT edition, page, revision, place, text FROM passages WHERE passages MATCH ?1 ORDER BY rowid",
-                    format!("\"{}\"", word.replace('"', "\"\"")),
-                )
-            } else {
-                (
-                    "SELECT edition, page, revision, place, text FROM passages WHERE text LIKE ?1 ESCAPE '\\' ORDER BY rowid",
-                    format!(
-                        "%{}%",
-                        word.replace('\\', "\\\\")
-                            .replace('%', "\\%")
-                            .replace('_', "\\_")
-                    ),
-                )
-            };
-            let mut stmt = self.conn.prepare(sql).map_err(err)?;
-            let rows = stmt
-                .query_map([arg], |r| {
-                    Ok((
-                        (
-                            r.get::<_, String>(0)?,
-                            r.get::<_, u32>(1)?,
-                            r.get::<_, u32>(2)?,
-                        ),
-                        (r.get::<_, String>(3)?, r.get::<_, String>(4)?),
-                    ))
-                })
-                .map_err(err)?;
-            for row in rows {
-                let (key, value) = row.map_err(err)?;
-                hits.entry(key).or_insert(value);
-            }
+            let hits = self.passages_with(word)?;
             found = Some(match found {
                 None => hits,
                 Some(mut prev) => {
@@ -353,7 +264,54 @@ impl Index {
                 }
             });
         }
-        let found = found.unwrap_or_default();
+        self.hits(found.unwrap_or_default(), first)
+    }
+
+    /// The pages of each revision that hold `word`, each with the first
+    /// passage that does.
+    fn passages_with(&self, word: &str) -> Result<BTreeMap<PageRev, Found>, Error> {
+        let err = |e| db_err(Path::new(INDEX), e);
+        let (sql, arg) = if word.chars().count() >= 3 {
+            (
+                "SELECT edition, page, revision, place, text FROM passages WHERE passages MATCH ?1 ORDER BY rowid",
+                format!("\"{}\"", word.replace('"', "\"\"")),
+            )
+        } else {
+            (
+                "SELECT edition, page, revision, place, text FROM passages WHERE text LIKE ?1 ESCAPE '\\' ORDER BY rowid",
+                format!(
+                    "%{}%",
+                    word.replace('\\', "\\\\")
+                        .replace('%', "\\%")
+                        .replace('_', "\\_")
+                ),
+            )
+        };
+        let mut stmt = self.conn.prepare(sql).map_err(err)?;
+        let rows = stmt
+            .query_map([arg], |r| {
+                Ok((
+                    (
+                        r.get::<_, String>(0)?,
+                        r.get::<_, u32>(1)?,
+                        r.get::<_, u32>(2)?,
+                    ),
+                    (r.get::<_, String>(3)?, r.get::<_, String>(4)?),
+                ))
+            })
+            .map_err(err)?;
+        let mut hits = BTreeMap::new();
+        for row in rows {
+            let (key, value) = row.map_err(err)?;
+            hits.entry(key).or_insert(value);
+        }
+        Ok(hits)
+    }
+
+    /// The hits, one a page, from what each revision's page holds; the
+    /// snippet marks `first`.
+    fn hits(&self, found: BTreeMap<PageRev, Found>, first: &str) -> Result<Vec<Hit>, Error> {
+        let err = |e| db_err(Path::new(INDEX), e);
         let mut pages: BTreeMap<(String, u32), Vec<(u32, Found)>> = BTreeMap::new();
         for ((edition, page, rev), hit) in found {
             pages.entry((edition, page)).or_default().push((rev, hit));
@@ -381,6 +339,68 @@ impl Index {
         hits.sort_by(|a, b| (&a.date, &a.edition, a.page).cmp(&(&b.date, &b.edition, b.page)));
         Ok(hits)
     }
+}
+
+/// The revisions the folders hold, with their manifest sums (empty when
+/// unreadable).
+fn on_disk(archive: &Archive) -> Result<BTreeMap<(String, u32), String>, Error> {
+    let mut on_disk = BTreeMap::new();
+    for id in archive.editions()? {
+        for rev in archive.revisions(&id)? {
+            let sum_path = archive.revision_dir(&id, rev).join(MANIFEST_SUM);
+            let sum = std::fs::read_to_string(&sum_path).unwrap_or_default();
+            on_disk.insert((id.clone(), rev), sum);
+        }
+    }
+    Ok(on_disk)
+}
+
+/// A revision's manifest and passages, as its folder holds them.
+fn load(archive: &Archive, id: &str, rev: u32) -> Result<(Manifest, Vec<Passage>), Error> {
+    let manifest = archive.manifest(id, rev)?;
+    let text_path = archive.revision_dir(id, rev).join(TEXT);
+    let bytes = std::fs::read(&text_path).map_err(|e| Error::io(&text_path, e))?;
+    let passages: Vec<Passage> = serde_json::from_slice(&bytes)
+        .map_err(|e| Error::Archive(format!("{}: {e}", text_path.display())))?;
+    Ok((manifest, passages))
+}
+
+/// Adds a revision and its passages to the index.
+fn insert(
+    tx: &Transaction,
+    id: &str,
+    rev: u32,
+    sum: &str,
+    manifest: &Manifest,
+    passages: &[Passage],
+) -> rusqlite::Result<()> {
+    let pages = manifest
+        .pages
+        .iter()
+        .map(|p| p.number.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    tx.execute(
+        "INSERT INTO revisions (edition, revision, paper, date, note, archived_at, pages, manifest)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            id,
+            rev,
+            manifest.paper,
+            manifest.date,
+            manifest.note,
+            manifest.archived_at,
+            pages,
+            sum
+        ],
+    )?;
+    let mut insert = tx.prepare(
+        "INSERT INTO passages (text, edition, revision, page, place) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for p in passages {
+        insert.execute(params![p.text, id, rev, p.page, p.place()])?;
+    }
+    Ok(())
 }
 
 fn schema_ok(conn: &Connection) -> bool {

@@ -65,42 +65,36 @@ impl Archive {
         self.root.join(&font.stored)
     }
 
+    /// Where a font file a manifest lists is stored, once its content is
+    /// checked against the manifest's hash.
+    pub fn checked_font(&self, font: &FontEntry) -> Result<PathBuf, Error> {
+        let path = self.font_path(font);
+        if hash::sha256_file(&path)?.0 != font.sha256 {
+            return Err(Error::Archive(format!(
+                "{}: the archived font {} is damaged (run `banmian archive verify`)",
+                path.display(),
+                font.name
+            )));
+        }
+        Ok(path)
+    }
+
     /// The editions in the archive, sorted by id.
     pub fn editions(&self) -> Result<Vec<String>, Error> {
-        let mut ids = Vec::new();
-        let entries = match std::fs::read_dir(&self.root) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(ids),
-            Err(e) => return Err(Error::io(&self.root, e)),
-        };
-        for entry in entries {
-            let entry = entry.map_err(|e| Error::io(&self.root, e))?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if entry.path().is_dir() && !name.starts_with('.') && name != FONTS {
-                ids.push(name);
-            }
-        }
+        let mut ids: Vec<String> = folders(&self.root)?
+            .into_iter()
+            .filter(|name| !name.starts_with('.') && name != FONTS)
+            .collect();
         ids.sort();
         Ok(ids)
     }
 
     /// The revision numbers of edition `id`, ascending (none if unknown).
     pub fn revisions(&self, id: &str) -> Result<Vec<u32>, Error> {
-        let dir = self.root.join(id);
-        let mut revs = Vec::new();
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(revs),
-            Err(e) => return Err(Error::io(&dir, e)),
-        };
-        for entry in entries {
-            let entry = entry.map_err(|e| Error::io(&dir, e))?;
-            if let Some(n) = parse_revision_name(&entry.file_name().to_string_lossy())
-                && entry.path().is_dir()
-            {
-                revs.push(n);
-            }
-        }
+        let mut revs: Vec<u32> = folders(&self.root.join(id))?
+            .iter()
+            .filter_map(|name| parse_revision_name(name))
+            .collect();
         revs.sort_unstable();
         Ok(revs)
     }
@@ -143,13 +137,31 @@ impl Archive {
         let sum_path = dir.join(MANIFEST_SUM);
         let sum = std::fs::read_to_string(&sum_path).map_err(|e| Error::io(&sum_path, e))?;
         if sum != Manifest::sum_line(&bytes) {
-            return Err(Error::Setup(format!(
+            return Err(Error::Archive(format!(
                 "{}: the manifest does not match {MANIFEST_SUM}: it was altered (run `banmian archive verify`)",
                 path.display()
             )));
         }
         Manifest::parse(&bytes, &path)
     }
+}
+
+/// The names of the folders (or links to folders) in `dir`; none if `dir`
+/// does not exist.
+fn folders(dir: &Path) -> Result<Vec<String>, Error> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(dir, e)),
+    };
+    let mut names = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        if entry.path().is_dir() {
+            names.push(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    Ok(names)
 }
 
 /// The folder name of a revision: `rev-0001`.

@@ -7,9 +7,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use tempfile::TempDir;
+
 use super::hash::sha256_file;
 use super::manifest::{FORMAT, FileEntry, FontEntry, MANIFEST, MANIFEST_SUM, Manifest, PageEntry};
-use super::render::{PDF_STANDARD, Release, render};
+use super::render::{PDF_STANDARD, Release, Rendered, render};
 use super::text::{TEXT, passages};
 use super::{Archive, FONTS, LOCK, STAGING, now_utc, revision_name, slash_path};
 use crate::diag::{Error, Location, Warning};
@@ -17,7 +19,9 @@ use crate::fonts::Fonts;
 use crate::home::Home;
 
 /// Set (to anything) in the environment, this makes `archive` fail right
-/// before it publishes a revision: the tests' stand-in for a crash.
+/// before it publishes a revision: the tests' stand-in for a crash. Only
+/// with the `fail-points` feature, never in a release build.
+#[cfg(feature = "fail-points")]
 pub const FAIL_BEFORE_PUBLISH: &str = "BANMIAN_FAIL_BEFORE_PUBLISH";
 
 /// What `archive` did.
@@ -104,6 +108,9 @@ fn same_file(_file: &File, path: &Path) -> bool {
 /// sources (edition files, the layout files used, the fonts) equal those of
 /// the latest revision. The pages are set from the staged copy of the
 /// sources, exactly as `regenerate` sets them from the archived copy.
+///
+/// The stages: the fonts hashed, the sources staged, the pages rendered,
+/// the manifest written, the revision published.
 pub fn archive_edition(
     archive: &Archive,
     edition_dir: &Path,
@@ -111,32 +118,84 @@ pub fn archive_edition(
     note: Option<&str>,
 ) -> Result<Outcome, Error> {
     let id = edition_name(edition_dir)?;
-    let sources = edition_files(edition_dir)?;
+    let files = edition_files(edition_dir)?;
     let fonts_found = Fonts::load(&home.fonts, false)?.files();
+    check_outside(&archive.root, edition_dir)?;
+    let _lock = ArchiveLock::acquire(&archive.root)?;
+    remove_stale_staging(&archive.root)?;
 
-    let inside_edition = match (real_path(&archive.root), edition_dir.canonicalize()) {
+    let fonts = hash_fonts(&fonts_found, &home.fonts)?;
+    let sources = Sources { id, files, fonts };
+    // Unchanged since the latest revision? Then there is nothing to add.
+    let id = &sources.id;
+    let latest = archive.revisions(id)?.last().copied();
+    if let Some(rev) = latest
+        && unchanged(&archive.manifest(id, rev)?, &sources, home)?
+    {
+        return Ok(Outcome::Unchanged { revision: rev });
+    }
+    let revision = latest.unwrap_or(0) + 1;
+
+    // Declared after the lock: the staging folder goes before the lock does.
+    let staged = Staged::new(archive, &sources, home)?;
+    let rendered = staged.render(edition_dir, home)?;
+    let written = staged.write(&rendered, &sources, revision, note)?;
+
+    #[cfg(feature = "fail-points")]
+    fail_before_publish(id)?;
+
+    let (dir, new_font_bytes) = staged.publish(archive, id, revision)?;
+    Ok(Outcome::Created {
+        revision,
+        dir,
+        bytes: written.bytes,
+        pages: written.manifest.pages.len(),
+        new_fonts: staged.new_fonts.len(),
+        new_font_bytes,
+        shared_fonts: written.manifest.fonts.len() - staged.new_fonts.len(),
+        warnings: rendered.warnings,
+    })
+}
+
+/// Refuses an archive folder inside the edition folder it would archive.
+fn check_outside(root: &Path, edition_dir: &Path) -> Result<(), Error> {
+    let inside_edition = match (real_path(root), edition_dir.canonicalize()) {
         (Some(root), Ok(edition)) => root.starts_with(&edition),
         _ => false,
     };
     if inside_edition {
         return Err(Error::Usage(format!(
             "the archive folder {} is inside the edition folder {}: choose another with --archive",
-            archive.root.display(),
+            root.display(),
             edition_dir.display()
         )));
     }
-    let _lock = ArchiveLock::acquire(&archive.root)?;
-    remove_stale_staging(&archive.root)?;
+    Ok(())
+}
 
-    // Font files: hashed, and known by where the archive keeps them.
+/// Makes `archive` fail right before it publishes a revision when
+/// [`FAIL_BEFORE_PUBLISH`] is set: the tests' stand-in for a crash.
+#[cfg(feature = "fail-points")]
+fn fail_before_publish(id: &str) -> Result<(), Error> {
+    if std::env::var_os(FAIL_BEFORE_PUBLISH).is_some_and(|v| !v.is_empty()) {
+        return Err(Error::Internal(format!(
+            "archiving {id} failed before it was published ({FAIL_BEFORE_PUBLISH} is set)"
+        )));
+    }
+    Ok(())
+}
+
+/// The hash stage: the font files hashed, and known by where the archive
+/// keeps them.
+fn hash_fonts(found: &[PathBuf], fonts_dir: &Path) -> Result<Vec<(PathBuf, FontEntry)>, Error> {
     let mut fonts = Vec::new();
-    for path in &fonts_found {
+    for path in found {
         let (sha, bytes) = sha256_file(path)?;
         let ext = path
             .extension()
             .map(|e| e.to_string_lossy().to_lowercase())
             .unwrap_or_else(|| "font".into());
-        let name = slash_path(path.strip_prefix(&home.fonts).unwrap_or(path));
+        let name = slash_path(path.strip_prefix(fonts_dir).unwrap_or(path));
         fonts.push((
             path.clone(),
             FontEntry {
@@ -147,111 +206,226 @@ pub fn archive_edition(
             },
         ));
     }
+    Ok(fonts)
+}
 
-    // Unchanged since the latest revision? Then there is nothing to add.
-    let latest = archive.revisions(&id)?.last().copied();
-    if let Some(rev) = latest {
-        let manifest = archive.manifest(&id, rev)?;
-        if unchanged(&manifest, &id, &sources, home, &fonts)? {
-            return Ok(Outcome::Unchanged { revision: rev });
+/// What a revision is made of, known before anything is staged.
+struct Sources {
+    /// The edition id.
+    id: String,
+    /// The edition folder's files, as (relative path, path), sorted.
+    files: Vec<(PathBuf, PathBuf)>,
+    /// The font files, each with its hash and where the archive keeps it.
+    fonts: Vec<(PathBuf, FontEntry)>,
+}
+
+/// A revision written in full in the staging folder, not yet published.
+struct Written {
+    manifest: Manifest,
+    /// Bytes in the revision folder, the manifest and its sum included.
+    bytes: u64,
+}
+
+/// A revision being written in a staging folder inside the archive, which
+/// is removed when this is dropped (after a publish, with only what the
+/// publish left in it).
+struct Staged {
+    staging: TempDir,
+    /// The revision folder, renamed into place when published.
+    rev_dir: PathBuf,
+    /// The copy of the edition folder the pages are set from.
+    edition_copy: PathBuf,
+    /// The copy of the layouts folder the pages are set with.
+    layouts_copy: PathBuf,
+    /// The font files the pages are set with, stored or staged.
+    font_files: Vec<PathBuf>,
+    /// The staged font files, which the archive does not hold yet.
+    new_fonts: Vec<PathBuf>,
+}
+
+impl Staged {
+    /// The stage stage: the edition folder and the layouts copied (the
+    /// pages are set from these copies) and the fonts the archive does not
+    /// hold yet staged.
+    fn new(archive: &Archive, sources: &Sources, home: &Home) -> Result<Self, Error> {
+        let staging = tempfile::Builder::new()
+            .prefix(STAGING)
+            .tempdir_in(&archive.root)
+            .map_err(|e| Error::io(&archive.root, e))?;
+        let rev_dir = staging.path().join("rev");
+        let edition_copy = rev_dir.join("edition").join(&sources.id);
+        for (rel, src) in &sources.files {
+            copy_synced(src, &edition_copy.join(rel))?;
         }
+        let layouts_copy = rev_dir.join("layouts");
+        for (rel, src) in walk(&home.layouts)? {
+            copy_synced(&src, &layouts_copy.join(rel))?;
+        }
+        let mut staged = Self {
+            staging,
+            rev_dir,
+            edition_copy,
+            layouts_copy,
+            font_files: Vec::new(),
+            new_fonts: Vec::new(),
+        };
+        for (src, entry) in &sources.fonts {
+            staged.add_font(archive, src, entry)?;
+        }
+        Ok(staged)
     }
-    let revision = latest.unwrap_or(0) + 1;
 
-    let staging = tempfile::Builder::new()
-        .prefix(STAGING)
-        .tempdir_in(&archive.root)
-        .map_err(|e| Error::io(&archive.root, e))?;
-    let rev_dir = staging.path().join("rev");
-
-    // The edition folder and the layouts, copied; the pages are set from
-    // these copies.
-    let edition_copy = rev_dir.join("edition").join(&id);
-    for (rel, src) in &sources {
-        copy_synced(src, &edition_copy.join(rel))?;
-    }
-    let layouts_copy = rev_dir.join("layouts");
-    for (rel, src) in walk(&home.layouts)? {
-        copy_synced(&src, &layouts_copy.join(rel))?;
-    }
-    // Fonts the archive does not hold yet are staged; the others are read
-    // where the archive keeps them.
-    let mut font_files = Vec::new();
-    let mut new_fonts = Vec::new();
-    for (src, entry) in &fonts {
+    /// A font the archive holds is read where the archive keeps it; one it
+    /// does not hold yet is staged.
+    fn add_font(&mut self, archive: &Archive, src: &Path, entry: &FontEntry) -> Result<(), Error> {
         let stored = archive.font_path(entry);
         if stored.is_file() {
-            if sha256_file(&stored)?.0 != entry.sha256 {
-                return Err(Error::Setup(format!(
-                    "{}: the archived font {} is damaged (run `banmian archive verify`)",
-                    stored.display(),
-                    entry.name
-                )));
-            }
-            font_files.push(stored);
-        } else {
-            let staged = staging.path().join(&entry.stored);
-            copy_synced(src, &staged)?;
-            let (sha, _) = sha256_file(&staged)?;
-            if sha != entry.sha256 {
-                return Err(Error::Setup(format!(
-                    "{}: the font file changed while it was archived; try again",
-                    src.display()
-                )));
-            }
-            if !new_fonts.contains(&staged) {
-                new_fonts.push(staged.clone());
-            }
-            font_files.push(staged);
+            self.font_files.push(archive.checked_font(entry)?);
+            return Ok(());
         }
-    }
-
-    // Messages name the user's files, not their staged copies.
-    let places = [
-        (edition_copy.clone(), edition_dir.to_path_buf()),
-        (layouts_copy.clone(), home.layouts.clone()),
-    ];
-    let release = Release::Checked {
-        licences: home.fonts.clone(),
-    };
-    let mut rendered = render(
-        &edition_copy,
-        &layouts_copy,
-        Arc::new(Fonts::load_files(&font_files)?),
-        &release,
-    )
-    .map_err(|e| relocate_error(e, &places))?;
-    for w in &mut rendered.warnings {
-        w.location.file = relocate(&w.location.file, &places);
-    }
-    // Keep only the layout files the pages read.
-    for (rel, path) in walk(&layouts_copy)? {
-        if !rendered.layouts_used.contains(&rel) {
-            fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+        let staged = self.staging.path().join(&entry.stored);
+        copy_synced(src, &staged)?;
+        let (sha, _) = sha256_file(&staged)?;
+        if sha != entry.sha256 {
+            return Err(Error::Changed(format!(
+                "{}: the font file changed while it was archived; try again",
+                src.display()
+            )));
         }
+        if !self.new_fonts.contains(&staged) {
+            self.new_fonts.push(staged.clone());
+        }
+        self.font_files.push(staged);
+        Ok(())
     }
-    remove_empty_dirs(&layouts_copy)?;
 
-    let edition = &rendered.edition;
-    let mut pages = Vec::new();
-    for (page, out) in edition.pages.iter().zip(&rendered.pages) {
-        let pdf = format!("pages/{}", out.file_name);
-        write_synced(&rev_dir.join(&pdf), &out.bytes)?;
-        let print = format!("print/{}", out.file_name);
-        write_synced(&rev_dir.join(&print), &out.print)?;
-        pages.push(PageEntry {
-            number: page.number,
-            section: page.section.clone(),
-            layout: page.layout.clone(),
-            pdf,
-            print,
-        });
+    /// The render stage: the pages set from the staged copies, messages
+    /// naming the user's files, not their copies; then only the layout
+    /// files the pages read are kept.
+    fn render(&self, edition_dir: &Path, home: &Home) -> Result<Rendered, Error> {
+        let (edition_copy, layouts_copy) = (&self.edition_copy, &self.layouts_copy);
+        let places = [
+            (edition_copy.clone(), edition_dir.to_path_buf()),
+            (layouts_copy.clone(), home.layouts.clone()),
+        ];
+        let fonts = Arc::new(Fonts::load_files(&self.font_files)?);
+        // A new revision is refused as a print build refuses its pages.
+        let release = Release::Checked {
+            licences: home.fonts.clone(),
+        };
+        let mut rendered = render(edition_copy, layouts_copy, fonts, &release)
+            .map_err(|e| relocate_error(e, &places))?;
+        for w in &mut rendered.warnings {
+            w.location.file = relocate(&w.location.file, &places);
+        }
+        // Keep only the layout files the pages read.
+        for (rel, path) in walk(layouts_copy)? {
+            if !rendered.layouts_used.contains(&rel) {
+                fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+            }
+        }
+        remove_empty_dirs(layouts_copy)?;
+        Ok(rendered)
     }
-    let text = serde_json::to_vec_pretty(&passages(edition)).expect("passages serialise");
-    write_synced(&rev_dir.join(TEXT), &text)?;
 
+    /// The manifest stage: the pages and their text written, every file
+    /// hashed, the manifest and its sum written, and the whole revision
+    /// folder flushed to disk.
+    fn write(
+        &self,
+        rendered: &Rendered,
+        sources: &Sources,
+        revision: u32,
+        note: Option<&str>,
+    ) -> Result<Written, Error> {
+        let edition = &rendered.edition;
+        let pages = self.write_pages(rendered)?;
+        let files = file_entries(&self.rev_dir)?;
+        let manifest = Manifest {
+            format: FORMAT,
+            edition: sources.id.clone(),
+            paper: edition.paper.clone(),
+            date: edition.date.iso(),
+            issue: edition.issue,
+            revision,
+            note: note
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(String::from),
+            archived_at: now_utc(),
+            banmian: env!("CARGO_PKG_VERSION").to_string(),
+            typst: typst::utils::version().raw().to_string(),
+            pdf_standard: PDF_STANDARD.to_string(),
+            punct_fix: true,
+            pages,
+            files,
+            fonts: sources
+                .fonts
+                .iter()
+                .map(|(_, entry)| entry.clone())
+                .collect(),
+        };
+        let manifest_bytes = manifest.to_bytes();
+        let sum = Manifest::sum_line(&manifest_bytes);
+        write_synced(&self.rev_dir.join(MANIFEST), &manifest_bytes)?;
+        write_synced(&self.rev_dir.join(MANIFEST_SUM), sum.as_bytes())?;
+        sync_tree(&self.rev_dir)?;
+        let bytes = manifest.files.iter().map(|f| f.bytes).sum::<u64>()
+            + manifest_bytes.len() as u64
+            + sum.len() as u64;
+        Ok(Written { manifest, bytes })
+    }
+
+    /// Writes each page's PDF/A and print PDF, and the edition's text.
+    fn write_pages(&self, rendered: &Rendered) -> Result<Vec<PageEntry>, Error> {
+        let edition = &rendered.edition;
+        let mut pages = Vec::new();
+        for (page, out) in edition.pages.iter().zip(&rendered.pages) {
+            let pdf = format!("pages/{}", out.file_name);
+            write_synced(&self.rev_dir.join(&pdf), &out.bytes)?;
+            let print = format!("print/{}", out.file_name);
+            write_synced(&self.rev_dir.join(&print), &out.print)?;
+            pages.push(PageEntry {
+                number: page.number,
+                section: page.section.clone(),
+                layout: page.layout.clone(),
+                pdf,
+                print,
+            });
+        }
+        let text = serde_json::to_vec_pretty(&passages(edition)).expect("passages serialise");
+        write_synced(&self.rev_dir.join(TEXT), &text)?;
+        Ok(pages)
+    }
+
+    /// The publish stage: the new fonts first, then the revision in one
+    /// rename. Gives the revision's folder and the new fonts' bytes.
+    fn publish(&self, archive: &Archive, id: &str, revision: u32) -> Result<(PathBuf, u64), Error> {
+        let mut new_font_bytes = 0;
+        if !self.new_fonts.is_empty() {
+            let dest_dir = archive.root.join(FONTS);
+            fs::create_dir_all(&dest_dir).map_err(|e| Error::io(&dest_dir, e))?;
+            for staged in &self.new_fonts {
+                let dest = dest_dir.join(staged.file_name().expect("a file name"));
+                new_font_bytes += fs::metadata(staged).map_or(0, |m| m.len());
+                fs::rename(staged, &dest).map_err(|e| Error::io(&dest, e))?;
+            }
+            sync_dir(&dest_dir)?;
+        }
+        let edition_root = archive.root.join(id);
+        fs::create_dir_all(&edition_root).map_err(|e| Error::io(&edition_root, e))?;
+        let dest = edition_root.join(revision_name(revision));
+        fs::rename(&self.rev_dir, &dest).map_err(|e| Error::io(&dest, e))?;
+        sync_dir(&edition_root)?;
+        sync_dir(&archive.root)?;
+        Ok((dest, new_font_bytes))
+    }
+}
+
+/// Every file under `dir` with its hash and size, sorted.
+fn file_entries(dir: &Path) -> Result<Vec<FileEntry>, Error> {
     let mut files = Vec::new();
-    for (rel, path) in walk(&rev_dir)? {
+    for (rel, path) in walk(dir)? {
         let (sha256, bytes) = sha256_file(&path)?;
         files.push(FileEntry {
             path: slash_path(&rel),
@@ -260,83 +434,13 @@ pub fn archive_edition(
         });
     }
     files.sort();
-    let manifest = Manifest {
-        format: FORMAT,
-        edition: id.clone(),
-        paper: edition.paper.clone(),
-        date: edition.date.iso(),
-        issue: edition.issue,
-        revision,
-        note: note
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(String::from),
-        archived_at: now_utc(),
-        banmian: env!("CARGO_PKG_VERSION").to_string(),
-        typst: typst::utils::version().raw().to_string(),
-        pdf_standard: PDF_STANDARD.to_string(),
-        punct_fix: true,
-        pages,
-        files,
-        fonts: fonts.into_iter().map(|(_, entry)| entry).collect(),
-    };
-    let manifest_bytes = manifest.to_bytes();
-    write_synced(&rev_dir.join(MANIFEST), &manifest_bytes)?;
-    write_synced(
-        &rev_dir.join(MANIFEST_SUM),
-        Manifest::sum_line(&manifest_bytes).as_bytes(),
-    )?;
-    sync_tree(&rev_dir)?;
-
-    if std::env::var_os(FAIL_BEFORE_PUBLISH).is_some_and(|v| !v.is_empty()) {
-        return Err(Error::Setup(format!(
-            "archiving {id} failed before it was published ({FAIL_BEFORE_PUBLISH} is set)"
-        )));
-    }
-
-    // Publish: the new fonts first, then the revision in one rename.
-    let mut new_font_bytes = 0;
-    if !new_fonts.is_empty() {
-        let dest_dir = archive.root.join(FONTS);
-        fs::create_dir_all(&dest_dir).map_err(|e| Error::io(&dest_dir, e))?;
-        for staged in &new_fonts {
-            let dest = dest_dir.join(staged.file_name().expect("a file name"));
-            new_font_bytes += fs::metadata(staged).map_or(0, |m| m.len());
-            fs::rename(staged, &dest).map_err(|e| Error::io(&dest, e))?;
-        }
-        sync_dir(&dest_dir)?;
-    }
-    let edition_root = archive.root.join(&id);
-    fs::create_dir_all(&edition_root).map_err(|e| Error::io(&edition_root, e))?;
-    let dest = edition_root.join(revision_name(revision));
-    fs::rename(&rev_dir, &dest).map_err(|e| Error::io(&dest, e))?;
-    sync_dir(&edition_root)?;
-    sync_dir(&archive.root)?;
-
-    let bytes = manifest.files.iter().map(|f| f.bytes).sum::<u64>()
-        + manifest_bytes.len() as u64
-        + Manifest::sum_line(&manifest_bytes).len() as u64;
-    Ok(Outcome::Created {
-        revision,
-        dir: dest,
-        bytes,
-        pages: manifest.pages.len(),
-        new_fonts: new_fonts.len(),
-        new_font_bytes,
-        shared_fonts: manifest.fonts.len() - new_fonts.len(),
-        warnings: rendered.warnings,
-    })
+    Ok(files)
 }
 
 /// Whether the sources equal those `manifest` records: the same edition
 /// files, the same content in every layout file it used, the same fonts.
-fn unchanged(
-    manifest: &Manifest,
-    id: &str,
-    sources: &[(PathBuf, PathBuf)],
-    home: &Home,
-    fonts: &[(PathBuf, FontEntry)],
-) -> Result<bool, Error> {
+fn unchanged(manifest: &Manifest, sources: &Sources, home: &Home) -> Result<bool, Error> {
+    let (id, fonts) = (&sources.id, &sources.fonts);
     let same_fonts = manifest.fonts.len() == fonts.len()
         && manifest
             .fonts
@@ -356,10 +460,10 @@ fn unchanged(
                 .map(|rel| (rel, f.sha256.as_str()))
         })
         .collect();
-    if archived.len() != sources.len() {
+    if archived.len() != sources.files.len() {
         return Ok(false);
     }
-    for (rel, src) in sources {
+    for (rel, src) in &sources.files {
         let rel = slash_path(rel);
         let Some((_, sha)) = archived.iter().find(|(p, _)| *p == rel) else {
             return Ok(false);
@@ -556,6 +660,15 @@ fn relocate(path: &Path, places: &[(PathBuf, PathBuf)]) -> PathBuf {
     path.to_path_buf()
 }
 
+/// A message about staged files, told about the user's files instead.
+fn relocate_text(mut text: String, places: &[(PathBuf, PathBuf)]) -> String {
+    for (staged, original) in places {
+        let staged = staged.display().to_string();
+        text = text.replace(&staged, &original.display().to_string());
+    }
+    text
+}
+
 /// An error about a staged file, told about the user's file instead.
 fn relocate_error(error: Error, places: &[(PathBuf, PathBuf)]) -> Error {
     match error {
@@ -586,24 +699,11 @@ fn relocate_error(error: Error, places: &[(PathBuf, PathBuf)]) -> Error {
             path: relocate(&path, places),
             source,
         },
-        Error::Template(mut text) => {
-            for (staged, original) in places {
-                let staged = staged.display().to_string();
-                let original = original.display().to_string();
-                text = text.replace(&staged, &original);
-            }
-            Error::Template(text)
-        }
+        Error::Template(text) => Error::Template(relocate_text(text, places)),
         Error::Preflight(lines) => Error::Preflight(
             lines
                 .into_iter()
-                .map(|mut line| {
-                    for (staged, original) in places {
-                        let staged = staged.display().to_string();
-                        line = line.replace(&staged, &original.display().to_string());
-                    }
-                    line
-                })
+                .map(|line| relocate_text(line, places))
                 .collect(),
         ),
         other => other,

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::hash::{is_sha256, sha256_file};
 use super::manifest::{MANIFEST, MANIFEST_SUM, Manifest};
@@ -83,151 +83,193 @@ pub fn verify(archive: &Archive, edition: Option<&str>) -> Result<Report, Error>
         }
         None => archive.editions()?,
     };
-    let mut report = Report::default();
-    let damage = |path: PathBuf, kind: Kind, detail: String| Damage { path, kind, detail };
-    let mut found = Vec::new();
-    // Font files: sha → (stored path, [who uses it]).
-    let mut fonts: BTreeMap<String, (String, u64)> = BTreeMap::new();
-
+    let mut check = Check {
+        archive,
+        report: Report::default(),
+        found: Vec::new(),
+        fonts: BTreeMap::new(),
+    };
     for id in &ids {
-        let edition_dir = root.join(id);
+        check.edition_folder(id)?;
+        for rev in archive.revisions(id)? {
+            check.revision(id, rev)?;
+        }
+    }
+    check.used_fonts()?;
+    if edition.is_none() {
+        check.font_store()?;
+        check.root()?;
+    }
+    let mut report = check.report;
+    check.found.sort();
+    report.damage = check.found;
+    Ok(report)
+}
+
+/// A check under way: what it has counted and found so far.
+struct Check<'a> {
+    archive: &'a Archive,
+    report: Report,
+    found: Vec<Damage>,
+    /// The font files the revisions use: sha → (stored path, bytes).
+    fonts: BTreeMap<String, (String, u64)>,
+}
+
+impl Check<'_> {
+    fn damage(&mut self, path: PathBuf, kind: Kind, detail: String) {
+        self.found.push(Damage { path, kind, detail });
+    }
+
+    /// An edition's folder holds only revisions.
+    fn edition_folder(&mut self, id: &str) -> Result<(), Error> {
+        let edition_dir = self.archive.root.join(id);
         for entry in std::fs::read_dir(&edition_dir).map_err(|e| Error::io(&edition_dir, e))? {
             let entry = entry.map_err(|e| Error::io(&edition_dir, e))?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if parse_revision_name(&name).is_none() || !entry.path().is_dir() {
-                found.push(damage(entry.path(), Kind::Extra, "not a revision".into()));
+                self.damage(entry.path(), Kind::Extra, "not a revision".into());
             }
         }
-        for rev in archive.revisions(id)? {
-            report.revisions += 1;
-            let dir = archive.revision_dir(id, rev);
-            let manifest_path = dir.join(MANIFEST);
-            let sum_path = dir.join(MANIFEST_SUM);
-            let bytes = match std::fs::read(&manifest_path) {
-                Ok(b) => b,
-                Err(_) => {
-                    found.push(damage(manifest_path, Kind::Missing, String::new()));
-                    continue;
-                }
-            };
-            report.files += 1;
-            match std::fs::read_to_string(&sum_path) {
-                Ok(sum) if sum == Manifest::sum_line(&bytes) => {}
-                Ok(_) => found.push(damage(
-                    manifest_path.clone(),
-                    Kind::Altered,
-                    format!("does not match {MANIFEST_SUM}"),
-                )),
-                Err(_) => found.push(damage(sum_path.clone(), Kind::Missing, String::new())),
-            }
-            let manifest = match Manifest::parse(&bytes, &manifest_path) {
-                Ok(m) => m,
-                Err(e) => {
-                    found.push(damage(manifest_path, Kind::Altered, e.to_string()));
-                    continue;
-                }
-            };
-            let mut listed = BTreeSet::from([MANIFEST.to_string(), MANIFEST_SUM.to_string()]);
-            for file in &manifest.files {
-                listed.insert(file.path.clone());
-                let path = dir.join(&file.path);
-                if !path.is_file() {
-                    found.push(damage(path, Kind::Missing, String::new()));
-                    continue;
-                }
-                report.files += 1;
-                let (sha, bytes) = sha256_file(&path)?;
-                if sha != file.sha256 || bytes != file.bytes {
-                    found.push(damage(
-                        path,
-                        Kind::Altered,
-                        format!(
-                            "SHA-256 {} ({bytes} bytes), the manifest records {} ({} bytes)",
-                            short(&sha),
-                            short(&file.sha256),
-                            file.bytes
-                        ),
-                    ));
-                }
-            }
-            for (rel, path) in walk_entries(&dir, true)? {
-                if !listed.contains(&slash_path(&rel)) {
-                    found.push(damage(path, Kind::Extra, "not in the manifest".into()));
-                }
-            }
-            for font in &manifest.fonts {
-                fonts
-                    .entry(font.sha256.clone())
-                    .or_insert_with(|| (font.stored.clone(), font.bytes));
-            }
-        }
+        Ok(())
     }
 
-    for (sha, (stored, bytes)) in &fonts {
-        let path = root.join(stored);
-        if !path.is_file() {
-            found.push(damage(
-                path,
-                Kind::Missing,
-                "a font file the pages use".into(),
-            ));
-            continue;
-        }
-        report.files += 1;
-        let (actual, size) = sha256_file(&path)?;
-        if &actual != sha || size != *bytes {
-            found.push(damage(
-                path,
+    /// One revision: its manifest against its sum, then its files.
+    fn revision(&mut self, id: &str, rev: u32) -> Result<(), Error> {
+        self.report.revisions += 1;
+        let dir = self.archive.revision_dir(id, rev);
+        let manifest_path = dir.join(MANIFEST);
+        let sum_path = dir.join(MANIFEST_SUM);
+        let Ok(bytes) = std::fs::read(&manifest_path) else {
+            self.damage(manifest_path, Kind::Missing, String::new());
+            return Ok(());
+        };
+        self.report.files += 1;
+        match std::fs::read_to_string(&sum_path) {
+            Ok(sum) if sum == Manifest::sum_line(&bytes) => {}
+            Ok(_) => self.damage(
+                manifest_path.clone(),
                 Kind::Altered,
-                format!("SHA-256 {}, stored as {}", short(&actual), short(sha)),
-            ));
+                format!("does not match {MANIFEST_SUM}"),
+            ),
+            Err(_) => self.damage(sum_path, Kind::Missing, String::new()),
+        }
+        match Manifest::parse(&bytes, &manifest_path) {
+            Ok(manifest) => self.revision_files(&dir, &manifest),
+            Err(e) => {
+                self.damage(manifest_path, Kind::Altered, e.to_string());
+                Ok(())
+            }
         }
     }
 
-    if edition.is_none() {
-        let fonts_dir = root.join(FONTS);
-        if fonts_dir.is_dir() {
-            for (rel, path) in walk_entries(&fonts_dir, true)? {
-                let name = slash_path(&rel);
-                let sha = name.split('.').next().unwrap_or("");
-                if rel.components().count() != 1 || !is_sha256(sha) {
-                    found.push(damage(path, Kind::Extra, "not a stored font".into()));
-                } else if !fonts.contains_key(sha) {
-                    let (actual, _) = sha256_file(&path)?;
-                    report.files += 1;
-                    if actual != sha {
-                        found.push(damage(
-                            path,
-                            Kind::Altered,
-                            format!("SHA-256 {}, stored as {}", short(&actual), short(sha)),
-                        ));
-                    } else {
-                        report
-                            .notes
-                            .push(format!("{}: a font no revision uses", path.display()));
-                    }
+    /// A revision's files against its manifest, and nothing else in its
+    /// folder; the fonts it uses noted for [`Self::used_fonts`].
+    fn revision_files(&mut self, dir: &Path, manifest: &Manifest) -> Result<(), Error> {
+        let mut listed = BTreeSet::from([MANIFEST.to_string(), MANIFEST_SUM.to_string()]);
+        for file in &manifest.files {
+            listed.insert(file.path.clone());
+            let path = dir.join(&file.path);
+            if !path.is_file() {
+                self.damage(path, Kind::Missing, String::new());
+                continue;
+            }
+            self.report.files += 1;
+            let (sha, bytes) = sha256_file(&path)?;
+            if sha != file.sha256 || bytes != file.bytes {
+                let detail = format!(
+                    "SHA-256 {} ({bytes} bytes), the manifest records {} ({} bytes)",
+                    short(&sha),
+                    short(&file.sha256),
+                    file.bytes
+                );
+                self.damage(path, Kind::Altered, detail);
+            }
+        }
+        for (rel, path) in walk_entries(dir, true)? {
+            if !listed.contains(&slash_path(&rel)) {
+                self.damage(path, Kind::Extra, "not in the manifest".into());
+            }
+        }
+        for font in &manifest.fonts {
+            self.fonts
+                .entry(font.sha256.clone())
+                .or_insert_with(|| (font.stored.clone(), font.bytes));
+        }
+        Ok(())
+    }
+
+    /// The font files the revisions use: each there, with its content.
+    fn used_fonts(&mut self) -> Result<(), Error> {
+        let fonts = std::mem::take(&mut self.fonts);
+        for (sha, (stored, bytes)) in &fonts {
+            let path = self.archive.root.join(stored);
+            if !path.is_file() {
+                self.damage(path, Kind::Missing, "a font file the pages use".into());
+                continue;
+            }
+            self.report.files += 1;
+            let (actual, size) = sha256_file(&path)?;
+            if &actual != sha || size != *bytes {
+                self.font_altered(path, &actual, sha);
+            }
+        }
+        self.fonts = fonts;
+        Ok(())
+    }
+
+    /// The font store holds only stored fonts; those no revision uses are
+    /// checked too, and noted.
+    fn font_store(&mut self) -> Result<(), Error> {
+        let fonts_dir = self.archive.root.join(FONTS);
+        if !fonts_dir.is_dir() {
+            return Ok(());
+        }
+        for (rel, path) in walk_entries(&fonts_dir, true)? {
+            let name = slash_path(&rel);
+            let sha = name.split('.').next().unwrap_or("");
+            if rel.components().count() != 1 || !is_sha256(sha) {
+                self.damage(path, Kind::Extra, "not a stored font".into());
+            } else if !self.fonts.contains_key(sha) {
+                let (actual, _) = sha256_file(&path)?;
+                self.report.files += 1;
+                if actual != sha {
+                    self.font_altered(path, &actual, sha);
+                } else {
+                    self.report
+                        .notes
+                        .push(format!("{}: a font no revision uses", path.display()));
                 }
             }
         }
+        Ok(())
+    }
+
+    fn font_altered(&mut self, path: PathBuf, actual: &str, sha: &str) {
+        let detail = format!("SHA-256 {}, stored as {}", short(actual), short(sha));
+        self.damage(path, Kind::Altered, detail);
+    }
+
+    /// The archive folder holds editions, the font store, the index, the
+    /// lock, and staging folders (noted).
+    fn root(&mut self) -> Result<(), Error> {
+        let root = &self.archive.root;
         for entry in std::fs::read_dir(root).map_err(|e| Error::io(root, e))? {
             let entry = entry.map_err(|e| Error::io(root, e))?;
             let name = entry.file_name().to_string_lossy().into_owned();
             let path = entry.path();
             if name.starts_with(STAGING) {
-                report.notes.push(format!(
+                self.report.notes.push(format!(
                     "{}: left by an interrupted archive; the next archive removes it",
                     path.display()
                 ));
             } else if path.is_dir() && !name.starts_with('.') {
                 // Editions and fonts/, checked above.
             } else if !(name.starts_with(INDEX) || name == LOCK || name.starts_with(".index-")) {
-                found.push(damage(path, Kind::Extra, "not part of an archive".into()));
+                self.damage(path, Kind::Extra, "not part of an archive".into());
             }
         }
+        Ok(())
     }
-    found.sort();
-    report.damage = found;
-    Ok(report)
 }
 
 fn short(sha: &str) -> &str {
