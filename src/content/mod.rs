@@ -7,6 +7,7 @@
 mod article;
 mod body;
 mod coverage;
+mod date;
 mod display;
 mod edition;
 mod picture;
@@ -17,7 +18,8 @@ mod toml_de;
 pub use article::{Article, Byline, Milestone, Milestones, Photo, Quotes};
 pub use body::{Block, Run, parse_body};
 pub use coverage::uncovered_characters;
+pub use date::Date;
 pub use display::Text;
-pub use edition::{Date, Edition, Format, Page, edition_id, load_edition};
+pub use edition::{Edition, Format, Page, edition_id, load_edition};
 pub use picture::{PictureInfo, PictureMode, check_picture};
 pub use punct::{Correction, correct_punctuation};
