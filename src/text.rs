@@ -97,6 +97,7 @@ struct Surroundings {
 }
 
 impl Surroundings {
+    /// The surroundings of every character of `chars`.
     fn new(chars: &[char]) -> Self {
         let solid = |c: char| !c.is_whitespace();
         // A run of half-width marks (blanks allowed between them) is read
