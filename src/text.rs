@@ -62,77 +62,12 @@ pub struct Fix {
 /// or digits.
 pub fn fix_punctuation(text: &str) -> (String, Vec<Fix>) {
     let chars: Vec<char> = text.chars().collect();
+    let around = Surroundings::new(&chars);
+    let mut quotes = Quotes::default();
     let mut out = String::with_capacity(text.len());
     let mut fixes = Vec::new();
-    let mut double_open = false;
-    let mut single_open = false;
-    // The nearest non-blank character before and after each position, in
-    // two passes (a scan per character would be quadratic on long blanks).
-    let mut before = vec![None; chars.len()];
-    let mut last = None;
     for (i, &c) in chars.iter().enumerate() {
-        before[i] = last;
-        if !c.is_whitespace() {
-            last = Some(c);
-        }
-    }
-    let mut after = vec![None; chars.len()];
-    let mut last = None;
-    for (i, &c) in chars.iter().enumerate().rev() {
-        after[i] = last;
-        if !c.is_whitespace() {
-            last = Some(c);
-        }
-    }
-    // A run of half-width marks (blanks allowed between them) is read as a
-    // whole: if Chinese stands on either side of the run, every mark of it
-    // is set full-width, so that a second pass finds nothing more to do.
-    let candidate = |c: char| full_width(c).is_some() || c == '"' || c == '\'';
-    let mut run_before = vec![None; chars.len()];
-    let mut border = None;
-    for (i, &c) in chars.iter().enumerate() {
-        run_before[i] = border;
-        if !c.is_whitespace() && !candidate(c) {
-            border = Some(c);
-        }
-    }
-    let mut run_after = vec![None; chars.len()];
-    let mut border = None;
-    for (i, &c) in chars.iter().enumerate().rev() {
-        run_after[i] = border;
-        if !c.is_whitespace() && !candidate(c) {
-            border = Some(c);
-        }
-    }
-    for (i, &c) in chars.iter().enumerate() {
-        let (prev, next) = (before[i], after[i]);
-        let near_chinese = prev.is_some_and(is_chinese)
-            || next.is_some_and(is_chinese)
-            || run_before[i].is_some_and(is_chinese)
-            || run_after[i].is_some_and(is_chinese);
-        let between_ascii = prev.is_some_and(|p| p.is_ascii_alphanumeric())
-            && next.is_some_and(|n| n.is_ascii_alphanumeric());
-        let to = match c {
-            '"' if near_chinese => {
-                double_open = !double_open;
-                Some(if double_open { '“' } else { '”' })
-            }
-            '\'' if near_chinese && !between_ascii => {
-                single_open = !single_open;
-                Some(if single_open { '‘' } else { '’' })
-            }
-            '“' => {
-                double_open = true;
-                None
-            }
-            '”' => {
-                double_open = false;
-                None
-            }
-            _ if near_chinese && !between_ascii => full_width(c),
-            _ => None,
-        };
-        match to {
+        match quotes.correct(c, around.near_chinese(i), around.between_ascii(i)) {
             Some(to) => {
                 out.push(to);
                 fixes.push(Fix {
@@ -145,6 +80,106 @@ pub fn fix_punctuation(text: &str) -> (String, Vec<Fix>) {
         }
     }
     (out, fixes)
+}
+
+/// What stands around each character of a text: the nearest non-blank
+/// characters, and the nearest ones beyond a run of half-width marks.
+struct Surroundings {
+    /// The nearest non-blank character before each position.
+    before: Vec<Option<char>>,
+    /// The nearest non-blank character after each position.
+    after: Vec<Option<char>>,
+    /// The nearest character before each position that is neither blank
+    /// nor a mark the corrector handles.
+    run_before: Vec<Option<char>>,
+    /// The same, after each position.
+    run_after: Vec<Option<char>>,
+}
+
+impl Surroundings {
+    /// The surroundings of every character of `chars`.
+    fn new(chars: &[char]) -> Self {
+        let solid = |c: char| !c.is_whitespace();
+        // A run of half-width marks (blanks allowed between them) is read
+        // as a whole: if Chinese stands on either side of the run, every
+        // mark of it is set full-width, so that a second pass finds nothing
+        // more to do.
+        let border = |c: char| solid(c) && full_width(c).is_none() && c != '"' && c != '\'';
+        Self {
+            before: nearest(chars.iter().enumerate(), chars.len(), solid),
+            after: nearest(chars.iter().enumerate().rev(), chars.len(), solid),
+            run_before: nearest(chars.iter().enumerate(), chars.len(), border),
+            run_after: nearest(chars.iter().enumerate().rev(), chars.len(), border),
+        }
+    }
+
+    /// Whether Chinese stands next to position `i`, or next to the run of
+    /// marks it is part of.
+    fn near_chinese(&self, i: usize) -> bool {
+        self.before[i].is_some_and(is_chinese)
+            || self.after[i].is_some_and(is_chinese)
+            || self.run_before[i].is_some_and(is_chinese)
+            || self.run_after[i].is_some_and(is_chinese)
+    }
+
+    /// Whether position `i` stands between two ASCII letters or digits.
+    fn between_ascii(&self, i: usize) -> bool {
+        self.before[i].is_some_and(|p| p.is_ascii_alphanumeric())
+            && self.after[i].is_some_and(|n| n.is_ascii_alphanumeric())
+    }
+}
+
+/// For each of `len` positions, the nearest character that `hit` accepts
+/// among those `indexed` visits before it, in one pass (a scan per
+/// character would be quadratic on long blanks). Visiting in reverse gives
+/// the nearest one after each position.
+fn nearest<'a>(
+    indexed: impl Iterator<Item = (usize, &'a char)>,
+    len: usize,
+    hit: impl Fn(char) -> bool,
+) -> Vec<Option<char>> {
+    let mut out = vec![None; len];
+    let mut last = None;
+    for (i, &c) in indexed {
+        out[i] = last;
+        if hit(c) {
+            last = Some(c);
+        }
+    }
+    out
+}
+
+/// Which quotes are open, so that straight quotes pair up.
+#[derive(Default)]
+struct Quotes {
+    double_open: bool,
+    single_open: bool,
+}
+
+impl Quotes {
+    /// The mark `c` is set as, if it is corrected.
+    fn correct(&mut self, c: char, near_chinese: bool, between_ascii: bool) -> Option<char> {
+        match c {
+            '"' if near_chinese => {
+                self.double_open = !self.double_open;
+                Some(if self.double_open { '“' } else { '”' })
+            }
+            '\'' if near_chinese && !between_ascii => {
+                self.single_open = !self.single_open;
+                Some(if self.single_open { '‘' } else { '’' })
+            }
+            '“' => {
+                self.double_open = true;
+                None
+            }
+            '”' => {
+                self.double_open = false;
+                None
+            }
+            _ if near_chinese && !between_ascii => full_width(c),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]

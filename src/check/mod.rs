@@ -96,16 +96,7 @@ pub fn check_page(document: &PagedDocument, grid: &Grid, page: u32) -> Vec<Findi
     let Some(first) = document.pages().first() else {
         return Vec::new();
     };
-    let all = lines::lines(lines::runs(&first.frame));
-    let mut regions: Vec<(Region, Vec<Line>)> = Vec::new();
-    for line in all {
-        let region = region_of(&line, grid);
-        match regions.iter_mut().find(|(r, _)| *r == region) {
-            Some((_, v)) => v.push(line),
-            None => regions.push((region, vec![line])),
-        }
-    }
-    regions.sort_by(|a, b| a.0.cmp(&b.0));
+    let regions = by_region(lines::lines(lines::runs(&first.frame)), grid);
     let mut out = Vec::new();
     for (region, lines) in &regions {
         let mut push = |rule: Rule, i: usize, detail: String| {
@@ -119,76 +110,126 @@ pub fn check_page(document: &PagedDocument, grid: &Grid, page: u32) -> Vec<Findi
             });
         };
         for i in 0..lines.len() {
-            let line = &lines[i];
-            let text = line.text.trim();
-            let prev = i
-                .checked_sub(1)
-                .map(|p| &lines[p])
-                .filter(|p| continues(p, line));
-            if let Some(c) = text.chars().next()
-                && NO_LINE_START.contains(c)
-            {
-                push(Rule::LineStart, i, format!("line starts with “{c}”"));
-            }
-            if let Some(c) = text.chars().last()
-                && NO_LINE_END.contains(c)
-            {
-                push(Rule::LineEnd, i, format!("line ends with “{c}”"));
-            }
-            if let Some(p) = prev {
-                for pair in ['—', '…'] {
-                    // A pair is split when one line ends and the next begins
-                    // with an odd run of its mark.
-                    let tail = p
-                        .text
-                        .trim_end()
-                        .chars()
-                        .rev()
-                        .take_while(|c| *c == pair)
-                        .count();
-                    let head = text.chars().take_while(|c| *c == pair).count();
-                    if tail % 2 == 1 && head % 2 == 1 {
-                        push(
-                            Rule::SplitPair,
-                            i,
-                            format!("“{pair}{pair}” is split across lines"),
-                        );
-                    }
-                }
-                let solid = text
-                    .chars()
-                    .filter(|c| !c.is_whitespace() && !is_punct(*c))
-                    .count();
-                if solid <= 1 && (p.size - line.size).abs() < 0.01 {
-                    push(
-                        Rule::SingleCharLine,
-                        i,
-                        "a paragraph ends in a line of a single character".into(),
-                    );
-                }
-            }
-            let (_, fixes) = fix_punctuation(text);
-            if !fixes.is_empty() {
-                let marks: String = fixes.iter().map(|f| f.from).collect();
-                push(
-                    Rule::HalfWidthPunct,
-                    i,
-                    format!("half-width “{marks}” between Chinese characters"),
-                );
-            }
-            for c in &line.tofu {
-                push(
-                    Rule::Tofu,
-                    i,
-                    format!("no font has U+{:04X} “{c}”", *c as u32),
-                );
-            }
+            check_line(lines, i, &mut push);
         }
         if let Region::Column(col) = region {
             check_column(lines, grid, *col, &mut push);
         }
     }
     out
+}
+
+/// The page's lines grouped by region, regions in page order, lines in
+/// the order they came.
+fn by_region(all: Vec<Line>, grid: &Grid) -> Vec<(Region, Vec<Line>)> {
+    let mut regions: Vec<(Region, Vec<Line>)> = Vec::new();
+    for line in all {
+        let region = region_of(&line, grid);
+        match regions.iter_mut().find(|(r, _)| *r == region) {
+            Some((_, v)) => v.push(line),
+            None => regions.push((region, vec![line])),
+        }
+    }
+    regions.sort_by(|a, b| a.0.cmp(&b.0));
+    regions
+}
+
+/// Reports each of `details` as a break of `rule` on line `i`.
+fn report(
+    push: &mut impl FnMut(Rule, usize, String),
+    rule: Rule,
+    i: usize,
+    details: impl IntoIterator<Item = String>,
+) {
+    for detail in details {
+        push(rule, i, detail);
+    }
+}
+
+/// The rules that hold for line `i` of any region, in turn.
+fn check_line(lines: &[Line], i: usize, push: &mut impl FnMut(Rule, usize, String)) {
+    let line = &lines[i];
+    let text = line.text.trim();
+    let prev = i
+        .checked_sub(1)
+        .map(|p| &lines[p])
+        .filter(|p| continues(p, line));
+    report(push, Rule::LineStart, i, line_start(text));
+    report(push, Rule::LineEnd, i, line_end(text));
+    if let Some(p) = prev {
+        report(push, Rule::SplitPair, i, split_pairs(&p.text, text));
+        report(
+            push,
+            Rule::SingleCharLine,
+            i,
+            single_char_line(p, line, text),
+        );
+    }
+    report(push, Rule::HalfWidthPunct, i, half_width_punct(text));
+    report(push, Rule::Tofu, i, tofu(line));
+}
+
+/// 行首禁则: a closing or pause mark begins the line.
+fn line_start(text: &str) -> Option<String> {
+    let c = text.chars().next()?;
+    NO_LINE_START
+        .contains(c)
+        .then(|| format!("line starts with “{c}”"))
+}
+
+/// 行尾禁则: an opening mark ends the line.
+fn line_end(text: &str) -> Option<String> {
+    let c = text.chars().last()?;
+    NO_LINE_END
+        .contains(c)
+        .then(|| format!("line ends with “{c}”"))
+}
+
+/// "——" or "……" split between the line before (`prev`) and this one.
+fn split_pairs(prev: &str, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for pair in ['—', '…'] {
+        // A pair is split when one line ends and the next begins
+        // with an odd run of its mark.
+        let tail = prev
+            .trim_end()
+            .chars()
+            .rev()
+            .take_while(|c| *c == pair)
+            .count();
+        let head = text.chars().take_while(|c| *c == pair).count();
+        if tail % 2 == 1 && head % 2 == 1 {
+            out.push(format!("“{pair}{pair}” is split across lines"));
+        }
+    }
+    out
+}
+
+/// 孤字: the line after `prev`, in the same type, holds a single character.
+fn single_char_line(prev: &Line, line: &Line, text: &str) -> Option<String> {
+    let solid = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !is_punct(*c))
+        .count();
+    (solid <= 1 && (prev.size - line.size).abs() < 0.01)
+        .then(|| "a paragraph ends in a line of a single character".into())
+}
+
+/// Half-width punctuation left between Chinese characters.
+fn half_width_punct(text: &str) -> Option<String> {
+    let (_, fixes) = fix_punctuation(text);
+    if fixes.is_empty() {
+        return None;
+    }
+    let marks: String = fixes.iter().map(|f| f.from).collect();
+    Some(format!("half-width “{marks}” between Chinese characters"))
+}
+
+/// Characters no font could supply.
+fn tofu(line: &Line) -> Vec<String> {
+    (line.tofu.iter())
+        .map(|c| format!("no font has U+{:04X} “{c}”", *c as u32))
+        .collect()
 }
 
 /// How many body lines each column of the page fills, top to foot, as
@@ -227,45 +268,14 @@ fn check_column(
     col: usize,
     push: &mut impl FnMut(Rule, usize, String),
 ) {
-    let size = grid.body_size;
-    let col_x = grid.column_x(col);
-    let is_body = |l: &Line| (l.size - size).abs() < 0.01;
+    let body = |l: &Line| is_body(l, grid);
     for (i, line) in lines.iter().enumerate() {
-        if !is_body(line) {
-            continue;
-        }
-        let full = line.x_end >= col_x + grid.col_w - 0.3 * size;
-        let next_is_body = lines
-            .get(i + 1)
-            .is_some_and(|n| is_body(n) && (n.x - col_x) < 0.5 * size);
-        if full && next_is_body {
-            let indent = ((line.x - col_x) / size).round();
-            let cells = line.cells + indent + 0.25 * latin_boundaries(line.text.trim()) as f64;
-            let squeeze = compressible(line.text.trim());
-            let n = grid.chars_per_line as f64;
-            // A run of Latin letters or digits breaks the grid locally (its
-            // width is not whole cells and it cannot be split): such a line
-            // may be looser than a line of Chinese only.
-            let slack = if line.text.chars().any(|c| c.is_ascii_alphanumeric()) {
-                2.5
-            } else {
-                1.0
-            };
-            if cells < n - slack || cells - squeeze > n + 0.5 {
-                push(
-                    Rule::Grid,
-                    i,
-                    format!(
-                        "holds {cells:.1} characters on a grid of {}",
-                        grid.chars_per_line
-                    ),
-                );
-            }
-        }
+        let next = lines.get(i + 1);
+        report(push, Rule::Grid, i, grid_fill(line, next, grid, col));
     }
     if let Some(last) = lines.last()
-        && !is_body(last)
-        && !lines.iter().all(|l| !is_body(l))
+        && !body(last)
+        && !lines.iter().all(|l| !body(l))
     {
         push(
             Rule::HeadAtFoot,
@@ -274,10 +284,9 @@ fn check_column(
         );
     }
     if col > 1
-        && let Some(first) = lines.first()
-        && is_body(first)
-        && first.x_end < col_x + grid.col_w - 0.3 * size
-        && (first.x - col_x) < 0.5 * size
+        && lines
+            .first()
+            .is_some_and(|first| opens_short(first, grid, col))
     {
         push(
             Rule::Widow,
@@ -285,6 +294,54 @@ fn check_column(
             "the column opens with a paragraph's last line".into(),
         );
     }
+}
+
+/// Whether `line` is set in the body size.
+fn is_body(line: &Line, grid: &Grid) -> bool {
+    (line.size - grid.body_size).abs() < 0.01
+}
+
+/// The grid rule for a full body line of column `col` that a body line
+/// (`next`) continues: it holds the column's number of characters.
+fn grid_fill(line: &Line, next: Option<&Line>, grid: &Grid, col: usize) -> Option<String> {
+    let size = grid.body_size;
+    let col_x = grid.column_x(col);
+    if !is_body(line, grid) {
+        return None;
+    }
+    let full = line.x_end >= col_x + grid.col_w - 0.3 * size;
+    let next_is_body = next.is_some_and(|n| is_body(n, grid) && (n.x - col_x) < 0.5 * size);
+    if !(full && next_is_body) {
+        return None;
+    }
+    let indent = ((line.x - col_x) / size).round();
+    let cells = line.cells + indent + 0.25 * latin_boundaries(line.text.trim()) as f64;
+    let squeeze = compressible(line.text.trim());
+    let n = grid.chars_per_line as f64;
+    // A run of Latin letters or digits breaks the grid locally (its
+    // width is not whole cells and it cannot be split): such a line
+    // may be looser than a line of Chinese only.
+    let slack = if line.text.chars().any(|c| c.is_ascii_alphanumeric()) {
+        2.5
+    } else {
+        1.0
+    };
+    (cells < n - slack || cells - squeeze > n + 0.5).then(|| {
+        format!(
+            "holds {cells:.1} characters on a grid of {}",
+            grid.chars_per_line
+        )
+    })
+}
+
+/// Whether `first`, the first line of column `col`, is the short last
+/// line of a paragraph: a body line, not full, not indented.
+fn opens_short(first: &Line, grid: &Grid, col: usize) -> bool {
+    let size = grid.body_size;
+    let col_x = grid.column_x(col);
+    is_body(first, grid)
+        && first.x_end < col_x + grid.col_w - 0.3 * size
+        && (first.x - col_x) < 0.5 * size
 }
 
 /// How many cells punctuation compression (标点挤压) may save on a line:

@@ -6,23 +6,12 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::body::{Block, parse_body};
-use super::edition::{inside, read_text};
-use super::picture::check_picture;
+use super::display::{Text, check_display_text};
+use super::picture::{PictureInfo, check_picture};
+use super::source::{inside, read_text};
 use super::toml_de::from_toml;
 use crate::diag::{Error, LineIndex, Location, Warning};
 use crate::limits::{Budget, Limits, setting};
-
-/// A piece of display text with the line it was written on, so that
-/// reports (punctuation fixes, checks) can point back to it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Text {
-    /// The text as written (or as corrected, after punctuation correction).
-    pub value: String,
-    /// 1-based line in the article file.
-    pub line: usize,
-    /// The field it came from, e.g. `quotes.items[2]`.
-    pub field: String,
-}
 
 /// One article: display parts from the front matter plus the body.
 #[derive(Debug, Clone)]
@@ -91,7 +80,7 @@ pub struct Photo {
     /// The picture on disk, if it exists inside the edition folder.
     pub path: Option<PathBuf>,
     /// What its header says (size, colour), when it exists.
-    pub info: Option<super::picture::PictureInfo>,
+    pub info: Option<PictureInfo>,
     /// 图片说明.
     pub caption: Text,
     /// 摄影, if known.
@@ -223,250 +212,277 @@ pub fn load_article(
     let (src, bytes) = read_text(file, limits.article_bytes, &setting("article_bytes"))?;
     budget.add(file, bytes)?;
     let (front, body_src, body_line) = split_front_matter(&src, file)?;
-    // Text far longer than any page holds would only be laid out to be
-    // called overset: refuse it before the parsers and the layout see it.
-    let count = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count() as u64;
-    let (front_chars, body_chars) = (count(front), count(body_src));
-    if front_chars + body_chars > limits.article_chars {
-        let (location, part) = if body_chars >= front_chars {
-            (Location::at(file, body_line, 1).with_field("body"), "body")
-        } else {
-            (Location::at(file, 2, 1), "front matter")
-        };
-        return Err(Error::content(
-            location,
-            format!(
-                "the article has {} characters, {} of them in the {part}; the limit is {} ([limits] article_chars in edition.toml), far more than a page holds",
-                front_chars + body_chars,
-                front_chars.max(body_chars),
-                limits.article_chars
-            ),
-        ));
-    }
+    check_length(front, body_src, body_line, file, limits)?;
     let raw: FrontToml = from_toml(front, file, 2)?;
-    let lines = LineIndex::new(file, front, 2);
-    let loc = |span: std::ops::Range<usize>| lines.location(span.start);
-    // Only the line is kept; the column is found when there is an error.
-    let text = |s: Spanned<String>, field: String| -> Result<Text, Error> {
-        let span = s.span();
-        let value = s.into_inner();
-        check_display_text(&value, |_| loc(span.clone()).with_field(field.clone()))?;
-        Ok(Text {
-            value,
-            line: lines.line(span.start),
-            field,
-        })
+    let mut fields = Front {
+        dir,
+        file,
+        limits,
+        budget,
+        lines: LineIndex::new(file, front, 2),
+        warnings: Vec::new(),
     };
-    let non_empty = |t: Text| -> Result<Text, Error> {
-        if t.value.trim().is_empty() {
-            Err(Error::content(
-                Location::at(file, t.line, 1).with_field(t.field),
-                "must not be empty",
-            ))
-        } else {
-            Ok(t)
-        }
-    };
-
-    let headline_loc = loc(raw.headline.span()).with_field("headline");
-    let headline_line = headline_loc.line.unwrap_or(1);
-    let headline = match raw.headline.into_inner() {
-        Headline::One(s) => vec![s],
-        Headline::Many(v) => v,
-    };
-    if headline.is_empty() || headline.iter().any(|h| h.trim().is_empty()) {
-        return Err(Error::content(
-            headline_loc,
-            "the headline must have at least one non-empty phrase",
-        ));
-    }
-    let headline = headline
-        .into_iter()
-        .enumerate()
-        .map(|(i, value)| {
-            check_display_text(&value, |_| headline_loc.clone())?;
-            Ok(Text {
-                value,
-                line: headline_line,
-                field: format!("headline[{i}]"),
-            })
-        })
+    let headline = fields.headline(raw.headline)?;
+    let byline = (raw.byline.into_iter().enumerate())
+        .map(|(i, b)| fields.byline(i, b.into_inner()))
         .collect::<Result<Vec<_>, Error>>()?;
-
-    let byline = raw
-        .byline
-        .into_iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let b = b.into_inner();
-            Ok(Byline {
-                role: text(b.role, format!("byline[{i}].role"))?,
-                names: b
-                    .names
-                    .into_iter()
-                    .enumerate()
-                    .map(|(j, n)| text(n, format!("byline[{i}].names[{j}]")).and_then(non_empty))
-                    .collect::<Result<_, _>>()?,
-            })
-        })
-        .collect::<Result<Vec<_>, Error>>()?;
-
-    let quotes = raw
-        .quotes
-        .map(|q| -> Result<Quotes, Error> {
-            Ok(Quotes {
-                title: text(q.title, "quotes.title".into())?,
-                items: q
-                    .items
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, s)| text(s, format!("quotes.items[{i}]")).and_then(non_empty))
-                    .collect::<Result<_, _>>()?,
-            })
-        })
-        .transpose()?;
-
-    let milestones = raw
-        .milestones
-        .map(|m| -> Result<Milestones, Error> {
-            Ok(Milestones {
-                title: text(m.title, "milestones.title".into())?,
-                items: m
-                    .items
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, it)| {
-                        Ok(Milestone {
-                            date: it
-                                .date
-                                .map(|d| text(d, format!("milestones.items[{i}].date")))
-                                .transpose()?
-                                .filter(|d| !d.value.trim().is_empty()),
-                            text: non_empty(text(it.text, format!("milestones.items[{i}].text"))?)?,
-                        })
-                    })
-                    .collect::<Result<_, Error>>()?,
-            })
-        })
-        .transpose()?;
-
-    let mut warnings = Vec::new();
-    let mut photos = Vec::new();
-    if let Some(extra) = raw.photos.get(limits.photos as usize) {
-        return Err(Error::content(
-            loc(extra.span()).with_field(format!("photos[{}]", limits.photos)),
-            format!(
-                "the article has {} photos; the limit is {} ([limits] photos in edition.toml)",
-                raw.photos.len(),
-                limits.photos
-            ),
-        ));
-    }
-    for (i, p) in raw.photos.into_iter().enumerate() {
-        let location = loc(p.span()).with_field(format!("photos[{i}]"));
-        let p = p.into_inner();
-        let file_loc = loc(p.file.span()).with_field(format!("photos[{i}].file"));
-        let name = p.file.into_inner();
-        let path = resolve_picture(dir, &name).map_err(|m| Error::content(file_loc.clone(), m))?;
-        let (path, info) = if path.exists() && !inside(dir, &path) {
-            return Err(Error::content(
-                file_loc,
-                format!("picture path {name:?} leads outside the edition folder"),
-            ));
-        } else if path.exists() {
-            let info = check_picture(&path, &file_loc, limits)?;
-            budget.add(&path, info.bytes)?;
-            (Some(path), Some(info))
-        } else {
-            warnings.push(Warning {
-                location: file_loc,
-                message: format!(
-                    "picture {name} not found; a placeholder frame is set in its place"
-                ),
-            });
-            (None, None)
-        };
-        let focus = match p.focus {
-            None => (0.5, 0.5),
-            Some(f) => {
-                let at = loc(f.span()).with_field(format!("photos[{i}].focus"));
-                match f.into_inner()[..] {
-                    [x, y] if (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y) => (x, y),
-                    _ => {
-                        return Err(Error::content(
-                            at,
-                            "expected two fractions from 0 to 1, across and down, e.g. [0.5, 0.3]",
-                        ));
-                    }
-                }
-            }
-        };
-        photos.push(Photo {
-            focus,
-            file: name,
-            path,
-            info,
-            caption: non_empty(text(p.caption, format!("photos[{i}].caption"))?)?,
-            credit: p
-                .credit
-                .map(|c| text(c, format!("photos[{i}].credit")))
-                .transpose()?
-                .filter(|c| !c.value.trim().is_empty()),
-            location,
-        });
-    }
-
-    let body = parse_body(body_src, file, body_line)?;
-    if body.is_empty() {
-        return Err(Error::content(
-            Location::at(file, body_line, 1),
-            "the article has no body text",
-        ));
-    }
-
+    let quotes = raw.quotes.map(|q| fields.quotes(q)).transpose()?;
+    let milestones = raw.milestones.map(|m| fields.milestones(m)).transpose()?;
+    let photos = fields.photos(raw.photos)?;
+    let body = load_body(body_src, file, body_line)?;
     let article = Article {
         file: file.to_path_buf(),
-        kicker: raw
-            .kicker
-            .map(|k| text(k, "kicker".into()))
-            .transpose()?
-            .filter(|k| !k.value.trim().is_empty()),
+        kicker: fields.optional(raw.kicker, "kicker".into())?,
         headline,
-        subheadline: raw
-            .subheadline
-            .map(|s| text(s, "subheadline".into()))
-            .transpose()?
-            .filter(|s| !s.value.trim().is_empty()),
+        subheadline: fields.optional(raw.subheadline, "subheadline".into())?,
         byline,
         quotes,
         milestones,
         photos,
         body,
     };
-    Ok((article, warnings))
+    Ok((article, fields.warnings))
 }
 
-/// Display text may not hold control characters: they cannot be set and
-/// usually mean the copy was damaged on the way. `location` gives the
-/// place of the character at a char index of `value`; it is called only
-/// when there is an error.
-pub(crate) fn check_display_text(
-    value: &str,
-    location: impl FnOnce(usize) -> Location,
+/// Text far longer than any page holds would only be laid out to be
+/// called overset: refuses it before the parsers and the layout see it.
+fn check_length(
+    front: &str,
+    body: &str,
+    body_line: usize,
+    file: &Path,
+    limits: &Limits,
 ) -> Result<(), Error> {
-    match value
-        .chars()
-        .enumerate()
-        .find(|(_, c)| c.is_control() && *c != '\n' && *c != '\t')
-    {
-        Some((i, c)) => Err(Error::content(
-            location(i),
-            format!(
-                "contains the control character U+{:04X}, which cannot be set",
-                c as u32
-            ),
-        )),
-        None => Ok(()),
+    let count = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count() as u64;
+    let (front_chars, body_chars) = (count(front), count(body));
+    if front_chars + body_chars <= limits.article_chars {
+        return Ok(());
+    }
+    let (location, part) = if body_chars >= front_chars {
+        (Location::at(file, body_line, 1).with_field("body"), "body")
+    } else {
+        (Location::at(file, 2, 1), "front matter")
+    };
+    Err(Error::content(
+        location,
+        format!(
+            "the article has {} characters, {} of them in the {part}; the limit is {} ([limits] article_chars in edition.toml), far more than a page holds",
+            front_chars + body_chars,
+            front_chars.max(body_chars),
+            limits.article_chars
+        ),
+    ))
+}
+
+/// Parses the body, which must hold some text.
+fn load_body(src: &str, file: &Path, first_line: usize) -> Result<Vec<Block>, Error> {
+    let body = parse_body(src, file, first_line)?;
+    if body.is_empty() {
+        return Err(Error::content(
+            Location::at(file, first_line, 1),
+            "the article has no body text",
+        ));
+    }
+    Ok(body)
+}
+
+/// Turns the front matter's TOML into the article's display parts, one
+/// section at a time, pointing every error at its place in the file.
+struct Front<'a> {
+    /// The edition folder, which photos must stay inside.
+    dir: &'a Path,
+    /// The article file.
+    file: &'a Path,
+    /// The edition's limits, for photos.
+    limits: &'a Limits,
+    /// The edition's byte budget, which photos count against.
+    budget: &'a mut Budget,
+    /// Lines of the front matter, which starts on line 2.
+    lines: LineIndex<'a>,
+    /// Missing pictures, found while converting photos.
+    warnings: Vec<Warning>,
+}
+
+impl Front<'_> {
+    /// The place of a span of the front matter.
+    fn loc(&self, span: std::ops::Range<usize>) -> Location {
+        self.lines.location(span.start)
+    }
+
+    /// Display text; only the line is kept, the column is found when there
+    /// is an error.
+    fn text(&self, s: Spanned<String>, field: String) -> Result<Text, Error> {
+        let span = s.span();
+        let value = s.into_inner();
+        check_display_text(&value, |_| self.loc(span.clone()).with_field(field.clone()))?;
+        Ok(Text {
+            value,
+            line: self.lines.line(span.start),
+            field,
+        })
+    }
+
+    /// Display text that must not be blank.
+    fn filled(&self, s: Spanned<String>, field: String) -> Result<Text, Error> {
+        let t = self.text(s, field)?;
+        if t.value.trim().is_empty() {
+            return Err(Error::content(
+                Location::at(self.file, t.line, 1).with_field(t.field),
+                "must not be empty",
+            ));
+        }
+        Ok(t)
+    }
+
+    /// Display text that may be left out; a blank one counts as left out.
+    fn optional(&self, s: Option<Spanned<String>>, field: String) -> Result<Option<Text>, Error> {
+        Ok(s.map(|s| self.text(s, field))
+            .transpose()?
+            .filter(|t| !t.value.trim().is_empty()))
+    }
+
+    /// `headline`: at least one phrase, none of them blank.
+    fn headline(&self, raw: Spanned<Headline>) -> Result<Vec<Text>, Error> {
+        let at = self.loc(raw.span()).with_field("headline");
+        let line = at.line.unwrap_or(1);
+        let phrases = match raw.into_inner() {
+            Headline::One(s) => vec![s],
+            Headline::Many(v) => v,
+        };
+        if phrases.is_empty() || phrases.iter().any(|h| h.trim().is_empty()) {
+            return Err(Error::content(
+                at,
+                "the headline must have at least one non-empty phrase",
+            ));
+        }
+        (phrases.into_iter().enumerate())
+            .map(|(i, value)| {
+                check_display_text(&value, |_| at.clone())?;
+                Ok(Text {
+                    value,
+                    line,
+                    field: format!("headline[{i}]"),
+                })
+            })
+            .collect()
+    }
+
+    /// `[[byline]]` entry `i`: a role and the names under it.
+    fn byline(&self, i: usize, b: BylineToml) -> Result<Byline, Error> {
+        Ok(Byline {
+            role: self.text(b.role, format!("byline[{i}].role"))?,
+            names: (b.names.into_iter().enumerate())
+                .map(|(j, n)| self.filled(n, format!("byline[{i}].names[{j}]")))
+                .collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// `[quotes]`: a title and the quoted items.
+    fn quotes(&self, q: QuotesToml) -> Result<Quotes, Error> {
+        Ok(Quotes {
+            title: self.text(q.title, "quotes.title".into())?,
+            items: (q.items.into_iter().enumerate())
+                .map(|(i, s)| self.filled(s, format!("quotes.items[{i}]")))
+                .collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// `[milestones]`: a title and the dated entries.
+    fn milestones(&self, m: MilestonesToml) -> Result<Milestones, Error> {
+        Ok(Milestones {
+            title: self.text(m.title, "milestones.title".into())?,
+            items: (m.items.into_iter().enumerate())
+                .map(|(i, it)| {
+                    Ok(Milestone {
+                        date: self.optional(it.date, format!("milestones.items[{i}].date"))?,
+                        text: self.filled(it.text, format!("milestones.items[{i}].text"))?,
+                    })
+                })
+                .collect::<Result<_, Error>>()?,
+        })
+    }
+
+    /// `[[photos]]`: no more than the limit allows, each checked in turn.
+    fn photos(&mut self, raw: Vec<Spanned<PhotoToml>>) -> Result<Vec<Photo>, Error> {
+        if let Some(extra) = raw.get(self.limits.photos as usize) {
+            return Err(Error::content(
+                self.loc(extra.span())
+                    .with_field(format!("photos[{}]", self.limits.photos)),
+                format!(
+                    "the article has {} photos; the limit is {} ([limits] photos in edition.toml)",
+                    raw.len(),
+                    self.limits.photos
+                ),
+            ));
+        }
+        (raw.into_iter().enumerate())
+            .map(|(i, p)| self.photo(i, p))
+            .collect()
+    }
+
+    /// `[[photos]]` entry `i`: its picture, focus, caption and credit.
+    fn photo(&mut self, i: usize, p: Spanned<PhotoToml>) -> Result<Photo, Error> {
+        let location = self.loc(p.span()).with_field(format!("photos[{i}]"));
+        let p = p.into_inner();
+        let file_loc = self
+            .loc(p.file.span())
+            .with_field(format!("photos[{i}].file"));
+        let name = p.file.into_inner();
+        let (path, info) = self.picture(&name, file_loc)?;
+        let focus = self.focus(i, p.focus)?;
+        Ok(Photo {
+            focus,
+            file: name,
+            path,
+            info,
+            caption: self.filled(p.caption, format!("photos[{i}].caption"))?,
+            credit: self.optional(p.credit, format!("photos[{i}].credit"))?,
+            location,
+        })
+    }
+
+    /// Finds the picture `name` inside the edition folder, checks it and
+    /// counts it against the budget. A missing picture is a warning (a
+    /// placeholder frame is set), not an error.
+    fn picture(
+        &mut self,
+        name: &str,
+        at: Location,
+    ) -> Result<(Option<PathBuf>, Option<PictureInfo>), Error> {
+        let path = resolve_picture(self.dir, name).map_err(|m| Error::content(at.clone(), m))?;
+        if !path.exists() {
+            self.warnings.push(Warning {
+                location: at,
+                message: format!(
+                    "picture {name} not found; a placeholder frame is set in its place"
+                ),
+            });
+            return Ok((None, None));
+        }
+        if !inside(self.dir, &path) {
+            return Err(Error::content(
+                at,
+                format!("picture path {name:?} leads outside the edition folder"),
+            ));
+        }
+        let info = check_picture(&path, &at, self.limits)?;
+        self.budget.add(&path, info.bytes)?;
+        Ok((Some(path), Some(info)))
+    }
+
+    /// Photo `i`'s `focus`: two fractions, the centre when not given.
+    fn focus(&self, i: usize, focus: Option<Spanned<Vec<f64>>>) -> Result<(f64, f64), Error> {
+        let Some(f) = focus else {
+            return Ok((0.5, 0.5));
+        };
+        let at = self.loc(f.span()).with_field(format!("photos[{i}].focus"));
+        match f.into_inner()[..] {
+            [x, y] if (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y) => Ok((x, y)),
+            _ => Err(Error::content(
+                at,
+                "expected two fractions from 0 to 1, across and down, e.g. [0.5, 0.3]",
+            )),
+        }
     }
 }
 

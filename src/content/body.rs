@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use super::article::{Text, check_display_text};
+use super::display::{Text, check_display_text};
 use crate::diag::{Error, Location};
 
 /// A block of the body.

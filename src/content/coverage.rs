@@ -7,8 +7,9 @@
 
 use std::collections::BTreeSet;
 
-use super::article::{Article, Text};
+use super::article::Article;
 use super::body::Block;
+use super::display::Text;
 use super::edition::Edition;
 use crate::diag::{Location, Warning};
 use crate::text::needs_glyph;

@@ -1,17 +1,19 @@
 //! `edition.toml`: the paper, the date and the pages of one edition.
 
-use std::fs;
-use std::io::Read;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use super::article::{Article, check_display_text, load_article};
+use super::article::{Article, load_article};
+use super::date::{Date, to_date};
+use super::display::check_display_text;
+use super::source::{inside, read_text};
 use super::toml_de::from_toml;
 use crate::diag::{Error, LineIndex, Location, Warning};
-use crate::limits::{Budget, Limits, checked_size};
+use crate::limits::{Budget, Limits};
 
 /// One edition: a folder with `edition.toml`, its articles and pictures.
 #[derive(Debug, Clone)]
@@ -32,64 +34,6 @@ pub struct Edition {
     pub pages: Vec<Page>,
     /// The resource limits the edition was loaded with.
     pub limits: Limits,
-}
-
-/// A calendar date (the edition's publication date).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Date {
-    /// Year, e.g. 2021.
-    pub year: i32,
-    /// Month 1–12.
-    pub month: u8,
-    /// Day 1–31.
-    pub day: u8,
-}
-
-impl Date {
-    /// Builds a date, rejecting impossible ones (30 February).
-    pub fn new(year: i32, month: u8, day: u8) -> Option<Self> {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (1..=days)
-            .contains(&day)
-            .then_some(Self { year, month, day })
-    }
-
-    /// Day of the week, 0 = Sunday … 6 = Saturday.
-    pub fn weekday(&self) -> u8 {
-        // Days since 1970-01-01 (a Thursday), by Howard Hinnant's algorithm.
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        let days = era * 146097 + doe - 719468;
-        (days + 4).rem_euclid(7) as u8
-    }
-
-    /// The date as a folio line writes it: `2021年3月1日 星期一`.
-    pub fn chinese(&self) -> String {
-        const WEEKDAYS: [&str; 7] = ["日", "一", "二", "三", "四", "五", "六"];
-        format!(
-            "{}年{}月{}日 星期{}",
-            self.year,
-            self.month,
-            self.day,
-            WEEKDAYS[usize::from(self.weekday())]
-        )
-    }
-
-    /// ISO form, `2021-03-01`.
-    pub fn iso(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
 }
 
 /// Trim size and bleed of the pages, in millimetres.
@@ -164,154 +108,28 @@ struct PageToml {
 /// Returns the edition and the warnings found while loading (none are fatal).
 pub fn load_edition(dir: &Path, layouts: &Path) -> Result<(Edition, Vec<Warning>), Error> {
     let file = dir.join("edition.toml");
-    if !dir.is_dir() {
-        return Err(Error::content(
-            Location::file(dir),
-            "not an edition folder (no such directory)",
-        ));
-    }
-    // The limits are in edition.toml, so the file itself is held to the default.
-    let (src, toml_bytes) = read_text(
-        &file,
-        Limits::default().article_bytes,
-        "edition.toml's own limit, which [limits] does not change",
-    )?;
+    let (src, toml_bytes) = read_edition_toml(dir, &file)?;
     let raw: EditionToml = from_toml(&src, &file, 1)?;
-    let lines = LineIndex::new(&file, &src, 1);
-    let at = |span: std::ops::Range<usize>| lines.location(span.start);
-    // Display text from edition.toml: control characters are refused.
-    let text = |s: &Spanned<String>, field: String| -> Result<String, Error> {
-        check_display_text(s.get_ref(), |_| at(s.span()).with_field(field))?;
-        Ok(s.get_ref().clone())
+    let fields = Fields {
+        lines: LineIndex::new(&file, &src, 1),
     };
-
-    let limits = match &raw.limits {
-        Some(l) => {
-            l.get_ref().validate(&at(l.span()))?;
-            *l.get_ref()
-        }
-        None => Limits::default(),
-    };
+    let limits = fields.limits(raw.limits.as_ref())?;
     let mut budget = Budget::new(limits.edition_bytes);
     budget.add(&file, toml_bytes)?;
-
     let id = edition_id(dir)?;
-    let paper = text(&raw.paper, "paper".into())?.trim().to_string();
-    if paper.is_empty() {
-        return Err(Error::content(
-            at(raw.paper.span()).with_field("paper"),
-            "the paper's name is empty",
-        ));
-    }
-    let date = to_date(raw.date.get_ref()).ok_or_else(|| {
-        Error::content(
-            at(raw.date.span()).with_field("date"),
-            "expected a date such as 2021-03-01 (no time)",
-        )
-    })?;
-    let format = match raw.format {
-        Some(f) => {
-            let loc = at(f.span()).with_field("format");
-            validate_format(f.into_inner(), loc)?
-        }
-        None => Format::default(),
+    let paper = fields.paper(&raw.paper)?;
+    let date = fields.date(&raw.date)?;
+    let format = fields.format(raw.format)?;
+    let mut loader = Pages {
+        fields: &fields,
+        dir,
+        layouts,
+        limits: &limits,
+        budget,
+        warnings: Vec::new(),
+        listed: HashMap::new(),
     };
-    if raw.pages.get_ref().is_empty() {
-        return Err(Error::content(
-            at(raw.pages.span()).with_field("pages"),
-            "an edition needs at least one [[pages]] entry",
-        ));
-    }
-
-    let mut warnings = Vec::new();
-    let mut pages: Vec<Page> = Vec::new();
-    // Each article is set once: a name listed again would load (and lay
-    // out) the same file again, as often as edition.toml repeats it.
-    let mut listed: std::collections::HashMap<PathBuf, Location> = Default::default();
-    for (i, page) in raw.pages.into_inner().into_iter().enumerate() {
-        let location = at(page.span()).with_field(format!("pages[{i}]"));
-        let page = page.into_inner();
-        let field = |name: &str| format!("pages[{i}].{name}");
-        let number = *page.number.get_ref();
-        let number = u32::try_from(number)
-            .ok()
-            .filter(|n| (1..=999).contains(n))
-            .ok_or_else(|| {
-                Error::content(
-                    at(page.number.span()).with_field(field("number")),
-                    "a page number from 1 to 999",
-                )
-            })?;
-        if let Some(other) = pages.iter().find(|p| p.number == number) {
-            return Err(Error::content(
-                at(page.number.span()).with_field(field("number")),
-                format!(
-                    "page {number} is listed twice (first at {})",
-                    other.location
-                ),
-            ));
-        }
-        let layout = page.layout.get_ref().clone();
-        check_layout(&layout, layouts)
-            .map_err(|m| Error::content(at(page.layout.span()).with_field(field("layout")), m))?;
-        if page.articles.is_empty() {
-            return Err(Error::content(
-                location.clone().with_field(field("articles")),
-                "a page needs at least one article",
-            ));
-        }
-        let mut articles = Vec::new();
-        for (j, name) in page.articles.iter().enumerate() {
-            let loc = at(name.span()).with_field(format!("pages[{i}].articles[{j}]"));
-            let path =
-                article_path(dir, name.get_ref()).map_err(|m| Error::content(loc.clone(), m))?;
-            if let Some(first) = listed.get(&path) {
-                return Err(Error::content(
-                    loc,
-                    format!(
-                        "article file {} is listed twice (first at {first})",
-                        name.get_ref()
-                    ),
-                ));
-            }
-            listed.insert(path.clone(), loc.clone());
-            if !path.exists() {
-                return Err(Error::content(
-                    loc,
-                    format!("article file {} not found", name.get_ref()),
-                ));
-            }
-            if !inside(dir, &path) {
-                return Err(Error::content(
-                    loc,
-                    format!(
-                        "article file {} leads outside the edition folder",
-                        name.get_ref()
-                    ),
-                ));
-            }
-            let (article, w) = load_article(dir, &path, &limits, &mut budget)?;
-            warnings.extend(w);
-            articles.push(article);
-        }
-        let staff = |s: &Option<Spanned<String>>, name: &str| -> Result<Option<String>, Error> {
-            s.as_ref()
-                .map(|s| text(s, field(name)))
-                .transpose()
-                .map(|s| s.filter(|s| !s.trim().is_empty()))
-        };
-        pages.push(Page {
-            number,
-            section: text(&page.section, field("section"))?,
-            layout,
-            articles,
-            editor: staff(&page.editor, "editor")?,
-            designer: staff(&page.designer, "designer")?,
-            proofreader: staff(&page.proofreader, "proofreader")?,
-            location,
-        });
-    }
-
+    let pages = loader.pages(raw.pages)?;
     let edition = Edition {
         id,
         dir: dir.to_path_buf(),
@@ -322,45 +140,222 @@ pub fn load_edition(dir: &Path, layouts: &Path) -> Result<(Edition, Vec<Warning>
         pages,
         limits,
     };
-    Ok((edition, warnings))
+    Ok((edition, loader.warnings))
 }
 
-/// Reads a UTF-8 text file of at most `limit` bytes (`source` says where
-/// the limit is set); a byte-order mark is dropped, CRLF becomes LF.
-/// Returns the text and the file's size.
-pub(crate) fn read_text(path: &Path, limit: u64, source: &str) -> Result<(String, u64), Error> {
-    let size = checked_size(path, limit, source)?;
-    let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut bytes))
-        .map_err(|e| Error::io(path, e))?;
-    if bytes.len() as u64 > limit {
-        // The file grew after it was measured.
+/// Reads `edition.toml` of the folder `dir`. The limits are in the file,
+/// so the file itself is held to the default.
+fn read_edition_toml(dir: &Path, file: &Path) -> Result<(String, u64), Error> {
+    if !dir.is_dir() {
         return Err(Error::content(
-            Location::file(path),
-            format!("the file is larger than the limit ({source})"),
+            Location::file(dir),
+            "not an edition folder (no such directory)",
         ));
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let (line, column) = crate::diag::line_col(
-            &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
-            e.valid_up_to(),
-        );
-        Error::content(
-            Location::at(path, line, column),
-            "the file is not valid UTF-8",
-        )
-    })?;
-    Ok((text.replace("\r\n", "\n"), size))
+    read_text(
+        file,
+        Limits::default().article_bytes,
+        "edition.toml's own limit, which [limits] does not change",
+    )
 }
 
-/// Whether `path` (which exists) resolves, through any links, to a place
-/// inside the folder `dir`.
-pub(crate) fn inside(dir: &Path, path: &Path) -> bool {
-    match (path.canonicalize(), dir.canonicalize()) {
-        (Ok(real), Ok(root)) => real.starts_with(root),
-        _ => false,
+/// Turns the edition-wide fields of `edition.toml` into the model,
+/// pointing every error at its place in the file.
+struct Fields<'a> {
+    /// Lines of `edition.toml`.
+    lines: LineIndex<'a>,
+}
+
+impl Fields<'_> {
+    /// The place of a span of the file.
+    fn at(&self, span: std::ops::Range<usize>) -> Location {
+        self.lines.location(span.start)
+    }
+
+    /// Display text: control characters are refused.
+    fn text(&self, s: &Spanned<String>, field: String) -> Result<String, Error> {
+        check_display_text(s.get_ref(), |_| self.at(s.span()).with_field(field))?;
+        Ok(s.get_ref().clone())
+    }
+
+    /// Display text that may be left out; a blank one counts as left out.
+    fn optional(
+        &self,
+        s: &Option<Spanned<String>>,
+        field: String,
+    ) -> Result<Option<String>, Error> {
+        s.as_ref()
+            .map(|s| self.text(s, field))
+            .transpose()
+            .map(|s| s.filter(|s| !s.trim().is_empty()))
+    }
+
+    /// `[limits]`, validated; the defaults when not given.
+    fn limits(&self, limits: Option<&Spanned<Limits>>) -> Result<Limits, Error> {
+        match limits {
+            Some(l) => {
+                l.get_ref().validate(&self.at(l.span()))?;
+                Ok(*l.get_ref())
+            }
+            None => Ok(Limits::default()),
+        }
+    }
+
+    /// `paper`, the masthead name: not blank.
+    fn paper(&self, paper: &Spanned<String>) -> Result<String, Error> {
+        let name = self.text(paper, "paper".into())?.trim().to_string();
+        if name.is_empty() {
+            return Err(Error::content(
+                self.at(paper.span()).with_field("paper"),
+                "the paper's name is empty",
+            ));
+        }
+        Ok(name)
+    }
+
+    /// `date`: a calendar date without a time.
+    fn date(&self, date: &Spanned<Datetime>) -> Result<Date, Error> {
+        to_date(date.get_ref()).ok_or_else(|| {
+            Error::content(
+                self.at(date.span()).with_field("date"),
+                "expected a date such as 2021-03-01 (no time)",
+            )
+        })
+    }
+
+    /// `[format]`, validated; the default broadsheet when not given.
+    fn format(&self, format: Option<Spanned<Format>>) -> Result<Format, Error> {
+        match format {
+            Some(f) => {
+                let loc = self.at(f.span()).with_field("format");
+                validate_format(f.into_inner(), loc)
+            }
+            None => Ok(Format::default()),
+        }
+    }
+}
+
+/// Turns the `[[pages]]` entries into pages, loading each article they
+/// name.
+struct Pages<'a> {
+    /// The rest of `edition.toml`.
+    fields: &'a Fields<'a>,
+    /// The edition folder.
+    dir: &'a Path,
+    /// The folder of layout templates.
+    layouts: &'a Path,
+    /// The edition's limits.
+    limits: &'a Limits,
+    /// The edition's byte budget, which every article counts against.
+    budget: Budget,
+    /// What loading the articles found.
+    warnings: Vec<Warning>,
+    /// Each article is set once: a name listed again would load (and lay
+    /// out) the same file again, as often as edition.toml repeats it.
+    listed: HashMap<PathBuf, Location>,
+}
+
+impl Pages<'_> {
+    /// All pages: at least one, in the order written.
+    fn pages(&mut self, raw: Spanned<Vec<Spanned<PageToml>>>) -> Result<Vec<Page>, Error> {
+        if raw.get_ref().is_empty() {
+            return Err(Error::content(
+                self.fields.at(raw.span()).with_field("pages"),
+                "an edition needs at least one [[pages]] entry",
+            ));
+        }
+        let mut pages: Vec<Page> = Vec::new();
+        for (i, page) in raw.into_inner().into_iter().enumerate() {
+            let page = self.page(i, page, &pages)?;
+            pages.push(page);
+        }
+        Ok(pages)
+    }
+
+    /// `[[pages]]` entry `i`, after the pages `before` it.
+    fn page(&mut self, i: usize, page: Spanned<PageToml>, before: &[Page]) -> Result<Page, Error> {
+        let location = self
+            .fields
+            .at(page.span())
+            .with_field(format!("pages[{i}]"));
+        let page = page.into_inner();
+        let field = |name: &str| format!("pages[{i}].{name}");
+        let number = self.number(&page.number, field("number"), before)?;
+        let layout = page.layout.get_ref().clone();
+        check_layout(&layout, self.layouts).map_err(|m| {
+            Error::content(
+                self.fields
+                    .at(page.layout.span())
+                    .with_field(field("layout")),
+                m,
+            )
+        })?;
+        if page.articles.is_empty() {
+            return Err(Error::content(
+                location.clone().with_field(field("articles")),
+                "a page needs at least one article",
+            ));
+        }
+        let articles = (page.articles.iter().enumerate())
+            .map(|(j, name)| self.article(name, field(&format!("articles[{j}]"))))
+            .collect::<Result<_, _>>()?;
+        let fields = self.fields;
+        Ok(Page {
+            number,
+            section: fields.text(&page.section, field("section"))?,
+            layout,
+            articles,
+            editor: fields.optional(&page.editor, field("editor"))?,
+            designer: fields.optional(&page.designer, field("designer"))?,
+            proofreader: fields.optional(&page.proofreader, field("proofreader"))?,
+            location,
+        })
+    }
+
+    /// A page number from 1 to 999 that no page `before` has.
+    fn number(&self, number: &Spanned<i64>, field: String, before: &[Page]) -> Result<u32, Error> {
+        let at = || self.fields.at(number.span()).with_field(field.clone());
+        let n = u32::try_from(*number.get_ref())
+            .ok()
+            .filter(|n| (1..=999).contains(n))
+            .ok_or_else(|| Error::content(at(), "a page number from 1 to 999"))?;
+        if let Some(other) = before.iter().find(|p| p.number == n) {
+            return Err(Error::content(
+                at(),
+                format!("page {n} is listed twice (first at {})", other.location),
+            ));
+        }
+        Ok(n)
+    }
+
+    /// The article file `name`, listed at `field`: inside the edition
+    /// folder, listed once, and loaded.
+    fn article(&mut self, name: &Spanned<String>, field: String) -> Result<Article, Error> {
+        let loc = self.fields.at(name.span()).with_field(field);
+        let name = name.get_ref();
+        let path = article_path(self.dir, name).map_err(|m| Error::content(loc.clone(), m))?;
+        if let Some(first) = self.listed.get(&path) {
+            return Err(Error::content(
+                loc,
+                format!("article file {name} is listed twice (first at {first})"),
+            ));
+        }
+        self.listed.insert(path.clone(), loc.clone());
+        if !path.exists() {
+            return Err(Error::content(
+                loc,
+                format!("article file {name} not found"),
+            ));
+        }
+        if !inside(self.dir, &path) {
+            return Err(Error::content(
+                loc,
+                format!("article file {name} leads outside the edition folder"),
+            ));
+        }
+        let (article, w) = load_article(self.dir, &path, self.limits, &mut self.budget)?;
+        self.warnings.extend(w);
+        Ok(article)
     }
 }
 
@@ -387,14 +382,6 @@ pub fn edition_id(dir: &Path) -> Result<String, Error> {
             ),
         ))
     }
-}
-
-fn to_date(dt: &Datetime) -> Option<Date> {
-    if dt.time.is_some() || dt.offset.is_some() {
-        return None;
-    }
-    let d = dt.date?;
-    Date::new(i32::from(d.year), d.month, d.day)
 }
 
 fn validate_format(f: Format, location: Location) -> Result<Format, Error> {
@@ -445,20 +432,4 @@ fn article_path(dir: &Path, name: &str) -> Result<PathBuf, String> {
         return Err(format!("{name:?} is not an article (.md) file"));
     }
     Ok(dir.join(rel))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn weekdays_are_right() {
-        assert_eq!(
-            Date::new(2021, 3, 1).unwrap().chinese(),
-            "2021年3月1日 星期一"
-        );
-        assert_eq!(Date::new(2021, 2, 25).unwrap().weekday(), 4);
-        assert_eq!(Date::new(2000, 2, 29).unwrap().weekday(), 2);
-        assert!(Date::new(2021, 2, 29).is_none());
-    }
 }

@@ -7,14 +7,19 @@
 mod article;
 mod body;
 mod coverage;
+mod date;
+mod display;
 mod edition;
 mod picture;
 mod punct;
+mod source;
 mod toml_de;
 
-pub use article::{Article, Byline, Milestone, Milestones, Photo, Quotes, Text};
+pub use article::{Article, Byline, Milestone, Milestones, Photo, Quotes};
 pub use body::{Block, Run, parse_body};
 pub use coverage::uncovered_characters;
-pub use edition::{Date, Edition, Format, Page, edition_id, load_edition};
+pub use date::Date;
+pub use display::Text;
+pub use edition::{Edition, Format, Page, edition_id, load_edition};
 pub use picture::{PictureInfo, PictureMode, check_picture};
 pub use punct::{Correction, correct_punctuation};

@@ -2,8 +2,9 @@
 //! reports each correction with its file, line and field. The content files
 //! themselves are never rewritten.
 
-use super::article::{Article, Text};
+use super::article::Article;
 use super::body::Block;
+use super::display::Text;
 use crate::diag::Location;
 use crate::text::fix_punctuation;
 

@@ -2,6 +2,7 @@
 //! placed, the way a printing plant's preflight would, and lists what would
 //! print wrong, each finding with its severity and where it is.
 
+mod operators;
 mod pdf;
 mod pictures;
 

@@ -7,6 +7,7 @@ use std::path::Path;
 use lopdf::{Dictionary, Document, Object};
 use serde::Deserialize;
 
+use super::operators::count_operators;
 use super::{Check, Finding, Severity};
 use crate::content::Format;
 use crate::diag::{Error, Location};
@@ -98,138 +99,201 @@ fn geometry(doc: &Document, format: &Format, page: u32, out: &mut Vec<Finding>) 
     else {
         return;
     };
+    let problems = [
+        (
+            "MediaBox",
+            media_box(rect_mm(doc, dict, b"MediaBox"), format),
+        ),
+        ("TrimBox", trim_box(rect_mm(doc, dict, b"TrimBox"), format)),
+    ];
+    for (key, problem) in problems {
+        if let Some(message) = problem {
+            out.push(Finding::new(
+                Severity::Error,
+                Check::Geometry,
+                page,
+                key,
+                message,
+            ));
+        }
+    }
+}
+
+/// Width and height of a box in millimetres.
+fn size(r: [f64; 4]) -> (f64, f64) {
+    (r[2] - r[0], r[3] - r[1])
+}
+
+/// Whether two sizes agree to a twentieth of a millimetre.
+fn close(a: (f64, f64), b: (f64, f64)) -> bool {
+    (a.0 - b.0).abs() < 0.05 && (a.1 - b.1).abs() < 0.05
+}
+
+/// What is wrong with the page's MediaBox: it must be the trim plus the
+/// bleed on every side.
+fn media_box(rect: Option<[f64; 4]>, format: &Format) -> Option<String> {
     let bleed = format.bleed_mm;
-    let want_media = (
+    let want = (
         format.width_mm + 2.0 * bleed,
         format.height_mm + 2.0 * bleed,
     );
-    let size = |r: [f64; 4]| (r[2] - r[0], r[3] - r[1]);
-    let close = |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).abs() < 0.05 && (a.1 - b.1).abs() < 0.05;
-    match rect_mm(doc, dict, b"MediaBox") {
-        Some(r) if close(size(r), want_media) => {}
-        Some(r) => out.push(Finding::new(
-            Severity::Error,
-            Check::Geometry,
-            page,
-            "MediaBox",
-            format!(
-                "{:.1} × {:.1} mm, expected {:.1} × {:.1} mm",
-                size(r).0,
-                size(r).1,
-                want_media.0,
-                want_media.1
-            ),
+    match rect {
+        Some(r) if close(size(r), want) => None,
+        Some(r) => Some(format!(
+            "{:.1} × {:.1} mm, expected {:.1} × {:.1} mm",
+            size(r).0,
+            size(r).1,
+            want.0,
+            want.1
         )),
-        None => out.push(Finding::new(
-            Severity::Error,
-            Check::Geometry,
-            page,
-            "MediaBox",
-            "missing",
-        )),
+        None => Some("missing".into()),
     }
-    match rect_mm(doc, dict, b"TrimBox") {
+}
+
+/// What is wrong with the page's TrimBox: it must be the trim, inset by
+/// the bleed.
+fn trim_box(rect: Option<[f64; 4]>, format: &Format) -> Option<String> {
+    match rect {
         Some(r)
             if close(size(r), (format.width_mm, format.height_mm))
-                && (r[0] - bleed).abs() < 0.05 => {}
-        Some(r) => out.push(Finding::new(
-            Severity::Error,
-            Check::Geometry,
-            page,
-            "TrimBox",
-            format!(
-                "{:.1} × {:.1} mm at {:.1} mm, expected the trim {} × {} mm",
-                size(r).0,
-                size(r).1,
-                r[0],
-                format.width_mm,
-                format.height_mm
-            ),
+                && (r[0] - format.bleed_mm).abs() < 0.05 =>
+        {
+            None
+        }
+        Some(r) => Some(format!(
+            "{:.1} × {:.1} mm at {:.1} mm, expected the trim {} × {} mm",
+            size(r).0,
+            size(r).1,
+            r[0],
+            format.width_mm,
+            format.height_mm
         )),
-        None => out.push(Finding::new(
-            Severity::Error,
-            Check::Geometry,
-            page,
-            "TrimBox",
-            "missing",
-        )),
+        None => Some("missing".into()),
     }
 }
 
 fn fonts(doc: &Document, page: u32, licences: &[FontLicence], out: &mut Vec<Finding>) {
     let mut seen = BTreeSet::new();
     for object in doc.objects.values() {
-        let Ok(dict) = object.as_dict() else { continue };
-        if !dict
-            .get(b"Type")
-            .and_then(Object::as_name)
-            .is_ok_and(|n| n == b"Font")
-        {
+        let Some((name, dict)) = simple_font(object) else {
             continue;
-        }
-        let subtype = dict
-            .get(b"Subtype")
-            .and_then(Object::as_name)
-            .unwrap_or(b"");
-        if subtype == b"Type0" || subtype == b"Type3" {
-            // Type0 is checked through its descendant; Type3 glyphs live in the file.
-            continue;
-        }
-        let name = dict
-            .get(b"BaseFont")
-            .and_then(Object::as_name)
-            .map(|n| String::from_utf8_lossy(n).into_owned())
-            .unwrap_or_else(|_| "(unnamed)".into());
+        };
         if !seen.insert(name.clone()) {
             continue;
         }
-        let place = format!("font {name}");
-        let descriptor = dict
-            .get(b"FontDescriptor")
-            .ok()
-            .and_then(|o| doc.dereference(o).ok())
-            .and_then(|(_, o)| o.as_dict().ok());
-        let embedded = descriptor.is_some_and(|d| {
-            [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
-                .iter()
-                .any(|k| d.has(k))
-        });
-        if !embedded {
+        for (severity, message) in font_problems(doc, dict, &name, licences) {
             out.push(Finding::new(
-                Severity::Error,
+                severity,
                 Check::Fonts,
                 page,
-                place.clone(),
-                "not embedded",
-            ));
-        }
-        let (prefix, base) = name.split_once('+').unwrap_or(("", &name));
-        if !(prefix.len() == 6 && prefix.chars().all(|c| c.is_ascii_uppercase())) {
-            out.push(Finding::new(
-                Severity::Warning,
-                Check::Fonts,
-                page,
-                place.clone(),
-                "embedded whole, not as a subset",
-            ));
-        }
-        if !licences.iter().any(|l| base.starts_with(&l.postscript)) {
-            out.push(Finding::new(
-                Severity::Warning,
-                Check::Fonts,
-                page,
-                place,
-                "licence unknown: not listed in fonts/fonts.toml",
+                format!("font {name}"),
+                message,
             ));
         }
     }
 }
 
+/// The name and dictionary of a font object that holds its own glyphs.
+/// Type0 is checked through its descendant; Type3 glyphs live in the file.
+fn simple_font(object: &Object) -> Option<(String, &Dictionary)> {
+    let dict = object.as_dict().ok()?;
+    if !dict
+        .get(b"Type")
+        .and_then(Object::as_name)
+        .is_ok_and(|n| n == b"Font")
+    {
+        return None;
+    }
+    let subtype = dict
+        .get(b"Subtype")
+        .and_then(Object::as_name)
+        .unwrap_or(b"");
+    if subtype == b"Type0" || subtype == b"Type3" {
+        return None;
+    }
+    let name = dict
+        .get(b"BaseFont")
+        .and_then(Object::as_name)
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .unwrap_or_else(|_| "(unnamed)".into());
+    Some((name, dict))
+}
+
+/// What is wrong with the font `name`: not embedded, embedded whole, or
+/// of a licence `fonts.toml` does not list.
+fn font_problems(
+    doc: &Document,
+    dict: &Dictionary,
+    name: &str,
+    licences: &[FontLicence],
+) -> Vec<(Severity, &'static str)> {
+    let mut out = Vec::new();
+    let descriptor = dict
+        .get(b"FontDescriptor")
+        .ok()
+        .and_then(|o| doc.dereference(o).ok())
+        .and_then(|(_, o)| o.as_dict().ok());
+    let embedded = descriptor.is_some_and(|d| {
+        [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
+            .iter()
+            .any(|k| d.has(k))
+    });
+    if !embedded {
+        out.push((Severity::Error, "not embedded"));
+    }
+    let (prefix, base) = name.split_once('+').unwrap_or(("", name));
+    if !(prefix.len() == 6 && prefix.chars().all(|c| c.is_ascii_uppercase())) {
+        out.push((Severity::Warning, "embedded whole, not as a subset"));
+    }
+    if !licences.iter().any(|l| base.starts_with(&l.postscript)) {
+        out.push((
+            Severity::Warning,
+            "licence unknown: not listed in fonts/fonts.toml",
+        ));
+    }
+    out
+}
+
 fn colours(doc: &Document, page: u32, out: &mut Vec<Finding>) {
-    let mut rgb_ops = 0usize;
-    let mut rgb_spaces = BTreeSet::new();
-    let mut transparency = BTreeSet::new();
-    // Content streams: every page's contents and every form XObject.
+    let rgb_ops: usize = content_streams(doc)
+        .iter()
+        .map(|data| count_operators(data, &[b"rg", b"RG"]))
+        .sum();
+    let mut found = ColourUse::default();
+    for object in doc.objects.values() {
+        found.object(doc, object);
+    }
+    if rgb_ops > 0 {
+        out.push(Finding::new(
+            Severity::Error,
+            Check::Colours,
+            page,
+            "page content",
+            format!("{rgb_ops} RGB colour setting(s) (rg/RG)"),
+        ));
+    }
+    for name in found.rgb_spaces {
+        out.push(Finding::new(
+            Severity::Error,
+            Check::Colours,
+            page,
+            format!("colour space {name}"),
+            "an RGB colour space is used",
+        ));
+    }
+    for what in found.transparency {
+        out.push(Finding::new(
+            Severity::Warning,
+            Check::Colours,
+            page,
+            "page content",
+            format!("transparency: {what}"),
+        ));
+    }
+}
+
+/// The content streams: every page's contents and every form XObject.
+fn content_streams(doc: &Document) -> Vec<Vec<u8>> {
     let mut contents: Vec<Vec<u8>> = Vec::new();
     for id in doc.get_pages().into_values() {
         if let Ok(data) = doc.get_page_content(id) {
@@ -251,14 +315,26 @@ fn colours(doc: &Document, page: u32, out: &mut Vec<Finding>) {
             );
         }
     }
-    for data in &contents {
-        rgb_ops += count_operators(data, &[b"rg", b"RG"]);
-    }
-    for object in doc.objects.values() {
+    contents
+}
+
+/// RGB colour spaces and transparency found in the PDF's objects, each
+/// named once.
+#[derive(Default)]
+struct ColourUse {
+    /// Names of RGB colour spaces (or what carries one).
+    rgb_spaces: BTreeSet<String>,
+    /// Kinds of transparency.
+    transparency: BTreeSet<String>,
+}
+
+impl ColourUse {
+    /// Notes what one object of the PDF uses.
+    fn object(&mut self, doc: &Document, object: &Object) {
         let (dict, is_stream) = match object {
             Object::Stream(stream) => (&stream.dict, true),
             Object::Dictionary(dict) => (dict, false),
-            _ => continue,
+            _ => return,
         };
         let is_image = dict
             .get(b"Subtype")
@@ -271,71 +347,52 @@ fn colours(doc: &Document, page: u32, out: &mut Vec<Finding>) {
                 .get(b"ColorSpace")
                 .is_ok_and(|cs| is_rgb_space(doc, cs))
         {
-            rgb_spaces.insert("of a gradient".to_string());
+            self.rgb_spaces.insert("of a gradient".to_string());
         }
         if is_image && dict.has(b"SMask") {
-            transparency.insert("an image with a soft mask".to_string());
+            self.transparency
+                .insert("an image with a soft mask".to_string());
         }
         if is_stream {
-            continue;
+            return;
         }
         if dict
             .get(b"Type")
             .and_then(Object::as_name)
             .is_ok_and(|n| n == b"ExtGState")
         {
-            for key in [&b"CA"[..], b"ca"] {
-                if dict.get(key).ok().and_then(number).is_some_and(|a| a < 1.0) {
-                    transparency.insert(format!(
-                        "opacity {} below 100%",
-                        String::from_utf8_lossy(key)
-                    ));
-                }
-            }
-            if dict
-                .get(b"SMask")
-                .ok()
-                .and_then(|o| o.as_name().ok())
-                .is_none_or(|n| n != b"None")
-                && dict.has(b"SMask")
-            {
-                transparency.insert("a soft mask".to_string());
-            }
+            self.graphics_state(dict);
         }
         if let Ok(spaces) = dict.get(b"ColorSpace").and_then(Object::as_dict) {
             for (name, space) in spaces.iter() {
                 if is_rgb_space(doc, space) {
-                    rgb_spaces.insert(String::from_utf8_lossy(name).into_owned());
+                    self.rgb_spaces
+                        .insert(String::from_utf8_lossy(name).into_owned());
                 }
             }
         }
     }
-    if rgb_ops > 0 {
-        out.push(Finding::new(
-            Severity::Error,
-            Check::Colours,
-            page,
-            "page content",
-            format!("{rgb_ops} RGB colour setting(s) (rg/RG)"),
-        ));
-    }
-    for name in rgb_spaces {
-        out.push(Finding::new(
-            Severity::Error,
-            Check::Colours,
-            page,
-            format!("colour space {name}"),
-            "an RGB colour space is used",
-        ));
-    }
-    for what in transparency {
-        out.push(Finding::new(
-            Severity::Warning,
-            Check::Colours,
-            page,
-            "page content",
-            format!("transparency: {what}"),
-        ));
+
+    /// Notes the transparency an ExtGState sets: opacity below 1, or a
+    /// soft mask.
+    fn graphics_state(&mut self, dict: &Dictionary) {
+        for key in [&b"CA"[..], b"ca"] {
+            if dict.get(key).ok().and_then(number).is_some_and(|a| a < 1.0) {
+                self.transparency.insert(format!(
+                    "opacity {} below 100%",
+                    String::from_utf8_lossy(key)
+                ));
+            }
+        }
+        if dict
+            .get(b"SMask")
+            .ok()
+            .and_then(|o| o.as_name().ok())
+            .is_none_or(|n| n != b"None")
+            && dict.has(b"SMask")
+        {
+            self.transparency.insert("a soft mask".to_string());
+        }
     }
 }
 
@@ -356,107 +413,5 @@ fn is_rgb_space(doc: &Document, space: &Object) -> bool {
             _ => false,
         },
         _ => false,
-    }
-}
-
-/// Counts the operators named in `names` in a content stream. A scanner
-/// rather than a full parse (a broadsheet page has tens of thousands of
-/// operations): it only needs to tell operators from operands, so it skips
-/// strings (with nesting and escapes), hex strings, names, comments and
-/// inline image data, and compares every other token.
-fn count_operators(data: &[u8], names: &[&[u8]]) -> usize {
-    let is_white = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'\0');
-    let is_delim = |b: u8| {
-        matches!(
-            b,
-            b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-        )
-    };
-    let mut count = 0;
-    let mut i = 0;
-    while i < data.len() {
-        let b = data[i];
-        if is_white(b) || matches!(b, b'[' | b']' | b'{' | b'}' | b'>' | b')') {
-            i += 1;
-        } else if b == b'%' {
-            while i < data.len() && !matches!(data[i], b'\n' | b'\r') {
-                i += 1;
-            }
-        } else if b == b'(' {
-            let mut depth = 0usize;
-            while i < data.len() {
-                match data[i] {
-                    b'\\' => i += 1,
-                    b'(' => depth += 1,
-                    b')' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-                i += 1;
-            }
-            i += 1;
-        } else if b == b'<' {
-            if data.get(i + 1) == Some(&b'<') {
-                i += 2;
-            } else {
-                while i < data.len() && data[i] != b'>' {
-                    i += 1;
-                }
-                i += 1;
-            }
-        } else {
-            // A name, a number or an operator: up to the next delimiter.
-            let start = i;
-            i += 1;
-            while i < data.len() && !is_white(data[i]) && !is_delim(data[i]) {
-                i += 1;
-            }
-            let token = &data[start..i];
-            if b == b'/' {
-                continue;
-            }
-            if names.contains(&token) {
-                count += 1;
-            } else if token == b"ID" {
-                // Inline image data: binary, up to `EI` between white space.
-                i += 1;
-                while i + 2 < data.len()
-                    && !(data[i..].starts_with(b"EI")
-                        && is_white(data[i - 1])
-                        && data.get(i + 2).is_none_or(|&c| is_white(c)))
-                {
-                    i += 1;
-                }
-                i += 2;
-            }
-        }
-    }
-    count
-}
-
-#[cfg(test)]
-mod tests {
-    use super::count_operators;
-
-    #[test]
-    fn counts_operators_not_operands() {
-        let rg: &[&[u8]] = &[b"rg", b"RG"];
-        assert_eq!(count_operators(b"0 0 1 rg 1 0 0 RG 0 g", rg), 2);
-        assert_eq!(count_operators(b"(rg RG) Tj <7267> Tj /rg gs", rg), 0);
-        assert_eq!(
-            count_operators(b"(a (nested rg) \\) rg) Tj 1 0 0 rg", rg),
-            1
-        );
-        assert_eq!(count_operators(b"% 0 0 1 rg\n0 0 0 1 k", rg), 0);
-        assert_eq!(count_operators(b"[(rg)-250(x)]TJ 0.5 g 1 0 0rg", rg), 0);
-        assert_eq!(count_operators(b"<< /rg 1 >> BDC 1 1 1 rg EMC", rg), 1);
-        assert_eq!(
-            count_operators(b"BI /W 1 /H 1 ID \x00rg RG\xff EI 0 1 0 rg", rg),
-            1
-        );
     }
 }

@@ -7,7 +7,7 @@ use typst::layout::{Frame, FrameItem};
 use typst::visualize::ImageKind;
 
 use super::{Check, Finding, MISSING, PrintSettings, Severity};
-use crate::content::{Article, PictureMode};
+use crate::content::{Article, PictureInfo, PictureMode};
 
 /// Checks the photos of `article` on page `page` whose laid-out frame is
 /// `frame`: missing files, colour mode, and effective resolution.
@@ -21,66 +21,83 @@ pub fn check_pictures(
     let mut out = Vec::new();
     for (i, photo) in article.photos.iter().enumerate() {
         let place = format!("photos[{i}] {}", photo.file);
-        let finding = |severity, message: String| {
+        let finding = |(severity, message): (Severity, String)| {
             Finding::new(severity, Check::Pictures, page, place.clone(), message)
                 .at(&photo.location)
         };
         let (Some(path), Some(info)) = (&photo.path, &photo.info) else {
-            out.push(finding(
+            out.push(finding((
                 Severity::Warning,
                 format!("{MISSING}; a placeholder frame is set"),
-            ));
+            )));
             continue;
         };
-        let wrong_mode = matches!(
-            (settings.mode, info.mode),
-            (_, PictureMode::Rgb) | (PictureMode::Gray, PictureMode::Cmyk)
-        );
-        if wrong_mode {
-            out.push(finding(
-                Severity::Warning,
-                format!(
-                    "{:?} picture in a {:?} job (convert it before release)",
-                    info.mode, settings.mode
-                ),
-            ));
-        }
+        out.extend(colour_mode(info, settings).map(finding));
         let bytes = std::fs::read(path).unwrap_or_default();
         if let Some((w_pt, h_pt)) = placed
             .iter()
             .find(|(data, _, _)| data.as_slice() == bytes.as_slice())
             .map(|p| (p.1, p.2))
         {
-            let ppi =
-                (f64::from(info.width) / (w_pt / 72.0)).min(f64::from(info.height) / (h_pt / 72.0));
-            let mm = |pt: f64| pt / 72.0 * 25.4;
-            let size = format!(
-                "{}×{} px placed at {:.0}×{:.0} mm",
-                info.width,
-                info.height,
-                mm(w_pt),
-                mm(h_pt)
-            );
-            if ppi < settings.min_ppi {
-                out.push(finding(
-                    Severity::Error,
-                    format!(
-                        "{ppi:.0} ppi effective, below the minimum of {:.0} ppi ({size})",
-                        settings.min_ppi
-                    ),
-                ));
-            } else if ppi > settings.max_ppi {
-                out.push(finding(
-                    Severity::Warning,
-                    format!(
-                        "{ppi:.0} ppi effective, above {:.0} ppi: only costs bytes ({size})",
-                        settings.max_ppi
-                    ),
-                ));
-            }
+            out.extend(resolution(info, w_pt, h_pt, settings).map(finding));
         }
     }
     out
+}
+
+/// An RGB picture, or a CMYK one in a grey job, wants converting.
+fn colour_mode(info: &PictureInfo, settings: &PrintSettings) -> Option<(Severity, String)> {
+    let wrong_mode = matches!(
+        (settings.mode, info.mode),
+        (_, PictureMode::Rgb) | (PictureMode::Gray, PictureMode::Cmyk)
+    );
+    wrong_mode.then(|| {
+        (
+            Severity::Warning,
+            format!(
+                "{:?} picture in a {:?} job (convert it before release)",
+                info.mode, settings.mode
+            ),
+        )
+    })
+}
+
+/// The effective resolution of a picture placed at `w_pt` × `h_pt`
+/// points, against the job's minimum and maximum.
+fn resolution(
+    info: &PictureInfo,
+    w_pt: f64,
+    h_pt: f64,
+    settings: &PrintSettings,
+) -> Option<(Severity, String)> {
+    let ppi = (f64::from(info.width) / (w_pt / 72.0)).min(f64::from(info.height) / (h_pt / 72.0));
+    let mm = |pt: f64| pt / 72.0 * 25.4;
+    let size = format!(
+        "{}×{} px placed at {:.0}×{:.0} mm",
+        info.width,
+        info.height,
+        mm(w_pt),
+        mm(h_pt)
+    );
+    if ppi < settings.min_ppi {
+        Some((
+            Severity::Error,
+            format!(
+                "{ppi:.0} ppi effective, below the minimum of {:.0} ppi ({size})",
+                settings.min_ppi
+            ),
+        ))
+    } else if ppi > settings.max_ppi {
+        Some((
+            Severity::Warning,
+            format!(
+                "{ppi:.0} ppi effective, above {:.0} ppi: only costs bytes ({size})",
+                settings.max_ppi
+            ),
+        ))
+    } else {
+        None
+    }
 }
 
 /// Every raster image in the frame: its file bytes and drawn size in points.
