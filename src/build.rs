@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::check::Finding;
+use crate::check::RuleBreak;
 use crate::compose::{ComposedPage, Grid};
 use crate::content::{Correction, Edition};
 use crate::data::Proof;
@@ -93,7 +93,7 @@ pub struct CheckReport {
     /// The grid each page's layout reported, by page number.
     pub grids: Vec<(u32, Grid)>,
     /// Breaks of the line-composition rules.
-    pub findings: Vec<Finding>,
+    pub findings: Vec<RuleBreak>,
 }
 
 /// What `banmian preflight` found, without writing anything.

@@ -20,13 +20,13 @@ pub mod emit;
 pub mod export;
 pub mod files;
 pub mod fonts;
+pub mod han;
 pub mod home;
 pub mod limits;
 pub mod names;
 pub mod pipeline;
 pub mod preflight;
 pub mod session;
-pub mod text;
 pub mod watch;
 pub mod world;
 

@@ -71,7 +71,7 @@ pub struct SetPage {
     /// The grid the page's layout reported.
     pub grid: Grid,
     /// Breaks of the line-composition rules on the page.
-    pub composition: Vec<check::Finding>,
+    pub composition: Vec<check::RuleBreak>,
     /// The page encoded as asked, when it was.
     pub bytes: Option<Vec<u8>>,
     /// The archival PDF/A-3b, when asked for.

@@ -21,7 +21,7 @@ pub type Skip = dyn Fn(&Path) -> bool;
 
 /// One file that differs between two snapshots.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Change {
+pub enum FileChange {
     /// A new file.
     Added(PathBuf),
     /// A file whose size or modification time changed.
@@ -30,7 +30,7 @@ pub enum Change {
     Removed(PathBuf),
 }
 
-impl Change {
+impl FileChange {
     /// The file concerned.
     pub fn path(&self) -> &Path {
         match self {
@@ -93,18 +93,18 @@ impl Snapshot {
     }
 
     /// The files that differ in `newer`, by path.
-    pub fn changes(&self, newer: &Snapshot) -> Vec<Change> {
+    pub fn changes(&self, newer: &Snapshot) -> Vec<FileChange> {
         let mut out = Vec::new();
         for (path, stamp) in &newer.files {
             match self.files.get(path) {
-                None => out.push(Change::Added(path.clone())),
-                Some(old) if old != stamp => out.push(Change::Modified(path.clone())),
+                None => out.push(FileChange::Added(path.clone())),
+                Some(old) if old != stamp => out.push(FileChange::Modified(path.clone())),
                 Some(_) => {}
             }
         }
         for path in self.files.keys() {
             if !newer.files.contains_key(path) {
-                out.push(Change::Removed(path.clone()));
+                out.push(FileChange::Removed(path.clone()));
             }
         }
         out.sort_by(|a, b| a.path().cmp(b.path()));
@@ -141,7 +141,7 @@ fn is_scratch(path: &Path) -> bool {
 
 /// A short description of what changed, for the one line a rebuild
 /// prints: names relative to the folder they are in.
-pub fn describe(changes: &[Change], roots: &[&Path]) -> String {
+pub fn describe(changes: &[FileChange], roots: &[&Path]) -> String {
     let name = |p: &Path| {
         roots
             .iter()
@@ -154,9 +154,9 @@ pub fn describe(changes: &[Change], roots: &[&Path]) -> String {
         .iter()
         .take(3)
         .map(|c| match c {
-            Change::Added(p) => format!("{} added", name(p)),
-            Change::Modified(p) => format!("{} changed", name(p)),
-            Change::Removed(p) => format!("{} removed", name(p)),
+            FileChange::Added(p) => format!("{} added", name(p)),
+            FileChange::Modified(p) => format!("{} changed", name(p)),
+            FileChange::Removed(p) => format!("{} removed", name(p)),
         })
         .collect();
     if changes.len() > 3 {
@@ -192,9 +192,9 @@ mod tests {
         assert_eq!(
             changes,
             vec![
-                Change::Modified(root.join("a.md")),
-                Change::Added(root.join("b.md")),
-                Change::Removed(root.join("photos/p.jpg")),
+                FileChange::Modified(root.join("a.md")),
+                FileChange::Added(root.join("b.md")),
+                FileChange::Removed(root.join("photos/p.jpg")),
             ]
         );
         assert_eq!(

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::text::Passage;
+use super::passages::Passage;
 
 /// One step of the difference.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +68,7 @@ pub fn diff<'a>(old: &'a [Passage], new: &'a [Passage]) -> Vec<Change<'a>> {
 /// was, `+ ` for the text as it is, and for a passage replaced by one
 /// other, `~ ` with the changed words marked 【旧→新】. Empty when nothing
 /// changed.
-pub fn render(changes: &[Change]) -> (String, usize, usize) {
+pub fn mark_up(changes: &[Change]) -> (String, usize, usize) {
     let mut out = String::new();
     let (mut removed, mut added) = (0, 0);
     let mut k = 0;
@@ -180,7 +180,7 @@ mod tests {
         let old = [p("甲"), p("乙原文"), p("丙")];
         let new = [p("甲"), p("乙新文"), p("丙"), p("丁")];
         let changes = diff(&old, &new);
-        let (text, removed, added) = render(&changes);
+        let (text, removed, added) = mark_up(&changes);
         assert_eq!((removed, added), (1, 2));
         assert!(text.contains("- 乙原文\n+ 乙新文\n"), "{text}");
         assert!(text.contains("+ 丁\n"), "{text}");

@@ -12,7 +12,7 @@ use std::path::Path;
 use rusqlite::{Connection, Transaction, params};
 
 use super::manifest::{MANIFEST_SUM, Manifest};
-use super::text::{Passage, TEXT};
+use super::passages::{Passage, TEXT};
 use super::{Archive, INDEX};
 use crate::diag::Error;
 

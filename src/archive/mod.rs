@@ -22,10 +22,10 @@ pub mod diff;
 pub mod hash;
 pub mod index;
 pub mod manifest;
+pub mod passages;
 pub mod regenerate;
 pub mod render;
 pub mod store;
-pub mod text;
 pub mod verify;
 
 use std::path::{Path, PathBuf};

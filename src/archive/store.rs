@@ -3,7 +3,6 @@
 //! publishing rename that makes a revision appear whole or not at all.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -11,10 +10,13 @@ use tempfile::TempDir;
 
 use super::hash::sha256_file;
 use super::manifest::{FORMAT, FileEntry, FontEntry, MANIFEST, MANIFEST_SUM, Manifest, PageEntry};
+use super::passages::{TEXT, passages};
 use super::render::{PDF_STANDARD, Release, Rendered, render};
-use super::text::{TEXT, passages};
 use super::{Archive, FONTS, LOCK, STAGING, now_utc, revision_name, slash_path};
 use crate::diag::{Error, Location, Warning};
+use crate::files::{
+    copy_synced, real_path, remove_empty_dirs, sync_dir, sync_tree, walk, write_synced,
+};
 use crate::fonts::Fonts;
 use crate::home::Home;
 
@@ -483,21 +485,6 @@ fn unchanged(manifest: &Manifest, sources: &Sources, home: &Home) -> Result<bool
     Ok(true)
 }
 
-/// `path` with links resolved, also when it does not exist yet (its
-/// nearest existing ancestor is resolved).
-fn real_path(path: &Path) -> Option<PathBuf> {
-    let absolute = std::path::absolute(path).ok()?;
-    let mut rest = Vec::new();
-    let mut base = absolute.as_path();
-    loop {
-        if let Ok(real) = base.canonicalize() {
-            return Some(rest.iter().rev().fold(real, |p, c| p.join(c)));
-        }
-        rest.push(base.file_name()?.to_os_string());
-        base = base.parent()?;
-    }
-}
-
 /// The edition id an edition folder will be archived under (its name),
 /// checked before anything is written.
 fn edition_name(dir: &Path) -> Result<String, Error> {
@@ -542,43 +529,6 @@ fn edition_files(dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>, Error> {
     Ok(files)
 }
 
-/// Every file under `dir` (following links to files), as (path relative to
-/// `dir`, path), sorted; hidden names are skipped.
-pub(crate) fn walk(dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>, Error> {
-    let mut files = walk_entries(dir, false)?;
-    files.retain(|(_, path)| path.is_file());
-    Ok(files)
-}
-
-/// Every entry under `dir` that is not a folder (links are listed, not
-/// followed), as (path relative to `dir`, path), sorted; names starting
-/// with a dot only if `hidden`.
-pub(crate) fn walk_entries(dir: &Path, hidden: bool) -> Result<Vec<(PathBuf, PathBuf)>, Error> {
-    let mut out = Vec::new();
-    let entries = walkdir::WalkDir::new(dir)
-        .min_depth(1)
-        .into_iter()
-        .filter_entry(|e| {
-            hidden || e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-        });
-    for entry in entries {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(dir).to_path_buf();
-            Error::io(&path, e.into())
-        })?;
-        if !entry.file_type().is_dir() {
-            let rel = entry
-                .path()
-                .strip_prefix(dir)
-                .expect("under root")
-                .to_path_buf();
-            out.push((rel, entry.into_path()));
-        }
-    }
-    out.sort();
-    Ok(out)
-}
-
 /// Removes staging folders left by an archive that was killed. Only called
 /// under the lock, when no other archive is writing.
 fn remove_stale_staging(root: &Path) -> Result<(), Error> {
@@ -587,64 +537,6 @@ fn remove_stale_staging(root: &Path) -> Result<(), Error> {
         if entry.file_name().to_string_lossy().starts_with(STAGING) {
             let path = entry.path();
             fs::remove_dir_all(&path).map_err(|e| Error::io(&path, e))?;
-        }
-    }
-    Ok(())
-}
-
-/// Writes `bytes` to a new file at `path` and flushes it to disk.
-fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    }
-    let mut file = File::create(path).map_err(|e| Error::io(path, e))?;
-    file.write_all(bytes).map_err(|e| Error::io(path, e))?;
-    file.sync_all().map_err(|e| Error::io(path, e))
-}
-
-/// Copies `src` to a new file at `dest` and flushes it to disk.
-fn copy_synced(src: &Path, dest: &Path) -> Result<(), Error> {
-    if let Some(dir) = dest.parent() {
-        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    }
-    fs::copy(src, dest).map_err(|e| Error::io(src, e))?;
-    File::open(dest)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| Error::io(dest, e))
-}
-
-/// Flushes a folder's entries (new names, renames) to disk.
-fn sync_dir(dir: &Path) -> Result<(), Error> {
-    #[cfg(unix)]
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(|e| Error::io(dir, e))?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
-}
-
-/// Flushes every folder under `dir`, and `dir` itself.
-fn sync_tree(dir: &Path) -> Result<(), Error> {
-    for entry in fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
-        let entry = entry.map_err(|e| Error::io(dir, e))?;
-        if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            sync_tree(&entry.path())?;
-        }
-    }
-    sync_dir(dir)
-}
-
-/// Removes the empty folders under `dir`.
-fn remove_empty_dirs(dir: &Path) -> Result<(), Error> {
-    for entry in fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
-        let entry = entry.map_err(|e| Error::io(dir, e))?;
-        let path = entry.path();
-        if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            remove_empty_dirs(&path)?;
-            if fs::read_dir(&path).is_ok_and(|mut d| d.next().is_none()) {
-                fs::remove_dir(&path).map_err(|e| Error::io(&path, e))?;
-            }
         }
     }
     Ok(())

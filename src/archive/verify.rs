@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use super::hash::{is_sha256, sha256_file};
 use super::manifest::{MANIFEST, MANIFEST_SUM, Manifest};
-use super::store::walk_entries;
 use super::{Archive, FONTS, INDEX, LOCK, STAGING, parse_revision_name, slash_path};
 use crate::diag::Error;
+use crate::files::walk_entries;
 
 /// What is wrong with a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

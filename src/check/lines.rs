@@ -5,11 +5,11 @@
 use typst::layout::{Frame, FrameItem, Point, Transform};
 use typst::text::TextItem;
 
-use crate::text::{is_chinese, needs_glyph};
+use crate::han::{is_chinese, needs_glyph};
 
 /// One run of glyphs as placed on the page.
 #[derive(Debug, Clone)]
-pub struct Run {
+pub struct PlacedRun {
     /// Left edge of the run's first glyph, in points from the page's left.
     pub x: f64,
     /// Right edge of the run (its set width added to `x`).
@@ -45,20 +45,20 @@ pub struct Line {
     pub size: f64,
     /// The text, runs joined in order.
     pub text: String,
-    /// Width in character cells (see [`Run::cells`]).
+    /// Width in character cells (see [`PlacedRun::cells`]).
     pub cells: f64,
     /// Characters no font could supply.
     pub tofu: Vec<char>,
 }
 
 /// Every run of text on the page, in absolute coordinates.
-pub fn runs(frame: &Frame) -> Vec<Run> {
+pub fn runs(frame: &Frame) -> Vec<PlacedRun> {
     let mut out = Vec::new();
     collect(frame, Transform::identity(), &mut out);
     out
 }
 
-fn collect(frame: &Frame, ts: Transform, out: &mut Vec<Run>) {
+fn collect(frame: &Frame, ts: Transform, out: &mut Vec<PlacedRun>) {
     for (pos, item) in frame.items() {
         match item {
             FrameItem::Group(group) => {
@@ -73,7 +73,7 @@ fn collect(frame: &Frame, ts: Transform, out: &mut Vec<Run>) {
     }
 }
 
-fn run(item: &TextItem, at: Point) -> Run {
+fn run(item: &TextItem, at: Point) -> PlacedRun {
     let size = item.size.to_pt();
     let width: f64 = item
         .glyphs
@@ -124,7 +124,7 @@ fn run(item: &TextItem, at: Point) -> Run {
             (text.to_string(), g.x_advance.at(item.size).to_pt(), natural)
         })
         .collect();
-    Run {
+    PlacedRun {
         x: at.x.to_pt(),
         x_end: at.x.to_pt() + width,
         y: at.y.to_pt(),
@@ -139,11 +139,11 @@ fn run(item: &TextItem, at: Point) -> Run {
 /// Groups runs into lines: same baseline (within a tenth of a point) and no
 /// gap wider than half an em between one run and the next (a column gutter
 /// is wider, so neighbouring columns' lines stay apart).
-pub fn lines(mut runs: Vec<Run>) -> Vec<Line> {
+pub fn lines(mut runs: Vec<PlacedRun>) -> Vec<Line> {
     // First gather runs on one baseline (within a tenth of a point), then
     // order each baseline left to right and split it where a gap opens.
     runs.sort_by(|a, b| a.y.total_cmp(&b.y));
-    let mut baselines: Vec<Vec<Run>> = Vec::new();
+    let mut baselines: Vec<Vec<PlacedRun>> = Vec::new();
     for r in runs {
         match baselines.last_mut() {
             Some(group) if (r.y - group[0].y).abs() < 0.1 => group.push(r),

@@ -10,7 +10,7 @@ use serde::Serialize;
 use typst_layout::PagedDocument;
 
 use crate::compose::Grid;
-use crate::text::{fix_punctuation, is_chinese, is_han};
+use crate::han::{fix_punctuation, is_chinese, is_han};
 use lines::Line;
 
 /// Marks that may not begin a line (行首禁则).
@@ -44,7 +44,7 @@ pub enum Rule {
 
 /// One break of a rule, located on the page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Finding {
+pub struct RuleBreak {
     /// Which rule.
     pub rule: Rule,
     /// 版次 of the page.
@@ -59,7 +59,7 @@ pub struct Finding {
     pub detail: String,
 }
 
-impl fmt::Display for Finding {
+impl fmt::Display for RuleBreak {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -92,7 +92,7 @@ impl fmt::Display for Region {
 }
 
 /// Checks the one page of `document` (page number `page`) laid out on `grid`.
-pub fn check_page(document: &PagedDocument, grid: &Grid, page: u32) -> Vec<Finding> {
+pub fn check_page(document: &PagedDocument, grid: &Grid, page: u32) -> Vec<RuleBreak> {
     let Some(first) = document.pages().first() else {
         return Vec::new();
     };
@@ -100,7 +100,7 @@ pub fn check_page(document: &PagedDocument, grid: &Grid, page: u32) -> Vec<Findi
     let mut out = Vec::new();
     for (region, lines) in &regions {
         let mut push = |rule: Rule, i: usize, detail: String| {
-            out.push(Finding {
+            out.push(RuleBreak {
                 rule,
                 page,
                 region: region.to_string(),

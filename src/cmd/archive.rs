@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use banmian::Error;
 use banmian::archive::index::Index;
+use banmian::archive::passages::{Passage, TEXT};
 use banmian::archive::store::{Outcome, archive_edition};
-use banmian::archive::text::{Passage, TEXT};
 use banmian::archive::{Archive, diff, verify as check};
 use banmian::content::Date;
 use banmian::home::Home;
@@ -240,7 +240,7 @@ fn diff(archive: &Archive, id: &str, from: u32, to: u32) -> Result<ExitCode, Err
         note.map(|n| format!(" ({n})")).unwrap_or_default()
     );
     let changes = diff::diff(&old, &new);
-    let (text, removed, added) = diff::render(&changes);
+    let (text, removed, added) = diff::mark_up(&changes);
     if removed + added == 0 {
         println!("the text is the same in both revisions");
     } else {

@@ -8,9 +8,10 @@ use toml::Spanned;
 use super::body::{Block, parse_body};
 use super::display::{Text, check_display_text};
 use super::picture::{PictureInfo, check_picture};
-use super::source::{inside, read_text};
+use super::source::read_text;
 use super::toml_de::from_toml;
 use crate::diag::{Error, LineIndex, Location, Warning};
+use crate::files::inside;
 use crate::limits::{Budget, Limits, setting};
 
 /// One article: display parts from the front matter plus the body.

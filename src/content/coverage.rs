@@ -12,7 +12,7 @@ use super::body::Block;
 use super::display::Text;
 use super::edition::Edition;
 use crate::diag::{Location, Warning};
-use crate::text::needs_glyph;
+use crate::han::needs_glyph;
 
 /// One warning for each character of the edition's articles that `covered`
 /// says no font has, or that is a private-use character, at its first

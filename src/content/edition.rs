@@ -10,9 +10,10 @@ use toml::value::Datetime;
 use super::article::{Article, load_article};
 use super::date::{Date, to_date};
 use super::display::check_display_text;
-use super::source::{inside, read_text};
+use super::source::read_text;
 use super::toml_de::from_toml;
 use crate::diag::{Error, LineIndex, Location, Warning};
+use crate::files::inside;
 use crate::limits::{Budget, Limits};
 
 /// One edition: a folder with `edition.toml`, its articles and pictures.
@@ -282,7 +283,7 @@ impl Pages<'_> {
         let field = |name: &str| format!("pages[{i}].{name}");
         let number = self.number(&page.number, field("number"), before)?;
         let layout = page.layout.get_ref().clone();
-        check_layout(&layout, self.layouts).map_err(|m| {
+        layout_exists(&layout, self.layouts).map_err(|m| {
             Error::content(
                 self.fields
                     .at(page.layout.span())
@@ -402,7 +403,7 @@ fn validate_format(f: Format, location: Location) -> Result<Format, Error> {
 }
 
 /// A layout name is a plain identifier naming `layouts/<name>.typ`.
-fn check_layout(name: &str, layouts: &Path) -> Result<(), String> {
+fn layout_exists(name: &str, layouts: &Path) -> Result<(), String> {
     let plain = !name.is_empty()
         && name
             .chars()

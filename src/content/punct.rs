@@ -6,7 +6,7 @@ use super::article::Article;
 use super::body::Block;
 use super::display::Text;
 use crate::diag::Location;
-use crate::text::fix_punctuation;
+use crate::han::fix_punctuation;
 
 /// One half-width mark set full-width.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,5 +1,5 @@
-//! Source files of an edition: reading a size-limited text file, and
-//! telling whether a path stays inside the edition folder.
+//! Source files of an edition: reading a size-limited text file (whether a
+//! path stays inside the edition folder is [`crate::files::inside`]).
 
 use std::fs;
 use std::io::Read;
@@ -36,13 +36,4 @@ pub(crate) fn read_text(path: &Path, limit: u64, source: &str) -> Result<(String
         )
     })?;
     Ok((text.replace("\r\n", "\n"), size))
-}
-
-/// Whether `path` (which exists) resolves, through any links, to a place
-/// inside the folder `dir`.
-pub(crate) fn inside(dir: &Path, path: &Path) -> bool {
-    match (path.canonicalize(), dir.canonicalize()) {
-        (Ok(real), Ok(root)) => real.starts_with(root),
-        _ => false,
-    }
 }

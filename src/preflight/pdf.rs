@@ -7,8 +7,8 @@ use std::path::Path;
 use lopdf::{Dictionary, Document, Object};
 use serde::Deserialize;
 
+use super::finding::{Check, Finding, Severity};
 use super::operators::count_operators;
-use super::{Check, Finding, Severity};
 use crate::content::Format;
 use crate::diag::{Error, Location};
 

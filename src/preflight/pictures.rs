@@ -6,7 +6,7 @@
 use typst::layout::{Frame, FrameItem};
 use typst::visualize::ImageKind;
 
-use super::{Check, Finding, MISSING, PrintSettings, Severity};
+use super::finding::{Check, Finding, MISSING, PrintSettings, Severity};
 use crate::content::{Article, PictureInfo, PictureMode};
 
 /// Checks the photos of `article` on page `page` whose laid-out frame is
