@@ -376,6 +376,10 @@ fn verify_checks_the_stored_fonts_and_the_manifest() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "fail-points"),
+    ignore = "needs the test-only failure injection: cargo test --features fail-points (scripts/test.sh)"
+)]
 fn an_interrupted_archive_leaves_no_revision_and_no_lock() {
     let (tmp, _edition) = workspace();
     let dir = tmp.path();
