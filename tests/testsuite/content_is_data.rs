@@ -1,8 +1,6 @@
 //! Content is data: text built to break templates is printed literally.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 
 #[test]
 fn template_syntax_in_every_field_is_printed_literally() {

@@ -1,14 +1,12 @@
 //! `banmian watch` driven as a user drives it: edit, break, fix, Ctrl-C.
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-use common::{copy_edition, edit, pdf_text, seed};
+use crate::support::{copy_edition, edit, pdf_text, seed};
 
 /// Waits for a line of the watcher's stderr containing `needle`; returns
 /// every line read meanwhile.
@@ -51,7 +49,7 @@ fn watch_rebuilds_on_edits_keeps_the_last_good_page_and_recovers() {
     let pdf = out.join("xianning-2021-05.pdf");
     let mut child = Command::new(env!("CARGO_BIN_EXE_banmian"))
         .args(["watch", ed.to_str().unwrap(), "-o", out.to_str().unwrap()])
-        .env("BANMIAN_CACHE_DIR", common::font_cache())
+        .env("BANMIAN_CACHE_DIR", crate::support::font_cache())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -80,8 +78,8 @@ fn watch_rebuilds_on_edits_keeps_the_last_good_page_and_recovers() {
     let good = std::fs::read(&pdf).unwrap();
     // The live rebuild is byte for byte what a fresh build of the same
     // sources writes.
-    let fresh = common::banmian(tmp.path(), &["build", "xianning-2021", "-o", "fresh"]);
-    assert!(fresh.status.success(), "{}", common::stderr(&fresh));
+    let fresh = crate::support::banmian(tmp.path(), &["build", "xianning-2021", "-o", "fresh"]);
+    assert!(fresh.status.success(), "{}", crate::support::stderr(&fresh));
     assert!(
         std::fs::read(tmp.path().join("fresh/xianning-2021-05.pdf")).unwrap() == good,
         "the watched page differs from a fresh build"

@@ -3,9 +3,7 @@
 //! and characters outside every font build, and a character no font has is
 //! a warning naming its code point, file, line and field.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 
 /// Every construct that would mean something to Typst, in one string.
 const HOSTILE: &str = r##"#panic()#read("/etc/passwd")][$\"<tag>@label"##;

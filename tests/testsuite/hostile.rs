@@ -6,13 +6,11 @@
 //! with no temporary file beside it. Input that is odd but valid (a BOM,
 //! CRLF, emoji) must simply build.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::sync::OnceLock;
 
-use common::*;
+use crate::support::*;
 
 const MD: &str = "feature.md";
 const TOML: &str = "edition.toml";
@@ -105,7 +103,7 @@ impl Case {
         }
         self.output_untouched();
         if std::env::var_os("HOSTILE_SHOW").is_some() {
-            // `HOSTILE_SHOW=1 cargo test --test hostile -- --nocapture`
+            // `HOSTILE_SHOW=1 cargo test --test testsuite -- hostile:: --nocapture`
             // lists every case's message.
             let case = std::thread::current().name().unwrap_or("?").to_string();
             let first = err.lines().next().unwrap_or_default();
@@ -120,7 +118,7 @@ impl Case {
     /// The build succeeds; returns its stderr.
     fn builds(&self) -> String {
         // The corpus' pictures are small: their resolution is the
-        // preflight's business (tests/preflight.rs), not this corpus'.
+        // preflight's business (the preflight module), not this corpus'.
         let out = self.build_dir(&self.ed, &["--no-punct-fix", "--min-ppi", "1"]);
         let err = stderr(&out);
         assert!(!err.contains("panicked"), "a panic is a bug:\n{err}");

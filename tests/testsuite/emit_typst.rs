@@ -6,11 +6,9 @@
 //! banmian's — as `typst compile main.typ --font-path fonts
 //! --ignore-system-fonts` does. (BENCHMARKS.md compares with the real CLI.)
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{banmian, copy_edition, seed, stderr};
+use crate::support::{banmian, copy_edition, seed, stderr};
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};

@@ -1,9 +1,7 @@
 //! The CLI beyond the seed build: fonts listing, proofs, template errors,
 //! bleed, and running from anywhere.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 
 #[test]
 fn fonts_lists_only_the_projects_and_embedded_families() {

@@ -1,11 +1,9 @@
 //! Builds that must fail, and how: the exit code, a message naming file,
 //! line, column and field, and no output written or changed.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::support::*;
 
 /// A copy of the seed edition in a fresh temporary folder.
 fn edition() -> (tempfile::TempDir, std::path::PathBuf) {

@@ -2,11 +2,9 @@
 //! page built to break them, and the feature layout keeps the rules on
 //! paragraphs built to provoke them.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::support::*;
 use serde_json::Value;
 
 fn check_json(cwd: &Path, args: &[&str]) -> (Option<i32>, Value) {

@@ -1,9 +1,7 @@
 //! `banmian build` over many editions: parallel, one failure does not stop
 //! the others, and each page is what a build of its edition alone gives.
 
-mod common;
-
-use common::{banmian, copy_edition, seed, stderr};
+use crate::support::{banmian, copy_edition, seed, stderr};
 
 #[test]
 fn a_broken_edition_among_good_ones_fails_alone() {

@@ -3,14 +3,12 @@
 //! fonts): one 390 × 540 mm page, every font embedded, every character of
 //! the article present once, its captions, quotes and milestones set.
 
-mod common;
-
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::Output;
 use std::sync::OnceLock;
 
-use common::*;
+use crate::support::*;
 
 struct Built {
     _dir: tempfile::TempDir,

@@ -1,8 +1,6 @@
 //! Helpers shared by the integration tests: run the real binary, copy and
 //! mutate editions, read PDFs back with independent tools (poppler).
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

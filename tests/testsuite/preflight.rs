@@ -2,11 +2,9 @@
 //! asserting the finding, where it is and the exit code; and a clean
 //! edition with real pictures that passes with no finding at all.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::support::*;
 use serde_json::Value;
 
 fn preflight(cwd: &Path, ed: &Path, extra: &[&str]) -> (Option<i32>, Value) {

@@ -3,12 +3,10 @@
 //! folder; the tests read the files on disk, the exit codes and messages,
 //! and the archived PDFs (with lopdf and poppler).
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::{copy_edition, edit, poppler, root, seed};
+use crate::support::{copy_edition, edit, poppler, root, seed};
 
 const ID: &str = "xianning-2021";
 const PAGE_PDF: &str = "pages/xianning-2021-05.pdf";
@@ -24,7 +22,7 @@ fn run(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     cmd.current_dir(cwd)
         .args(args)
         .env("BANMIAN_HOME", root())
-        .env("BANMIAN_CACHE_DIR", common::font_cache());
+        .env("BANMIAN_CACHE_DIR", crate::support::font_cache());
     cmd.env_remove("BANMIAN_FAIL_BEFORE_PUBLISH");
     for (k, v) in env {
         cmd.env(k, v);
@@ -431,7 +429,7 @@ fn two_archives_at_once_get_distinct_revisions() {
         Command::new(env!("CARGO_BIN_EXE_banmian"))
             .current_dir(dir)
             .env("BANMIAN_HOME", root())
-            .env("BANMIAN_CACHE_DIR", common::font_cache())
+            .env("BANMIAN_CACHE_DIR", crate::support::font_cache())
             .env_remove("BANMIAN_FAIL_BEFORE_PUBLISH")
             .args(["archive", ed.to_str().unwrap(), "--archive"])
             .arg(&archive)
@@ -563,7 +561,7 @@ fn archived_pages_are_pdf_a_with_their_sources_inside() {
     assert!(list.contains("edition/edition.toml"), "{list}");
     assert!(list.contains("edition/feature.md"), "{list}");
     // The text is the page's text.
-    let words = common::pdf_text(&pdf);
+    let words = crate::support::pdf_text(&pdf);
     assert!(words.contains("载入史册的答卷"), "{words}");
     // No clock time in the PDF: only the edition's date.
     let m = manifest(dir, 1);
@@ -586,7 +584,7 @@ fn a_pdf_a_violation_stops_the_archive() {
     let dir = tmp.path();
     // Layouts that keep device CMYK in the archive: Typst's PDF/A export
     // refuses them, and nothing is archived.
-    let layouts = common::edited_layouts(
+    let layouts = crate::support::edited_layouts(
         dir,
         "style.typ",
         "if sys.inputs.at(\"banmian-output\", default: \"print\") == \"archive\" {",
