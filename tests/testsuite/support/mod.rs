@@ -2,6 +2,7 @@
 //! with its fluent assertions), copying and mutating editions, and reading
 //! PDFs back with independent tools (poppler).
 
+mod keep;
 mod run;
 mod snapshot;
 

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStderr, Command, Output, Stdio};
 
 use super::font_cache;
+use super::keep;
 use super::snapshot::Snapshot;
 
 /// The failure injection the archive tests turn on; no other run sees it,
@@ -65,10 +66,12 @@ impl Run {
     /// what [`Run::leaves_untouched`] asked for.
     pub fn output(self) -> Outcome {
         let before: Vec<Snapshot> = self.untouched.iter().map(|p| Snapshot::take(p)).collect();
+        let seq = keep::next_run();
         let output = self
             .command()
             .output()
             .unwrap_or_else(|e| panic!("cannot run {}: {e}", self.describe()));
+        keep::pdfs(&self.cwd, seq);
         let outcome = Outcome {
             command: self.describe(),
             output,
@@ -98,6 +101,7 @@ impl Run {
 
     /// Starts banmian without waiting for it, stdout and stderr piped.
     pub fn spawn(self) -> Running {
+        let seq = keep::next_run();
         let child = self
             .command()
             .stdout(Stdio::piped())
@@ -107,6 +111,8 @@ impl Run {
         Running {
             child: Some(child),
             command: self.describe(),
+            cwd: self.cwd,
+            seq,
         }
     }
 
@@ -145,6 +151,8 @@ impl Run {
 pub struct Running {
     child: Option<Child>,
     command: String,
+    cwd: PathBuf,
+    seq: usize,
 }
 
 impl Running {
@@ -165,6 +173,7 @@ impl Running {
         let output = child
             .wait_with_output()
             .unwrap_or_else(|e| panic!("cannot wait for {}: {e}", self.command));
+        keep::pdfs(&self.cwd, self.seq);
         Outcome {
             command: std::mem::take(&mut self.command),
             output,
