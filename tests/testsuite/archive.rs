@@ -3,12 +3,10 @@
 //! folder; the tests read the files on disk, the exit codes and messages,
 //! and the archived PDFs (with lopdf and poppler).
 
-mod common;
-
+use crate::support::{
+    self, Run, copy_edition, edit, edited_layouts, pdf_text, poppler, qpdf_check, root, seed,
+};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-use common::{copy_edition, edit, poppler, root, seed};
 
 const ID: &str = "xianning-2021";
 const PAGE_PDF: &str = "pages/xianning-2021-05.pdf";
@@ -17,42 +15,10 @@ const PRINT_PDF: &str = "print/xianning-2021-05.pdf";
 const BEFORE: &str = "为新一轮全省扶贫攻坚的主战场之一";
 const AFTER: &str = "为新一轮全省扶贫攻坚的主战场";
 
-/// Runs `banmian` in `cwd` with this checkout's layouts and fonts (the
-/// binary may live in a target folder shared with another checkout).
-fn run(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_banmian"));
-    cmd.current_dir(cwd)
-        .args(args)
-        .env("BANMIAN_HOME", root())
-        .env("BANMIAN_CACHE_DIR", common::font_cache());
-    cmd.env_remove("BANMIAN_FAIL_BEFORE_PUBLISH");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    cmd.output().expect("run banmian")
-}
-
-fn banmian(cwd: &Path, args: &[&str]) -> Output {
-    run(cwd, args, &[])
-}
-
-/// Stdout and stderr together.
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
-
-fn ok(out: &Output) -> String {
-    assert!(out.status.success(), "expected success:\n{}", text(out));
-    text(out)
-}
-
-fn fails(out: &Output, code: i32) -> String {
-    assert_eq!(out.status.code(), Some(code), "{}", text(out));
-    text(out)
+/// `banmian` in `cwd` with this checkout's layouts and fonts (the binary
+/// may live in a target folder shared with another checkout).
+fn banmian(cwd: &Path, args: &[&str]) -> Run {
+    support::banmian(cwd, args).env("BANMIAN_HOME", root())
 }
 
 /// A temporary folder holding a copy of the seed edition.
@@ -92,21 +58,20 @@ fn manifest(dir: &Path, n: u32) -> serde_json::Value {
 
 /// Archives the seed, checks it was written whole, and returns the output.
 fn archive_seed(dir: &Path) -> String {
-    let out = ok(&banmian(dir, &["archive", ID, "--note", "首次存档"]));
-    assert!(out.contains("archived as revision 1"), "{out}");
-    out
+    banmian(dir, &["archive", ID, "--note", "首次存档"])
+        .expect_success()
+        .says("archived as revision 1")
+        .text()
 }
 
 /// Archives the seed, corrects a sentence and archives revision 2.
 fn archive_correction(dir: &Path, edition: &Path) -> String {
     archive_seed(dir);
     edit(&edition.join("feature.md"), BEFORE, AFTER);
-    let out = ok(&banmian(
-        dir,
-        &["archive", ID, "--note", "更正：删去“之一”"],
-    ));
-    assert!(out.contains("archived as revision 2"), "{out}");
-    out
+    banmian(dir, &["archive", ID, "--note", "更正：删去“之一”"])
+        .expect_success()
+        .says("archived as revision 2")
+        .text()
 }
 
 #[test]
@@ -181,13 +146,15 @@ fn round_trip_archive_verify_regenerate() {
         "{fonts:?}"
     );
 
-    let out = ok(&banmian(dir, &["archive", "verify"]));
-    assert!(out.contains("all intact"), "{out}");
+    banmian(dir, &["archive", "verify"])
+        .expect_success()
+        .says("all intact");
 
-    let out = ok(&banmian(dir, &["regenerate", ID, "-o", "again"]));
-    assert!(out.contains("第5版 PDF/A: identical"), "{out}");
-    assert!(out.contains("第5版 print: identical"), "{out}");
-    assert!(out.contains("xianning-2021 revision 1: identical"), "{out}");
+    banmian(dir, &["regenerate", ID, "-o", "again"])
+        .expect_success()
+        .says("第5版 PDF/A: identical")
+        .says("第5版 print: identical")
+        .says("xianning-2021 revision 1: identical");
     assert_eq!(
         std::fs::read(dir.join("again/xianning-2021-05.pdf")).unwrap(),
         std::fs::read(r1.join(PAGE_PDF)).unwrap()
@@ -199,7 +166,7 @@ fn the_archived_print_pdf_is_what_build_writes() {
     let (tmp, _edition) = workspace();
     let dir = tmp.path();
     archive_seed(dir);
-    ok(&banmian(dir, &["build", ID, "-o", "built"]));
+    banmian(dir, &["build", ID, "-o", "built"]).expect_success();
     assert_eq!(
         std::fs::read(dir.join("built/xianning-2021-05.pdf")).unwrap(),
         std::fs::read(rev(dir, 1).join(PRINT_PDF)).unwrap()
@@ -214,13 +181,11 @@ fn regenerate_uses_the_archive_alone() {
     // The edition folder is gone and the archive moved: the bundle is enough.
     std::fs::remove_dir_all(&edition).unwrap();
     std::fs::rename(dir.join("archive"), dir.join("moved")).unwrap();
-    let out = ok(&run(
-        dir,
-        &["regenerate", ID, "--archive", "moved"],
+    banmian(dir, &["regenerate", ID, "--archive", "moved"])
         // No installation to fall back on.
-        &[("BANMIAN_HOME", "/nonexistent")],
-    ));
-    assert!(out.contains("identical"), "{out}");
+        .env("BANMIAN_HOME", "/nonexistent")
+        .expect_success()
+        .says("identical");
 }
 
 #[test]
@@ -229,8 +194,9 @@ fn archiving_unchanged_sources_adds_nothing() {
     let dir = tmp.path();
     archive_seed(dir);
     let before = std::fs::read(rev(dir, 1).join("manifest.json")).unwrap();
-    let out = ok(&banmian(dir, &["archive", ID, "--note", "again"]));
-    assert!(out.contains("already archived as revision 1"), "{out}");
+    banmian(dir, &["archive", ID, "--note", "again"])
+        .expect_success()
+        .says("already archived as revision 1");
     assert_eq!(revisions(dir), ["rev-0001"]);
     assert_eq!(
         std::fs::read(rev(dir, 1).join("manifest.json")).unwrap(),
@@ -247,11 +213,10 @@ fn a_correction_is_revision_2_and_revision_1_stays() {
     let r1_pdf = std::fs::read(rev(dir, 1).join(PAGE_PDF)).unwrap();
     let r1_manifest = std::fs::read(rev(dir, 1).join("manifest.json")).unwrap();
     edit(&edition.join("feature.md"), BEFORE, AFTER);
-    let out = ok(&banmian(
-        dir,
-        &["archive", ID, "--note", "更正：删去“之一”"],
-    ));
-    assert!(out.contains("archived as revision 2"), "{out}");
+    let out = banmian(dir, &["archive", ID, "--note", "更正：删去“之一”"])
+        .expect_success()
+        .says("archived as revision 2")
+        .text();
     // The fonts are not stored again.
     assert!(
         out.contains("0 file(s) stored (0 bytes), 4 already in the archive"),
@@ -270,36 +235,41 @@ fn a_correction_is_revision_2_and_revision_1_stays() {
     );
     assert_ne!(std::fs::read(rev(dir, 2).join(PAGE_PDF)).unwrap(), r1_pdf);
     for n in ["1", "2"] {
-        let out = ok(&banmian(dir, &["regenerate", ID, "--revision", n]));
+        let out = banmian(dir, &["regenerate", ID, "--revision", n])
+            .expect_success()
+            .text();
         assert!(out.contains(&format!("revision {n}: identical")), "{out}");
     }
-    let out = ok(&banmian(dir, &["archive", "verify", ID]));
-    assert!(out.contains("verified 2 revision(s)"), "{out}");
+    banmian(dir, &["archive", "verify", ID])
+        .expect_success()
+        .says("verified 2 revision(s)");
 
     // The diff shows the paragraph as it was and as it is, in Chinese.
-    let out = ok(&banmian(dir, &["archive", "diff", ID, "1", "2"]));
-    assert!(
-        out.contains("revision 1 → revision 2 (更正：删去“之一”)"),
-        "{out}"
-    );
-    assert!(out.contains("第5版 特别报道 · 正文"), "{out}");
+    let out = banmian(dir, &["archive", "diff", ID, "1", "2"])
+        .expect_success()
+        .says("revision 1 → revision 2 (更正：删去“之一”)")
+        .says("第5版 特别报道 · 正文")
+        .text();
     let minus = out.lines().find(|l| l.starts_with("- ")).expect(&out);
     let plus = out.lines().find(|l| l.starts_with("+ ")).expect(&out);
     assert!(minus.contains("主战场之一。"), "{out}");
     assert!(plus.contains("主战场。") && !plus.contains("之一"), "{out}");
     assert!(out.contains("【删去：之一】"), "{out}");
     assert!(out.contains("1 passage(s) removed, 1 added"), "{out}");
-    let out = ok(&banmian(dir, &["archive", "diff", ID, "2", "2"]));
-    assert!(out.contains("the text is the same"), "{out}");
+    banmian(dir, &["archive", "diff", ID, "2", "2"])
+        .expect_success()
+        .says("the text is the same");
 
     // show names the revisions and their notes.
-    let out = ok(&banmian(dir, &["archive", "show", ID]));
-    assert!(out.contains("revision 2 of 2"), "{out}");
-    assert!(out.contains("note: 更正：删去“之一”"), "{out}");
-    assert!(out.contains("2021年3月1日 星期一"), "{out}");
-    let out = ok(&banmian(dir, &["archive", "show", ID, "--revision", "1"]));
-    assert!(out.contains("revision 1 of 2"), "{out}");
-    assert!(out.contains("rev-0001/pages/xianning-2021-05.pdf"), "{out}");
+    banmian(dir, &["archive", "show", ID])
+        .expect_success()
+        .says("revision 2 of 2")
+        .says("note: 更正：删去“之一”")
+        .says("2021年3月1日 星期一");
+    banmian(dir, &["archive", "show", ID, "--revision", "1"])
+        .expect_success()
+        .says("revision 1 of 2")
+        .says("rev-0001/pages/xianning-2021-05.pdf");
 }
 
 #[test]
@@ -315,33 +285,27 @@ fn verify_names_altered_missing_and_extra_files() {
     let at = bytes.len() / 2;
     bytes[at] ^= 0x01;
     std::fs::write(&pdf, &bytes).unwrap();
-    let out = fails(&banmian(dir, &["archive", "verify"]), 1);
-    assert!(
-        out.contains("altered: archive/xianning-2021/rev-0001/pages/xianning-2021-05.pdf"),
-        "{out}"
-    );
-    assert!(out.contains("1 damaged"), "{out}");
+    banmian(dir, &["archive", "verify"])
+        .expect_exit(1)
+        .says("altered: archive/xianning-2021/rev-0001/pages/xianning-2021-05.pdf")
+        .says("1 damaged");
     // regenerate sees it too.
-    let out = fails(&banmian(dir, &["regenerate", ID]), 1);
-    assert!(out.contains("第5版 PDF/A: differs"), "{out}");
-    assert!(out.contains("第5版 print: identical"), "{out}");
+    banmian(dir, &["regenerate", ID])
+        .expect_exit(1)
+        .says("第5版 PDF/A: differs")
+        .says("第5版 print: identical");
     bytes[at] ^= 0x01;
     std::fs::write(&pdf, &bytes).unwrap();
-    ok(&banmian(dir, &["archive", "verify"]));
+    banmian(dir, &["archive", "verify"]).expect_success();
 
     // A deleted source file and an added one.
     std::fs::remove_file(r1.join("edition/xianning-2021/feature.md")).unwrap();
     std::fs::write(r1.join("layouts/extra.typ"), "// added").unwrap();
-    let out = fails(&banmian(dir, &["archive", "verify", ID]), 1);
-    assert!(
-        out.contains("missing: archive/xianning-2021/rev-0001/edition/xianning-2021/feature.md"),
-        "{out}"
-    );
-    assert!(
-        out.contains("extra: archive/xianning-2021/rev-0001/layouts/extra.typ"),
-        "{out}"
-    );
-    assert!(out.contains("2 damaged"), "{out}");
+    banmian(dir, &["archive", "verify", ID])
+        .expect_exit(1)
+        .says("missing: archive/xianning-2021/rev-0001/edition/xianning-2021/feature.md")
+        .says("extra: archive/xianning-2021/rev-0001/layouts/extra.typ")
+        .says("2 damaged");
 }
 
 #[test]
@@ -356,7 +320,7 @@ fn verify_checks_the_stored_fonts_and_the_manifest() {
     let manifest_path = rev(dir, 1).join("manifest.json");
     let text = std::fs::read_to_string(&manifest_path).unwrap();
     std::fs::write(&manifest_path, text.replace("首次存档", "首次存盘")).unwrap();
-    let out = fails(&banmian(dir, &["archive", "verify"]), 1);
+    let out = banmian(dir, &["archive", "verify"]).expect_exit(1).text();
     assert!(
         out.contains(&format!(
             "altered: {}",
@@ -371,21 +335,23 @@ fn verify_checks_the_stored_fonts_and_the_manifest() {
         "{out}"
     );
     // A damaged archive is not regenerated from.
-    let out = fails(&banmian(dir, &["regenerate", ID]), 1);
-    assert!(out.contains("manifest.json"), "{out}");
+    banmian(dir, &["regenerate", ID])
+        .expect_exit(1)
+        .says("manifest.json");
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "fail-points"),
+    ignore = "needs the test-only failure injection: cargo test --features fail-points (scripts/test.sh)"
+)]
 fn an_interrupted_archive_leaves_no_revision_and_no_lock() {
     let (tmp, _edition) = workspace();
     let dir = tmp.path();
-    let out = run(
-        dir,
-        &["archive", ID],
-        &[("BANMIAN_FAIL_BEFORE_PUBLISH", "1")],
-    );
-    let out = fails(&out, 1);
-    assert!(out.contains("failed before it was published"), "{out}");
+    banmian(dir, &["archive", ID])
+        .env("BANMIAN_FAIL_BEFORE_PUBLISH", "1")
+        .expect_exit(1)
+        .says("failed before it was published");
     let archive = dir.join("archive");
     let left: Vec<String> = std::fs::read_dir(&archive)
         .unwrap()
@@ -396,22 +362,18 @@ fn an_interrupted_archive_leaves_no_revision_and_no_lock() {
     archive_seed(dir);
     assert_eq!(revisions(dir), ["rev-0001"]);
     assert!(!archive.join(".lock").exists());
-    ok(&banmian(dir, &["archive", "verify"]));
+    banmian(dir, &["archive", "verify"]).expect_success();
 
     // A correction interrupted the same way leaves revision 1 alone.
     edit(&dir.join(ID).join("feature.md"), BEFORE, AFTER);
-    fails(
-        &run(
-            dir,
-            &["archive", ID],
-            &[("BANMIAN_FAIL_BEFORE_PUBLISH", "1")],
-        ),
-        1,
-    );
+    banmian(dir, &["archive", ID])
+        .env("BANMIAN_FAIL_BEFORE_PUBLISH", "1")
+        .expect_exit(1);
     assert_eq!(revisions(dir), ["rev-0001"]);
     assert!(!archive.join(".lock").exists());
-    let out = ok(&banmian(dir, &["archive", "verify"]));
-    assert!(!out.contains("note:"), "{out}");
+    banmian(dir, &["archive", "verify"])
+        .expect_success()
+        .says_nothing_of("note:");
 }
 
 #[test]
@@ -424,24 +386,20 @@ fn two_archives_at_once_get_distinct_revisions() {
     edit(&b.join("feature.md"), BEFORE, AFTER);
     let archive = dir.join("archive");
     let spawn = |ed: &Path| {
-        Command::new(env!("CARGO_BIN_EXE_banmian"))
-            .current_dir(dir)
-            .env("BANMIAN_HOME", root())
-            .env("BANMIAN_CACHE_DIR", common::font_cache())
-            .env_remove("BANMIAN_FAIL_BEFORE_PUBLISH")
-            .args(["archive", ed.to_str().unwrap(), "--archive"])
-            .arg(&archive)
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap()
+        banmian(
+            dir,
+            &[
+                "archive",
+                ed.to_str().unwrap(),
+                "--archive",
+                archive.to_str().unwrap(),
+            ],
+        )
+        .spawn()
     };
     let (pa, pb) = (spawn(&a), spawn(&b));
-    let (oa, ob) = (
-        pa.wait_with_output().unwrap(),
-        pb.wait_with_output().unwrap(),
-    );
-    let (ta, tb) = (ok(&oa), ok(&ob));
+    let (oa, ob) = (pa.wait(), pb.wait());
+    let (ta, tb) = (oa.expect_success().text(), ob.expect_success().text());
     let mut got = vec![
         ta.contains("archived as revision 1") as u8
             + 2 * ta.contains("archived as revision 2") as u8,
@@ -452,7 +410,7 @@ fn two_archives_at_once_get_distinct_revisions() {
     assert_eq!(got, [1, 2], "{ta}\n{tb}");
     assert_eq!(revisions(dir), ["rev-0001", "rev-0002"]);
     assert!(!archive.join(".lock").exists());
-    ok(&banmian(dir, &["archive", "verify"]));
+    banmian(dir, &["archive", "verify"]).expect_success();
 }
 
 #[test]
@@ -461,8 +419,9 @@ fn search_finds_the_seed_page_by_chinese_words() {
     let dir = tmp.path();
     archive_seed(dir);
     for word in ["扶贫", "咸宁", "幕阜山", "脱贫攻坚", "易地扶贫搬迁"] {
-        let out = banmian(dir, &["archive", "search", word]);
-        let out = ok(&out);
+        let out = banmian(dir, &["archive", "search", word])
+            .expect_success()
+            .text();
         let hit = out
             .lines()
             .find(|l| l.starts_with("xianning-2021"))
@@ -474,18 +433,17 @@ fn search_finds_the_seed_page_by_chinese_words() {
         assert!(out.contains("1 page(s) found"), "{out}");
     }
     // Two words: a page with both.
-    let out = ok(&banmian(
-        dir,
-        &["archive", "search", "幕阜山", "易地扶贫搬迁"],
-    ));
-    assert!(out.contains("1 page(s) found"), "{out}");
+    banmian(dir, &["archive", "search", "幕阜山", "易地扶贫搬迁"])
+        .expect_success()
+        .says("1 page(s) found");
     // Words the page does not hold find nothing, with exit code 1.
     for words in [&["火星基地"][..], &["月球"], &["幕阜山", "火星"]] {
         let mut args = vec!["archive", "search"];
         args.extend(words);
-        let out = fails(&banmian(dir, &args), 1);
-        assert!(out.contains("0 page(s) found"), "{out}");
-        assert!(!out.contains("xianning-2021"), "{out}");
+        banmian(dir, &args)
+            .expect_exit(1)
+            .says("0 page(s) found")
+            .says_nothing_of("xianning-2021");
     }
 }
 
@@ -496,25 +454,29 @@ fn the_index_is_a_cache_of_the_folders() {
     archive_correction(dir, &edition);
     // Gone: the next command builds it again.
     std::fs::remove_file(dir.join("archive/index.sqlite")).unwrap();
-    let out = ok(&banmian(dir, &["archive", "search", "主战场之一"]));
-    assert!(out.contains("revision 1 "), "{out}");
-    assert!(!out.contains("revision 1,2"), "{out}");
-    let out = ok(&banmian(dir, &["archive", "search", "幕阜山"]));
-    assert!(out.contains("revision 1,2"), "{out}");
+    banmian(dir, &["archive", "search", "主战场之一"])
+        .expect_success()
+        .says("revision 1 ")
+        .says_nothing_of("revision 1,2");
+    banmian(dir, &["archive", "search", "幕阜山"])
+        .expect_success()
+        .says("revision 1,2");
     // Damaged: reindex rebuilds it.
     std::fs::write(dir.join("archive/index.sqlite"), b"not a database").unwrap();
-    let out = ok(&banmian(dir, &["archive", "reindex"]));
-    assert!(out.contains("indexed 2 revision(s)"), "{out}");
-    let out = ok(&banmian(dir, &["archive", "list"]));
+    banmian(dir, &["archive", "reindex"])
+        .expect_success()
+        .says("indexed 2 revision(s)");
+    let out = banmian(dir, &["archive", "list"]).expect_success().text();
     assert!(
         out.contains(
             "2021-03-01  xianning-2021  咸宁日报  第5版  2 revision(s), latest 2: 更正：删去“之一”"
         ),
         "{out}"
     );
-    let out = ok(&banmian(dir, &["archive", "list", "--from", "2021-03-02"]));
-    assert!(out.contains("0 edition(s)"), "{out}");
-    let out = ok(&banmian(
+    banmian(dir, &["archive", "list", "--from", "2021-03-02"])
+        .expect_success()
+        .says("0 edition(s)");
+    banmian(
         dir,
         &[
             "archive",
@@ -524,8 +486,9 @@ fn the_index_is_a_cache_of_the_folders() {
             "--to",
             "2021-03-01",
         ],
-    ));
-    assert!(out.contains("1 edition(s)"), "{out}");
+    )
+    .expect_success()
+    .says("1 edition(s)");
 }
 
 #[test]
@@ -559,7 +522,7 @@ fn archived_pages_are_pdf_a_with_their_sources_inside() {
     assert!(list.contains("edition/edition.toml"), "{list}");
     assert!(list.contains("edition/feature.md"), "{list}");
     // The text is the page's text.
-    let words = common::pdf_text(&pdf);
+    let words = pdf_text(&pdf);
     assert!(words.contains("载入史册的答卷"), "{words}");
     // No clock time in the PDF: only the edition's date.
     let m = manifest(dir, 1);
@@ -569,11 +532,7 @@ fn archived_pages_are_pdf_a_with_their_sources_inside() {
     assert!(!raw.contains(day) || day == "2021-03-01", "{day}");
     assert!(raw.contains("2021-03-01"));
     // qpdf finds the file sound.
-    let check = Command::new("qpdf")
-        .args(["--check", pdf.to_str().unwrap()])
-        .output()
-        .expect("qpdf is needed by the tests (scripts/test.sh installs it)");
-    assert!(check.status.success(), "{}", text(&check));
+    qpdf_check(&pdf);
 }
 
 #[test]
@@ -582,21 +541,19 @@ fn a_pdf_a_violation_stops_the_archive() {
     let dir = tmp.path();
     // Layouts that keep device CMYK in the archive: Typst's PDF/A export
     // refuses them, and nothing is archived.
-    let layouts = common::edited_layouts(
+    let layouts = edited_layouts(
         dir,
         "style.typ",
         "if sys.inputs.at(\"banmian-output\", default: \"print\") == \"archive\" {",
         "if false {",
     );
-    let out = fails(
-        &banmian(
-            dir,
-            &["archive", ID, "--layouts", layouts.to_str().unwrap()],
-        ),
-        1,
-    );
-    assert!(out.contains("PDF/A"), "{out}");
-    assert!(out.contains("CMYK"), "{out}");
+    banmian(
+        dir,
+        &["archive", ID, "--layouts", layouts.to_str().unwrap()],
+    )
+    .expect_exit(1)
+    .says("PDF/A")
+    .says("CMYK");
     let left: Vec<String> = std::fs::read_dir(dir.join("archive"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -624,18 +581,20 @@ fn pictures_are_archived_and_a_cmyk_one_is_refused() {
         std::fs::read(rev(dir, 1).join("edition").join(ID).join(photo)).unwrap(),
         grey_jpeg()
     );
-    ok(&banmian(dir, &["archive", "verify"]));
-    let out = ok(&banmian(dir, &["regenerate", ID]));
-    assert!(out.contains("revision 1: identical"), "{out}");
+    banmian(dir, &["archive", "verify"]).expect_success();
+    banmian(dir, &["regenerate", ID])
+        .expect_success()
+        .says("revision 1: identical");
 
     // A CMYK picture cannot go into PDF/A with Typst 0.15: the archive
     // says which, and adds nothing.
     std::fs::copy(root().join("tests/data/cmyk.jpg"), edition.join(photo)).unwrap();
-    let out = fails(&banmian(dir, &["archive", ID]), 1);
-    assert!(out.contains("CMYK pictures"), "{out}");
-    assert!(out.contains("xianning-2021/feature.md:"), "{out}");
-    assert!(out.contains("photos[0]"), "{out}");
-    assert!(!out.contains(".staging-"), "{out}");
+    banmian(dir, &["archive", ID])
+        .expect_exit(1)
+        .says("CMYK pictures")
+        .says("xianning-2021/feature.md:")
+        .says("photos[0]")
+        .says_nothing_of(".staging-");
     assert_eq!(revisions(dir), ["rev-0001"]);
     assert!(!dir.join("archive/.lock").exists());
 }
@@ -645,31 +604,30 @@ fn bad_requests_are_usage_errors() {
     let (tmp, _edition) = workspace();
     let dir = tmp.path();
     archive_seed(dir);
-    let out = fails(&banmian(dir, &["archive", "show", "nope"]), 2);
-    assert!(out.contains("no edition \"nope\""), "{out}");
-    assert!(out.contains("xianning-2021"), "{out}");
-    let out = fails(&banmian(dir, &["regenerate", ID, "--revision", "9"]), 2);
-    assert!(out.contains("has no revision 9"), "{out}");
-    let out = fails(&banmian(dir, &["archive", "diff", ID, "1", "3"]), 2);
-    assert!(out.contains("has no revision 3"), "{out}");
-    fails(
-        &banmian(dir, &["archive", "list", "--from", "2021-02-30"]),
-        2,
-    );
-    fails(&banmian(dir, &["archive"]), 2);
+    banmian(dir, &["archive", "show", "nope"])
+        .expect_exit(2)
+        .says("no edition \"nope\"")
+        .says("xianning-2021");
+    banmian(dir, &["regenerate", ID, "--revision", "9"])
+        .expect_exit(2)
+        .says("has no revision 9");
+    banmian(dir, &["archive", "diff", ID, "1", "3"])
+        .expect_exit(2)
+        .says("has no revision 3");
+    banmian(dir, &["archive", "list", "--from", "2021-02-30"]).expect_exit(2);
+    banmian(dir, &["archive"]).expect_exit(2);
     // No archive there: nothing is created.
-    let out = fails(
-        &banmian(
-            dir,
-            &["archive", "search", "扶贫", "--archive", "elsewhere"],
-        ),
-        2,
-    );
-    assert!(out.contains("no archive there"), "{out}");
+    banmian(
+        dir,
+        &["archive", "search", "扶贫", "--archive", "elsewhere"],
+    )
+    .expect_exit(2)
+    .says("no archive there");
     assert!(!dir.join("elsewhere").exists());
     // An archive inside the edition would archive itself.
-    let out = fails(&banmian(&dir.join(ID), &["archive", "."]), 2);
-    assert!(out.contains("inside the edition folder"), "{out}");
+    banmian(&dir.join(ID), &["archive", "."])
+        .expect_exit(2)
+        .says("inside the edition folder");
     assert!(!dir.join(ID).join("archive").exists());
     // Broken content: the error names the user's file, and nothing is
     // archived or left behind.
@@ -678,10 +636,11 @@ fn bad_requests_are_usage_errors() {
         "number = 5",
         "number = \"五\"",
     );
-    let out = fails(&banmian(dir, &["archive", ID]), 1);
-    assert!(out.contains("xianning-2021/edition.toml:"), "{out}");
-    assert!(out.contains("pages[0].number"), "{out}");
-    assert!(!out.contains(".staging-"), "{out}");
+    banmian(dir, &["archive", ID])
+        .expect_exit(1)
+        .says("xianning-2021/edition.toml:")
+        .says("pages[0].number")
+        .says_nothing_of(".staging-");
     assert_eq!(revisions(dir), ["rev-0001"]);
     let left: Vec<String> = std::fs::read_dir(dir.join("archive"))
         .unwrap()
@@ -690,7 +649,8 @@ fn bad_requests_are_usage_errors() {
         .collect();
     assert!(left.is_empty(), "left behind: {left:?}");
     // Not an edition: an input error, and nothing archived.
-    let out = fails(&banmian(dir, &["archive", "archive"]), 1);
-    assert!(out.contains("edition.toml"), "{out}");
+    banmian(dir, &["archive", "archive"])
+        .expect_exit(1)
+        .says("edition.toml");
     assert_eq!(revisions(dir), ["rev-0001"]);
 }

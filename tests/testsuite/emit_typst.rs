@@ -6,11 +6,9 @@
 //! banmian's — as `typst compile main.typ --font-path fonts
 //! --ignore-system-fonts` does. (BENCHMARKS.md compares with the real CLI.)
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{banmian, copy_edition, seed, stderr};
+use crate::support::{banmian, copy_edition, seed};
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -91,7 +89,7 @@ fn the_emitted_project_compiles_alone_to_the_same_page() {
     image::GrayImage::from_fn(1100, 850, |x, y| image::Luma([((x ^ y) % 251) as u8]))
         .save(ed.join(photo))
         .unwrap();
-    let out = banmian(
+    banmian(
         tmp.path(),
         &[
             "build",
@@ -105,8 +103,8 @@ fn the_emitted_project_compiles_alone_to_the_same_page() {
             "--emit-typst",
             "emitted",
         ],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    )
+    .expect_success();
     let project = tmp.path().join("emitted/xianning-2021-05");
     for file in [
         "main.typ",

@@ -6,13 +6,10 @@
 //! with no temporary file beside it. Input that is odd but valid (a BOM,
 //! CRLF, emoji) must simply build.
 
-mod common;
-
 use std::path::{Path, PathBuf};
-use std::process::Output;
 use std::sync::OnceLock;
 
-use common::*;
+use crate::support::{Run, banmian, copy_edition, edit, seed};
 
 const MD: &str = "feature.md";
 const TOML: &str = "edition.toml";
@@ -25,8 +22,7 @@ fn good_pdf() -> &'static [u8] {
     GOOD.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
         let ed = copy_edition(&seed(), dir.path(), "ed");
-        let out = banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]);
-        assert!(out.status.success(), "{}", stderr(&out));
+        banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]).expect_success();
         std::fs::read(dir.path().join("out/ed-05.pdf")).unwrap()
     })
 }
@@ -82,30 +78,37 @@ impl Case {
     }
 
     /// Builds `edition` (the copy unless told otherwise) into `out`.
-    fn build_dir(&self, edition: &Path, extra: &[&str]) -> Output {
+    fn build_dir(&self, edition: &Path, extra: &[&str]) -> Run {
         let mut args = vec!["build", edition.to_str().unwrap(), "-o", "out"];
         args.extend_from_slice(extra);
         banmian(self.dir.path(), &args)
     }
 
-    /// The build fails with exit `code`, every needle in its message, no
-    /// panic, and the output folder exactly as it was.
+    /// [`Case::build_dir`], required to leave the output folder exactly as
+    /// it was (the good page, byte for byte, and nothing beside it) and to
+    /// write nothing to the default output folder.
+    fn build_harmless(&self, edition: &Path, extra: &[&str]) -> Run {
+        self.build_dir(edition, extra)
+            .leaves_untouched("out")
+            .leaves_untouched("output")
+    }
+
+    /// The build fails with exit `code`, one clear error with every needle
+    /// in it, no panic, and the output folder exactly as it was.
     fn fails_with(&self, code: i32, needles: &[&str]) -> String {
         self.fails_dir(&self.ed, &[], code, needles)
     }
 
     fn fails_dir(&self, edition: &Path, extra: &[&str], code: i32, needles: &[&str]) -> String {
-        let out = self.build_dir(edition, extra);
-        let err = stderr(&out);
-        assert!(!err.contains("panicked"), "a panic is a bug:\n{err}");
-        assert_eq!(out.status.code(), Some(code), "exit code; stderr:\n{err}");
-        assert!(err.starts_with("error: "), "one clear error:\n{err}");
-        for n in needles {
-            assert!(err.contains(n), "stderr should contain {n:?}:\n{err}");
-        }
-        self.output_untouched();
+        let out = needles.iter().fold(
+            self.build_harmless(edition, extra)
+                .expect_exit(code)
+                .stderr_starts_with("error: "),
+            |out, n| out.stderr_contains(n),
+        );
+        let err = out.stderr();
         if std::env::var_os("HOSTILE_SHOW").is_some() {
-            // `HOSTILE_SHOW=1 cargo test --test hostile -- --nocapture`
+            // `HOSTILE_SHOW=1 cargo test --test testsuite -- hostile:: --nocapture`
             // lists every case's message.
             let case = std::thread::current().name().unwrap_or("?").to_string();
             let first = err.lines().next().unwrap_or_default();
@@ -120,34 +123,14 @@ impl Case {
     /// The build succeeds; returns its stderr.
     fn builds(&self) -> String {
         // The corpus' pictures are small: their resolution is the
-        // preflight's business (tests/preflight.rs), not this corpus'.
-        let out = self.build_dir(&self.ed, &["--no-punct-fix", "--min-ppi", "1"]);
-        let err = stderr(&out);
-        assert!(!err.contains("panicked"), "a panic is a bug:\n{err}");
-        assert!(out.status.success(), "should build:\n{err}");
-        err
+        // preflight's business (the preflight module), not this corpus'.
+        self.build_dir(&self.ed, &["--no-punct-fix", "--min-ppi", "1"])
+            .expect_success()
+            .stderr()
     }
 
     fn out_pdf(&self) -> PathBuf {
         self.dir.path().join("out/ed-05.pdf")
-    }
-
-    fn output_untouched(&self) {
-        let out = self.dir.path().join("out");
-        let mut names: Vec<String> = std::fs::read_dir(&out)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        assert_eq!(names, ["ed-05.pdf"], "nothing added to the output folder");
-        assert!(
-            std::fs::read(out.join("ed-05.pdf")).unwrap() == good_pdf(),
-            "the good page must be left as it was"
-        );
-        assert!(
-            !self.dir.path().join("output").exists(),
-            "nothing written to the default output folder"
-        );
     }
 }
 
@@ -483,8 +466,7 @@ fn bom_and_crlf_simply_work() {
         let text = c.read(name).replace('\n', "\r\n");
         c.write(name, format!("\u{FEFF}{text}"));
     }
-    let out = c.build_dir(&c.ed, &[]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    c.build_dir(&c.ed, &[]).expect_success();
     assert!(
         std::fs::read(c.out_pdf()).unwrap() == good_pdf(),
         "a BOM and CRLF change nothing on the page"
@@ -544,13 +526,9 @@ fn paragraph_of_spaces_builds() {
     let c = Case::new();
     let text = c.read(MD);
     c.write(MD, format!("{text}\n中,{}\"文\n", " ".repeat(300_000)));
-    let out = c.build_dir(&c.ed, &[]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("feature.md:102 (2)"),
-        "{}",
-        stderr(&out)
-    );
+    c.build_dir(&c.ed, &[])
+        .expect_success()
+        .stderr_contains("feature.md:102 (2)");
 }
 
 /// 10,000 `[[photos]]` entries.
@@ -1018,12 +996,8 @@ fn no_edition_toml() {
 #[test]
 fn usage_errors_exit_2() {
     let c = Case::new();
-    let out = c.build_dir(&c.ed, &["--ppi", "0"]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    let out = c.build_dir(&c.ed, &["--frobnicate"]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(!stderr(&out).contains("panicked"));
-    c.output_untouched();
+    c.build_harmless(&c.ed, &["--ppi", "0"]).expect_exit(2);
+    c.build_harmless(&c.ed, &["--frobnicate"]).expect_exit(2);
 }
 
 #[test]
@@ -1034,24 +1008,18 @@ fn fonts_folder_without_fonts() {
     std::fs::write(fonts.join("broken.otf"), b"OTTO not really a font").unwrap();
     std::fs::write(fonts.join("empty.ttf"), b"").unwrap();
     let f = fonts.to_str().unwrap();
-    let out = banmian(c.dir.path(), &["fonts", "--fonts", f]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("fonts: no font files found"),
-        "{}",
-        stderr(&out)
-    );
+    banmian(c.dir.path(), &["fonts", "--fonts", f])
+        .leaves_untouched("out")
+        .leaves_untouched("output")
+        .expect_exit(1)
+        .stderr_contains("fonts: no font files found");
     c.fails_dir(&c.ed, &["--fonts", f], 1, &["fonts: no font files found"]);
 }
 
 #[test]
 fn fonts_folder_that_does_not_exist() {
     let c = Case::new();
-    let out = banmian(c.dir.path(), &["fonts", "--fonts", "nowhere"]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("nowhere: not a folder (fonts)"),
-        "{}",
-        stderr(&out)
-    );
+    banmian(c.dir.path(), &["fonts", "--fonts", "nowhere"])
+        .expect_exit(1)
+        .stderr_contains("nowhere: not a folder (fonts)");
 }

@@ -1,10 +1,15 @@
-//! Helpers shared by the integration tests: run the real binary, copy and
-//! mutate editions, read PDFs back with independent tools (poppler).
+//! What the integration tests share: running the real binary ([`banmian`],
+//! with its fluent assertions), copying and mutating editions, and reading
+//! PDFs back with independent tools (poppler).
 
-#![allow(dead_code)]
+mod keep;
+mod run;
+mod snapshot;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
+
+pub use run::{Outcome, Run, banmian};
 
 /// The repository root.
 pub fn root() -> PathBuf {
@@ -16,25 +21,9 @@ pub fn seed() -> PathBuf {
     root().join("content/xianning-2021")
 }
 
-/// Runs `banmian` with `args` in `cwd`.
-pub fn banmian(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_banmian"))
-        .current_dir(cwd)
-        // The tests' own font index, not the developer's ~/.cache.
-        .env("BANMIAN_CACHE_DIR", font_cache())
-        .args(args)
-        .output()
-        .expect("run banmian")
-}
-
 /// Where the tests keep banmian's font index.
 pub fn font_cache() -> PathBuf {
     PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("font-cache")
-}
-
-/// Text of stderr.
-pub fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 /// Copies an edition folder (flat, plus photos/) into `dest/<name>`.
@@ -69,7 +58,7 @@ pub fn edit(path: &Path, from: &str, to: &str) {
 }
 
 /// Runs a poppler tool; panics with a clear message when it is missing
-/// (the tests need poppler-utils: `.ci/run` installs it).
+/// (the tests need poppler-utils: scripts/test.sh installs it).
 pub fn poppler(tool: &str, args: &[&str]) -> String {
     let out = Command::new(tool).args(args).output().unwrap_or_else(|e| {
         panic!("{tool} is needed by the tests (apt-get install poppler-utils): {e}")
@@ -80,6 +69,22 @@ pub fn poppler(tool: &str, args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).expect("poppler prints UTF-8")
+}
+
+/// Asserts that qpdf finds the PDF structurally sound (`qpdf --check`).
+pub fn qpdf_check(pdf: &Path) {
+    let out = Command::new("qpdf")
+        .arg("--check")
+        .arg(pdf)
+        .output()
+        .expect("qpdf is needed by the tests (scripts/test.sh installs it)");
+    assert!(
+        out.status.success(),
+        "qpdf --check {}:\n{}{}",
+        pdf.display(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// The PDF's text in content-stream order, without any whitespace.

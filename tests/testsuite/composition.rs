@@ -2,18 +2,16 @@
 //! page built to break them, and the feature layout keeps the rules on
 //! paragraphs built to provoke them.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
 use serde_json::Value;
 
+use crate::support::{banmian, copy_edition, pdf_lines, root, seed, small_edition};
+
+/// `banmian check … --json`: its exit code and what it printed.
 fn check_json(cwd: &Path, args: &[&str]) -> (Option<i32>, Value) {
-    let out = banmian(cwd, args);
-    let json: Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("check --json printed no JSON ({e}): {}", stderr(&out)));
-    (out.status.code(), json)
+    let out = banmian(cwd, args).output();
+    (out.code(), out.json())
 }
 
 fn findings(json: &Value) -> Vec<(String, String, u64, String)> {
@@ -136,8 +134,7 @@ fn the_feature_layout_keeps_the_rules_on_provoking_paragraphs() {
     // Read the written PDF back with poppler: no line opens with a closing
     // mark or ends with an opening one, no pair is split, no half-width
     // comma is left between Chinese characters.
-    let out = banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]).expect_success();
     let lines = pdf_lines(&dir.path().join("out/provoke-01.pdf"));
     assert!(lines.len() > 10, "{lines:?}");
     assert_lines_obey_the_rules(&lines);
@@ -195,15 +192,13 @@ fn the_seed_page_passes_the_checker_and_poppler_agrees() {
     assert_eq!(json["pages"][0]["chars_per_line"], 12);
     assert_eq!(json["pages"][0]["columns"], 8);
 
-    let out = banmian(
+    // The build reports no composition warning.
+    banmian(
         dir.path(),
         &["build", seed().to_str().unwrap(), "-o", "out"],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        !stderr(&out).contains("composition:"),
-        "build reports no composition warning"
-    );
+    )
+    .expect_success()
+    .stderr_lacks("composition:");
     let lines = pdf_lines(&dir.path().join("out/xianning-2021-05.pdf"));
     assert!(lines.len() > 200, "{}", lines.len());
     assert_lines_obey_the_rules(&lines);

@@ -1,14 +1,11 @@
 //! `banmian watch` driven as a user drives it: edit, break, fix, Ctrl-C.
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-use common::{copy_edition, edit, pdf_text, seed};
+use crate::support::{banmian, copy_edition, edit, pdf_text, seed};
 
 /// Waits for a line of the watcher's stderr containing `needle`; returns
 /// every line read meanwhile.
@@ -49,15 +46,13 @@ fn watch_rebuilds_on_edits_keeps_the_last_good_page_and_recovers() {
     let ed = copy_edition(&seed(), tmp.path(), "xianning-2021");
     let out = tmp.path().join("out");
     let pdf = out.join("xianning-2021-05.pdf");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_banmian"))
-        .args(["watch", ed.to_str().unwrap(), "-o", out.to_str().unwrap()])
-        .env("BANMIAN_CACHE_DIR", common::font_cache())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start banmian watch");
+    let mut child = banmian(
+        tmp.path(),
+        &["watch", ed.to_str().unwrap(), "-o", out.to_str().unwrap()],
+    )
+    .spawn();
     let (tx, lines) = channel();
-    let stderr = child.stderr.take().unwrap();
+    let stderr = child.take_stderr();
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines() {
             let Ok(line) = line else { break };
@@ -80,8 +75,7 @@ fn watch_rebuilds_on_edits_keeps_the_last_good_page_and_recovers() {
     let good = std::fs::read(&pdf).unwrap();
     // The live rebuild is byte for byte what a fresh build of the same
     // sources writes.
-    let fresh = common::banmian(tmp.path(), &["build", "xianning-2021", "-o", "fresh"]);
-    assert!(fresh.status.success(), "{}", common::stderr(&fresh));
+    banmian(tmp.path(), &["build", "xianning-2021", "-o", "fresh"]).expect_success();
     assert!(
         std::fs::read(tmp.path().join("fresh/xianning-2021-05.pdf")).unwrap() == good,
         "the watched page differs from a fresh build"
@@ -112,7 +106,6 @@ fn watch_rebuilds_on_edits_keeps_the_last_good_page_and_recovers() {
     let sent = unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
     assert_eq!(sent, 0, "SIGINT sent");
     wait_for(&lines, "watch stopped");
-    let status = child.wait().unwrap();
-    assert!(status.success(), "{status:?}");
+    child.wait().expect_success();
     assert_eq!(files_in(&out), vec!["xianning-2021-05.pdf".to_string()]);
 }

@@ -2,22 +2,20 @@
 //! asserting the finding, where it is and the exit code; and a clean
 //! edition with real pictures that passes with no finding at all.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::*;
 use serde_json::Value;
 
+use crate::support::{
+    banmian, copy_edition, edited_layouts, poppler, qpdf_check, root, seed, small_edition,
+};
+
+/// `banmian preflight <ed> --json <extra>`: its exit code and findings.
 fn preflight(cwd: &Path, ed: &Path, extra: &[&str]) -> (Option<i32>, Value) {
     let mut args = vec!["preflight", ed.to_str().unwrap(), "--json"];
     args.extend_from_slice(extra);
-    let out = banmian(cwd, &args);
-    let err = stderr(&out);
-    assert!(!err.contains("panicked"), "{err}");
-    let json =
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("no JSON ({e}): {err}"));
-    (out.status.code(), json)
+    let out = banmian(cwd, &args).output().stderr_lacks("panicked");
+    (out.code(), out.json())
 }
 
 fn findings(json: &Value) -> &Vec<Value> {
@@ -95,11 +93,11 @@ fn with_suitable_pictures_the_seed_passes_clean() {
     assert_eq!(code, Some(0));
     assert_eq!(json["passes"], true);
     // And the print build goes through, strict, with the pictures embedded.
-    let out = banmian(
+    banmian(
         dir.path(),
         &["build", ed.to_str().unwrap(), "-o", "out", "--strict"],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    )
+    .expect_success();
     let pdf = dir.path().join("out/clean-05.pdf");
     let list = poppler("pdfimages", &["-list", pdf.to_str().unwrap()]);
     assert_eq!(list.lines().skip(2).count(), 9, "{list}");
@@ -161,10 +159,10 @@ fn a_character_outside_every_font_is_named() {
     );
     assert_eq!(tofu["place"], "column 1, line 1");
     // The print build refuses the page and writes nothing.
-    let out = banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("U+13000"), "{}", stderr(&out));
-    assert!(!dir.path().join("out").exists());
+    banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"])
+        .leaves_untouched("out")
+        .expect_exit(1)
+        .stderr_contains("U+13000");
 }
 
 #[test]
@@ -209,16 +207,12 @@ fn a_truncated_jpeg_is_a_clear_error_not_a_crash() {
         vec!["preflight", ed.to_str().unwrap()],
         vec!["build", ed.to_str().unwrap(), "-o", "out"],
     ] {
-        let out = banmian(dir.path(), &args);
-        let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(1), "{err}");
-        assert!(
-            err.contains("feature.md:34:8: photos[0].file") && err.contains("cut short"),
-            "{err}"
-        );
-        assert!(!err.contains("panicked"), "{err}");
+        banmian(dir.path(), &args)
+            .leaves_untouched("out")
+            .expect_exit(1)
+            .stderr_contains("feature.md:34:8: photos[0].file")
+            .stderr_contains("cut short");
     }
-    assert!(!dir.path().join("out").exists());
 }
 
 #[test]
@@ -257,9 +251,7 @@ fn colour_findings_with(file: &str, from: &str, to: &str) -> Vec<Value> {
         "--layouts",
         layouts.to_str().unwrap(),
     ];
-    let out = banmian(dir.path(), &args);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = banmian(dir.path(), &args).expect_exit(1).json();
     findings(&json)
         .iter()
         .filter(|f| f["check"] == "colours")
@@ -326,11 +318,11 @@ fn a_short_body_leaves_holes_that_are_reported() {
 #[test]
 fn the_pdf_checks_catch_wrong_boxes_and_unknown_fonts() {
     let dir = tempfile::tempdir().unwrap();
-    let out = banmian(
+    banmian(
         dir.path(),
         &["build", seed().to_str().unwrap(), "-o", "out"],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    )
+    .expect_success();
     let pdf = std::fs::read(dir.path().join("out/xianning-2021-05.pdf")).unwrap();
     let format = banmian::content::Format {
         width_mm: 390.0,
@@ -372,16 +364,7 @@ fn the_pdf_checks_catch_wrong_boxes_and_unknown_fonts() {
         boxes.contains("TrimBox:             0.00     0.00  1105.51  1530.71"),
         "{boxes}"
     );
-    let qpdf = std::process::Command::new("qpdf")
-        .arg("--check")
-        .arg(&path)
-        .output()
-        .expect("qpdf is needed by the tests");
-    assert!(
-        qpdf.status.success(),
-        "{}",
-        String::from_utf8_lossy(&qpdf.stdout)
-    );
+    qpdf_check(&path);
 }
 
 #[test]

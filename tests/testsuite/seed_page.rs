@@ -3,19 +3,19 @@
 //! fonts): one 390 × 540 mm page, every font embedded, every character of
 //! the article present once, its captions, quotes and milestones set.
 
-mod common;
-
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::process::Output;
 use std::sync::OnceLock;
 
-use common::*;
+use crate::support::{
+    Outcome, banmian, copy_edition, is_han, normalize, pdf_text, poppler, root, seed,
+};
 
+/// The seed page, built once for all the tests here.
 struct Built {
     _dir: tempfile::TempDir,
     pdf: PathBuf,
-    out: Output,
+    out: Outcome,
 }
 
 fn built() -> &'static Built {
@@ -25,8 +25,8 @@ fn built() -> &'static Built {
         let out = banmian(
             dir.path(),
             &["build", seed().to_str().unwrap(), "-o", "out"],
-        );
-        assert!(out.status.success(), "build failed: {}", stderr(&out));
+        )
+        .expect_success();
         let pdf = dir.path().join("out/xianning-2021-05.pdf");
         Built {
             _dir: dir,
@@ -213,7 +213,7 @@ fn captions_quotes_and_milestones_are_set() {
 
 #[test]
 fn missing_pictures_are_warned_about_one_by_one() {
-    let err = stderr(&built().out);
+    let err = built().out.stderr();
     let warnings: Vec<&str> = err
         .lines()
         .filter(|l| l.starts_with("warning:") && l.contains("not found"))
@@ -257,8 +257,7 @@ fn same_sources_give_the_same_bytes_and_no_machine_path() {
         let place = dir.path().join(sub);
         std::fs::create_dir_all(&place).unwrap();
         let ed = copy_edition(&seed(), &place, "xianning-2021");
-        let out = banmian(&place, &["build", ed.to_str().unwrap()]);
-        assert!(out.status.success(), "{}", stderr(&out));
+        banmian(&place, &["build", ed.to_str().unwrap()]).expect_success();
         pdfs.push(place.join("output/xianning-2021/xianning-2021-05.pdf"));
     }
     for pdf in &pdfs {

@@ -3,9 +3,7 @@
 //! and characters outside every font build, and a character no font has is
 //! a warning naming its code point, file, line and field.
 
-mod common;
-
-use common::*;
+use crate::support::{banmian, copy_edition, edit, pdf_text, seed};
 
 /// Every construct that would mean something to Typst, in one string.
 const HOSTILE: &str = r##"#panic()#read("/etc/passwd")][$\"<tag>@label"##;
@@ -87,13 +85,11 @@ fn template_syntax_in_every_field_is_printed_literally() {
         &format!("**突出“三抓”{HOSTILE}**正文{HOSTILE}"),
     );
 
-    let out = banmian(
+    banmian(
         dir.path(),
         &["build", ed.to_str().unwrap(), "-o", "out", "--no-punct-fix"],
-    );
-    let err = stderr(&out);
-    assert!(out.status.success(), "{err}");
-    assert!(!err.contains("panicked"), "{err}");
+    )
+    .expect_success();
     let text = pdf_text(&dir.path().join("out/ed-05.pdf"));
     let expect = [
         "咸宁日报",
@@ -155,14 +151,13 @@ fn scripts_and_marks_build_and_unknown_characters_are_named() {
     );
     // For print, a character no font has stops the build (it would print as
     // an empty box); nothing is written.
-    let out = banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]);
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(!err.contains("panicked"), "{err}");
-    assert!(err.contains("Tofu") && err.contains("U+1F600"), "{err}");
-    assert!(!dir.path().join("out").exists());
+    banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"])
+        .leaves_untouched("out")
+        .expect_exit(1)
+        .stderr_contains("Tofu")
+        .stderr_contains("U+1F600");
     // As a proof it builds, and every such character is named.
-    let out = banmian(
+    let err = banmian(
         dir.path(),
         &[
             "build",
@@ -172,20 +167,13 @@ fn scripts_and_marks_build_and_unknown_characters_are_named() {
             "--profile",
             "proof",
         ],
-    );
-    let err = stderr(&out);
-    assert!(out.status.success(), "{err}");
-    assert!(!err.contains("panicked"), "{err}");
-    assert!(
-        err.contains(
-            "ed/feature.md:23: milestones.title: U+1F600 '😀' is in no font this build can use"
-        ),
-        "{err}"
-    );
-    assert!(
-        err.contains("ed/feature.md:70: body: U+E001 '\\u{e001}' is a private-use character"),
-        "{err}"
-    );
+    )
+    .expect_success()
+    .stderr_contains(
+        "ed/feature.md:23: milestones.title: U+1F600 '😀' is in no font this build can use",
+    )
+    .stderr_contains("ed/feature.md:70: body: U+E001 '\\u{e001}' is a private-use character")
+    .stderr();
     for invisible in ["U+200D", "U+FE0F", "U+202E", "U+202C", "U+0301"] {
         assert!(
             !err.contains(invisible),

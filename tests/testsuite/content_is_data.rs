@@ -1,8 +1,6 @@
 //! Content is data: text built to break templates is printed literally.
 
-mod common;
-
-use common::*;
+use crate::support::{banmian, copy_edition, edit, pdf_text, seed};
 
 #[test]
 fn template_syntax_in_every_field_is_printed_literally() {
@@ -24,11 +22,11 @@ fn template_syntax_in_every_field_is_printed_literally() {
         "**突出“三抓”,凝聚思想共识。***一*是`x`",
     );
     // Without punctuation correction, so that every character stays as written.
-    let out = banmian(
+    banmian(
         dir.path(),
         &["build", ed.to_str().unwrap(), "-o", "out", "--no-punct-fix"],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    )
+    .expect_success();
     let text = pdf_text(&dir.path().join("out/hostile-05.pdf"));
     for literal in [
         "载入史册#panic()的答卷",

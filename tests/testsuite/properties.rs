@@ -1,9 +1,7 @@
 //! Property tests (issue 7): the content loader and the punctuation
 //! corrector on arbitrary input. `cargo test` runs a modest number of cases;
-//! a long session is `PROPTEST_CASES=200000 cargo test --test properties`.
+//! a long session is `PROPTEST_CASES=200000 cargo test --test testsuite -- properties::`.
 //! Failures found by long sessions are kept below as named tests.
-
-mod common;
 
 use std::path::PathBuf;
 
@@ -36,11 +34,11 @@ struct Scratch {
 impl Scratch {
     fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let ed = common::copy_edition(&common::seed(), dir.path(), "ed");
+        let ed = crate::support::copy_edition(&crate::support::seed(), dir.path(), "ed");
         Self {
             _dir: dir,
             ed,
-            layouts: common::root().join("layouts"),
+            layouts: crate::support::root().join("layouts"),
         }
     }
 
@@ -85,7 +83,7 @@ fn load(article: &[u8]) -> Result<(), TestCaseError> {
 
 fn seed_article() -> Vec<u8> {
     static SEED: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
-    SEED.get_or_init(|| std::fs::read(common::seed().join("feature.md")).unwrap())
+    SEED.get_or_init(|| std::fs::read(crate::support::seed().join("feature.md")).unwrap())
         .clone()
 }
 

@@ -1,16 +1,14 @@
 //! The CLI beyond the seed build: fonts listing, proofs, template errors,
 //! bleed, and running from anywhere.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 
 #[test]
 fn fonts_lists_only_the_projects_and_embedded_families() {
     let dir = tempfile::tempdir().unwrap();
-    let out = banmian(dir.path(), &["fonts", "--variants"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let list = String::from_utf8(out.stdout).unwrap();
+    let list = banmian(dir.path(), &["fonts", "--variants"])
+        .expect_success()
+        .stdout();
     for family in [
         "Noto Serif CJK SC",
         "Noto Sans CJK SC",
@@ -47,7 +45,7 @@ fn fonts_lists_only_the_projects_and_embedded_families() {
 fn png_and_svg_proofs() {
     let dir = tempfile::tempdir().unwrap();
     let seed = seed();
-    let out = banmian(
+    banmian(
         dir.path(),
         &[
             "build",
@@ -59,8 +57,8 @@ fn png_and_svg_proofs() {
             "--ppi",
             "30",
         ],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    )
+    .expect_success();
     let png = std::fs::read(dir.path().join("p/xianning-2021-05.png")).unwrap();
     assert_eq!(&png[1..4], b"PNG");
     let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
@@ -68,7 +66,7 @@ fn png_and_svg_proofs() {
     // 390 × 540 mm at 30 pixels per inch.
     assert_eq!((width, height), (461, 638));
 
-    let out = banmian(
+    banmian(
         dir.path(),
         &[
             "build",
@@ -78,8 +76,8 @@ fn png_and_svg_proofs() {
             "--format",
             "svg",
         ],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    )
+    .expect_success();
     let svg = std::fs::read_to_string(dir.path().join("s/xianning-2021-05.svg")).unwrap();
     assert!(
         svg.starts_with("<svg") && svg.contains("viewBox"),
@@ -107,9 +105,9 @@ fn template_errors_are_typst_diagnostics_with_the_source() {
             "--layouts",
             layouts.to_str().unwrap(),
         ],
-    );
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    )
+    .expect_exit(1);
+    let err = out.stderr();
     assert!(err.contains("error:") && err.contains("staff.typ"), "{err}");
     assert!(
         err.contains("let x = (1 +"),
@@ -123,8 +121,7 @@ fn bleed_enlarges_the_media_and_keeps_the_trim() {
     let dir = tempfile::tempdir().unwrap();
     let ed = copy_edition(&seed(), dir.path(), "bleed");
     edit(&ed.join("edition.toml"), "bleed_mm = 0", "bleed_mm = 3");
-    let out = banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]).expect_success();
     let info = poppler(
         "pdfinfo",
         &[
@@ -165,10 +162,9 @@ fn real_pictures_replace_the_placeholders() {
         });
         img.save(ed.join(file)).unwrap();
     }
-    let out = banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]);
-    let err = stderr(&out);
-    assert!(out.status.success(), "{err}");
-    assert!(!err.contains("not found"), "{err}");
+    banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"])
+        .expect_success()
+        .stderr_lacks("not found");
     let pdf = dir.path().join("out/photos-05.pdf");
     let list = poppler("pdfimages", &["-list", pdf.to_str().unwrap()]);
     assert_eq!(list.lines().skip(2).count(), 9, "{list}");
@@ -183,40 +179,39 @@ fn grid_proofs_and_their_limits() {
     let dir = tempfile::tempdir().unwrap();
     let seed = seed();
     let seed = seed.to_str().unwrap();
-    let out = banmian(
+    banmian(
         dir.path(),
         &[
             "build", seed, "-o", "g", "--format", "png", "--ppi", "20", "--grid",
         ],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
-    let plain = banmian(
+    )
+    .expect_success();
+    banmian(
         dir.path(),
         &["build", seed, "-o", "p", "--format", "png", "--ppi", "20"],
-    );
-    assert!(plain.status.success(), "{}", stderr(&plain));
+    )
+    .expect_success();
     let grid = std::fs::read(dir.path().join("g/xianning-2021-05.png")).unwrap();
     let without = std::fs::read(dir.path().join("p/xianning-2021-05.png")).unwrap();
     assert_ne!(grid, without, "the grid is drawn");
     // The grid marks proofs, never a print PDF.
-    let out = banmian(dir.path(), &["build", seed, "-o", "x", "--grid"]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("--grid"));
+    banmian(dir.path(), &["build", seed, "-o", "x", "--grid"])
+        .leaves_untouched("x")
+        .expect_exit(2)
+        .stderr_contains("--grid");
     // A proof too large to render is refused before rendering.
-    let out = banmian(
+    banmian(
         dir.path(),
         &["build", seed, "-o", "x", "--format", "png", "--ppi", "1200"],
-    );
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("megapixels"), "{}", stderr(&out));
-    assert!(!dir.path().join("x").exists());
+    )
+    .leaves_untouched("x")
+    .expect_exit(2)
+    .stderr_contains("megapixels");
     // Resolutions that make no sense are usage errors.
     for bad in [["--min-ppi", "nan"], ["--min-ppi", "-3"]] {
-        let out = banmian(dir.path(), &["preflight", seed, bad[0], bad[1]]);
-        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        banmian(dir.path(), &["preflight", seed, bad[0], bad[1]]).expect_exit(2);
     }
-    let out = banmian(dir.path(), &["preflight", seed, "--min-ppi", "700"]);
-    assert_eq!(out.status.code(), Some(2));
+    banmian(dir.path(), &["preflight", seed, "--min-ppi", "700"]).expect_exit(2);
 }
 
 #[test]
@@ -228,12 +223,11 @@ fn the_staff_line_is_set_and_not_taken_for_body_text() {
         "articles = [\"feature.md\"]",
         "articles = [\"feature.md\"]\neditor = \"张三\"\ndesigner = \"李四\"\nproofreader = \"王五\"",
     );
-    let out = banmian(dir.path(), &["check", ed.to_str().unwrap(), "--json"]);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = banmian(dir.path(), &["check", ed.to_str().unwrap(), "--json"])
+        .expect_exit(0)
+        .json();
     assert_eq!(json["findings"], serde_json::json!([]), "{json:#}");
-    assert_eq!(out.status.code(), Some(0));
-    let out = banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]).expect_success();
     let text = pdf_text(&dir.path().join("out/staff-05.pdf"));
     assert!(
         text.contains("责任编辑：张三")
@@ -252,8 +246,7 @@ fn an_article_without_section_heads_is_set_in_the_body_face() {
         "feature",
         "第一段正文。\n\n第二段正文。",
     );
-    let out = banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]).expect_success();
     let fonts = poppler(
         "pdffonts",
         &[dir.path().join("out/plain-01.pdf").to_str().unwrap()],
@@ -327,11 +320,7 @@ fn photos_are_cropped_around_their_focus() {
     );
     // A focus outside the picture is refused where it is written.
     edit(&md, "focus = [0.5, 0.5]", "focus = [1.5, 0.5]");
-    let out = banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("photos[0].focus: expected two fractions from 0 to 1"),
-        "{}",
-        stderr(&out)
-    );
+    banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"])
+        .expect_exit(1)
+        .stderr_contains("photos[0].focus: expected two fractions from 0 to 1");
 }

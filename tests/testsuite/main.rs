@@ -1,0 +1,23 @@
+//! banmian's integration tests, as one test binary (mdBook's and Cargo's
+//! `tests/testsuite` layout): each module is what used to be a file of its
+//! own under tests/, and `support` is what they share. One binary links the
+//! crate and Typst once, not once per file.
+//!
+//! Run one module with `cargo test --features fail-points --test testsuite
+//! -- hostile::`; scripts/test.sh runs them all.
+
+mod support;
+
+mod archive;
+mod batch;
+mod build_errors;
+mod cli;
+mod composition;
+mod content_is_data;
+mod emit_typst;
+mod hostile;
+mod hostile_text;
+mod preflight;
+mod properties;
+mod seed_page;
+mod watch;
