@@ -561,9 +561,15 @@ fn a_pdf_a_violation_stops_the_archive() {
     assert!(left.is_empty(), "left behind: {left:?}");
 }
 
-/// A grey JPEG encoded by the `image` crate.
+/// A grey JPEG encoded by the `image` crate, with enough pixels for the
+/// seed's first photo frame (about 101 × 76 mm) at more than 200 ppi.
 fn grey_jpeg() -> Vec<u8> {
-    let img = image::GrayImage::from_fn(320, 240, |x, y| image::Luma([(x ^ y) as u8]));
+    grey_jpeg_of(1100, 850)
+}
+
+/// A grey JPEG of `width` × `height` pixels.
+fn grey_jpeg_of(width: u32, height: u32) -> Vec<u8> {
+    let img = image::GrayImage::from_fn(width, height, |x, y| image::Luma([(x ^ y) as u8]));
     let mut bytes = std::io::Cursor::new(Vec::new());
     img.write_to(&mut bytes, image::ImageFormat::Jpeg).unwrap();
     bytes.into_inner()
@@ -653,4 +659,47 @@ fn bad_requests_are_usage_errors() {
         .expect_exit(1)
         .says("edition.toml");
     assert_eq!(revisions(dir), ["rev-0001"]);
+}
+
+#[test]
+fn archive_refuses_what_a_print_build_refuses() {
+    // A 320 × 240 photo set at about 101 × 76 mm prints at 80 ppi: the
+    // print build refuses the page, and so does the archive, with the same
+    // message, leaving no revision, no staging folder and no lock.
+    let (tmp, edition) = workspace();
+    let dir = tmp.path();
+    let photo = "photos/01-tongshan-mufushan-road.jpg";
+    std::fs::create_dir_all(edition.join("photos")).unwrap();
+    std::fs::write(edition.join(photo), grey_jpeg_of(320, 240)).unwrap();
+    let build = banmian(dir, &["build", ID, "-o", "out"])
+        .leaves_untouched("out")
+        .expect_exit(1)
+        .stderr_contains("preflight refuses the pages:")
+        .stderr_contains("80 ppi effective, below the minimum of 200 ppi")
+        .stderr();
+    let archive = banmian(dir, &["archive", ID]).expect_exit(1).stderr();
+    let refusal = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.contains("preflight refuses") || l.contains("ppi effective"))
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(refusal(&archive), refusal(&build), "{archive}");
+    assert!(
+        archive.contains("(xianning-2021/feature.md:"),
+        "names the user's file, not the staged copy: {archive}"
+    );
+    assert!(revisions(dir).is_empty());
+    let left: Vec<String> = std::fs::read_dir(dir.join("archive"))
+        .map(|d| {
+            d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(left.is_empty(), "left behind: {left:?}");
+
+    // With a picture fit for print, both go through.
+    std::fs::write(edition.join(photo), grey_jpeg()).unwrap();
+    banmian(dir, &["build", ID, "-o", "out"]).expect_success();
+    archive_seed(dir);
 }

@@ -176,7 +176,7 @@ fn assert_lines_obey_the_rules(lines: &[String]) {
         for w in chars.windows(3) {
             let half = matches!(w[1], ',' | ';' | ':' | '?' | '!');
             assert!(
-                !(half && banmian::text::is_han(w[0]) && banmian::text::is_han(w[2])),
+                !(half && banmian::han::is_han(w[0]) && banmian::han::is_han(w[2])),
                 "half-width mark in {line}"
             );
         }

@@ -8,6 +8,7 @@
 
 mod support;
 
+mod architecture;
 mod archive;
 mod batch;
 mod build_errors;

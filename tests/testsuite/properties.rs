@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use banmian::content::{correct_punctuation, load_edition};
 use banmian::data::{Fit, PageData};
-use banmian::text::fix_punctuation;
+use banmian::han::fix_punctuation;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
