@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 
 use super::manifest::{MANIFEST_SUM, Manifest};
 use super::passages::{Passage, TEXT};
@@ -130,7 +130,10 @@ impl Index {
     }
 
     /// Adds the revisions the folders have and the index lacks, and drops
-    /// those it has that are gone or whose manifest changed.
+    /// those it has that are gone or whose manifest changed. What is
+    /// missing is decided inside the write transaction (taken at once, not
+    /// on the first write), so processes refreshing together wait for one
+    /// another and the later ones find the work done.
     fn refresh(&mut self, archive: &Archive) -> Result<(), Error> {
         let path = archive.root.join(INDEX);
         let err = |e| db_err(&path, e);
@@ -138,11 +141,14 @@ impl Index {
             .busy_timeout(std::time::Duration::from_secs(30))
             .map_err(err)?;
         let on_disk = on_disk(archive)?;
-        let indexed = self.indexed().map_err(err)?;
-        if on_disk == indexed {
+        if on_disk == indexed(&self.conn).map_err(err)? {
             return Ok(());
         }
-        let tx = self.conn.transaction().map_err(err)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let indexed = indexed(&tx).map_err(err)?;
         for (key, sum) in &indexed {
             if on_disk.get(key) != Some(sum) {
                 for sql in [
@@ -165,15 +171,6 @@ impl Index {
             }
         }
         tx.commit().map_err(err)
-    }
-
-    /// The revisions the index holds, with their manifest sums.
-    fn indexed(&self) -> rusqlite::Result<BTreeMap<(String, u32), String>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT edition, revision, manifest FROM revisions")?;
-        let rows = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?;
-        rows.collect()
     }
 
     /// How many revisions and passages the index holds.
@@ -339,6 +336,13 @@ impl Index {
         hits.sort_by(|a, b| (&a.date, &a.edition, a.page).cmp(&(&b.date, &b.edition, b.page)));
         Ok(hits)
     }
+}
+
+/// The revisions the index in `conn` holds, with their manifest sums.
+fn indexed(conn: &Connection) -> rusqlite::Result<BTreeMap<(String, u32), String>> {
+    let mut stmt = conn.prepare("SELECT edition, revision, manifest FROM revisions")?;
+    let rows = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?;
+    rows.collect()
 }
 
 /// The revisions the folders hold, with their manifest sums (empty when

@@ -703,3 +703,39 @@ fn archive_refuses_what_a_print_build_refuses() {
     banmian(dir, &["build", ID, "-o", "out"]).expect_success();
     archive_seed(dir);
 }
+
+#[test]
+fn searches_at_once_bring_the_index_up_to_date_together() {
+    let (tmp, edition) = workspace();
+    let dir = tmp.path();
+    let index = dir.join("archive/index.sqlite");
+    archive_seed(dir);
+    banmian(dir, &["archive", "list"]).expect_success();
+    // An index that knows revision 1 only: each round, four processes find
+    // revision 2 missing at the same moment.
+    let behind = std::fs::read(&index).unwrap();
+    edit(&edition.join("feature.md"), BEFORE, AFTER);
+    banmian(dir, &["archive", ID]).expect_success();
+    for _round in 0..4 {
+        std::fs::write(&index, &behind).unwrap();
+        let running: Vec<_> = (0..4)
+            .map(|i| {
+                let args: &[&str] = if i % 2 == 0 {
+                    &["archive", "search", "幕阜山"]
+                } else {
+                    &["archive", "list"]
+                };
+                banmian(dir, args).spawn()
+            })
+            .collect();
+        for run in running {
+            run.wait()
+                .expect_success()
+                .stderr_lacks("UNIQUE")
+                .says("revision");
+        }
+    }
+    banmian(dir, &["archive", "search", "幕阜山"])
+        .expect_success()
+        .says("revision 1,2");
+}
