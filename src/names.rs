@@ -1,7 +1,8 @@
 //! What banmian calls the pages it writes, in one place: page file names,
-//! PDF identifiers and the default output folder. Builds, `watch` (which
-//! ignores its own pages), `--emit-typst` and the archive all name pages
-//! through these.
+//! PDF identifiers, the default output folder, and the names the archive
+//! keeps its own files under (which no edition id may take). Builds,
+//! `watch` (which ignores its own pages), `--emit-typst` and the archive all
+//! name pages through these.
 
 use std::path::{Path, PathBuf};
 
@@ -40,6 +41,28 @@ pub fn page_ident(edition_id: &str, number: u32) -> String {
 /// Where a build writes an edition's pages when no folder is given.
 pub fn default_out_dir(edition_id: &str) -> PathBuf {
     Path::new("output").join(edition_id)
+}
+
+/// The folder of an archive under which font files are stored by hash.
+pub const ARCHIVE_FONTS: &str = "fonts";
+/// The archive's search index file; SQLite keeps its journals beside it
+/// under names that begin with this one (`index.sqlite-journal`).
+pub const ARCHIVE_INDEX: &str = "index.sqlite";
+
+/// Why `id` cannot be an edition id although it is a safe file name: the
+/// archive keeps its own files under that name, beside the editions.
+/// Compared without case, as some file systems do. (Hidden names, which
+/// the archive's lock, staging folders and temporary files have, are no
+/// edition ids either.)
+pub fn reserved_edition_id(id: &str) -> Option<&'static str> {
+    let lower = id.to_ascii_lowercase();
+    if lower == ARCHIVE_FONTS {
+        Some("the archive keeps its fonts under that name")
+    } else if lower.starts_with(ARCHIVE_INDEX) {
+        Some("the archive keeps its search index under that name")
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]

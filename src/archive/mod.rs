@@ -34,9 +34,9 @@ use crate::diag::Error;
 use manifest::{FontEntry, MANIFEST, MANIFEST_SUM, Manifest};
 
 /// The folder under which font files are stored by hash.
-pub const FONTS: &str = "fonts";
+pub const FONTS: &str = crate::names::ARCHIVE_FONTS;
 /// The index file.
-pub const INDEX: &str = "index.sqlite";
+pub const INDEX: &str = crate::names::ARCHIVE_INDEX;
 /// Prefix of a staging folder (an archive being written).
 pub const STAGING: &str = ".staging-";
 /// The lock file held while an archive is written.

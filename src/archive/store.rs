@@ -13,6 +13,7 @@ use super::manifest::{FORMAT, FileEntry, FontEntry, MANIFEST, MANIFEST_SUM, Mani
 use super::passages::{TEXT, passages};
 use super::render::{PDF_STANDARD, Release, Rendered, render};
 use super::{Archive, FONTS, LOCK, STAGING, now_utc, revision_name, slash_path};
+use crate::content::edition_id;
 use crate::diag::{Error, Location, Warning};
 use crate::files::{
     copy_synced, real_path, remove_empty_dirs, sync_dir, sync_tree, walk, write_synced,
@@ -485,8 +486,8 @@ fn unchanged(manifest: &Manifest, sources: &Sources, home: &Home) -> Result<bool
     Ok(true)
 }
 
-/// The edition id an edition folder will be archived under (its name),
-/// checked before anything is written.
+/// The edition id an edition folder will be archived under (its name, as
+/// [`edition_id`] rules), checked before anything is written.
 fn edition_name(dir: &Path) -> Result<String, Error> {
     if !dir.join("edition.toml").is_file() {
         return Err(Error::content(
@@ -494,20 +495,7 @@ fn edition_name(dir: &Path) -> Result<String, Error> {
             "not an edition folder (no edition.toml)",
         ));
     }
-    let name = dir
-        .canonicalize()
-        .ok()
-        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .unwrap_or_default();
-    if name == FONTS {
-        return Err(Error::content(
-            Location::file(dir),
-            format!(
-                "an edition named {FONTS:?} cannot be archived: the archive keeps its fonts under that name"
-            ),
-        ));
-    }
-    Ok(name)
+    edition_id(dir)
 }
 
 /// The files of an edition folder, relative path and real path, sorted.

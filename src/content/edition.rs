@@ -15,6 +15,7 @@ use super::toml_de::from_toml;
 use crate::diag::{Error, LineIndex, Location, Warning};
 use crate::files::inside;
 use crate::limits::{Budget, Limits};
+use crate::names::reserved_edition_id;
 
 /// One edition: a folder with `edition.toml`, its articles and pictures.
 #[derive(Debug, Clone)]
@@ -360,8 +361,9 @@ impl Pages<'_> {
     }
 }
 
-/// The edition id is the folder name; it names output files, so it must be
-/// a plain, safe file name.
+/// The edition id is the folder name; it names output files and archive
+/// folders, so it must be a plain, safe file name and none the archive
+/// keeps its own files under.
 pub fn edition_id(dir: &Path) -> Result<String, Error> {
     let name = dir
         .canonicalize()
@@ -373,16 +375,21 @@ pub fn edition_id(dir: &Path) -> Result<String, Error> {
         && name
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    if safe {
-        Ok(name)
-    } else {
-        Err(Error::content(
+    if !safe {
+        return Err(Error::content(
             Location::file(dir),
             format!(
                 "the edition folder name {name:?} is not a safe edition id (letters, digits, '-', '_', '.')"
             ),
-        ))
+        ));
     }
+    if let Some(why) = reserved_edition_id(&name) {
+        return Err(Error::content(
+            Location::file(dir),
+            format!("the edition folder name {name:?} is reserved ({why}): rename the folder"),
+        ));
+    }
+    Ok(name)
 }
 
 fn validate_format(f: Format, location: Location) -> Result<Format, Error> {

@@ -739,3 +739,30 @@ fn searches_at_once_bring_the_index_up_to_date_together() {
         .expect_success()
         .says("revision 1,2");
 }
+
+#[test]
+fn edition_ids_the_archive_keeps_its_own_files_under_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let archive = dir.join("archive");
+    let good = copy_edition(&seed(), dir, ID);
+    banmian(dir, &["archive", good.to_str().unwrap()]).expect_success();
+    for name in ["index.sqlite", "index.sqlite-journal", "fonts", "Fonts"] {
+        let edition = copy_edition(&seed(), &dir.join("desk"), name);
+        banmian(dir, &["archive", edition.to_str().unwrap()])
+            .expect_exit(1)
+            .says(&format!("the edition folder name {name:?} is reserved"))
+            .says("rename the folder");
+        banmian(dir, &["build", edition.to_str().unwrap()])
+            .expect_exit(1)
+            .says("is reserved");
+        std::fs::remove_dir_all(&edition).unwrap();
+    }
+    // The archive is as it was: listed and searched.
+    assert!(!archive.join("index.sqlite").is_dir());
+    banmian(dir, &["archive", "list"])
+        .expect_success()
+        .says("1 edition(s)");
+    banmian(dir, &["archive", "search", "幕阜山"]).expect_success();
+    banmian(dir, &["archive", "verify"]).expect_success();
+}
