@@ -193,3 +193,62 @@ pub fn inside(dir: &Path, path: &Path) -> bool {
         _ => false,
     }
 }
+
+/// Why a path named in a record (a manifest, say) cannot be read as a file
+/// of the folder it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unconfined {
+    /// Not a plain relative path: empty, absolute, or with `..` or `.`.
+    NotInside,
+    /// Nothing there.
+    Missing,
+    /// The file, or a folder on the way to it, is a link.
+    Link,
+    /// There, but not a regular file.
+    NotFile,
+}
+
+/// Whether `rel` (with `/`) is a plain path inside a folder: relative, not
+/// empty, and made of names only (no `..`, `.` or root).
+pub fn is_plain_relative(rel: &str) -> bool {
+    !rel.is_empty()
+        && Path::new(rel)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+        && !rel.split('/').any(|part| part.is_empty() || part == "..")
+}
+
+/// The regular file `rel` names inside `dir`, reached without following
+/// any link: so nothing outside `dir` is read through it.
+pub fn confined_file(dir: &Path, rel: &str) -> Result<PathBuf, Unconfined> {
+    if !is_plain_relative(rel) {
+        return Err(Unconfined::NotInside);
+    }
+    let mut path = dir.to_path_buf();
+    let parts: Vec<&str> = rel.split('/').collect();
+    for (i, part) in parts.iter().enumerate() {
+        path.push(part);
+        let meta = match fs::symlink_metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Unconfined::Missing),
+            Err(_) => return Err(Unconfined::NotFile),
+        };
+        let last = i + 1 == parts.len();
+        if meta.file_type().is_symlink() {
+            return Err(Unconfined::Link);
+        }
+        if (last && !meta.is_file()) || (!last && !meta.is_dir()) {
+            return Err(if last {
+                Unconfined::NotFile
+            } else {
+                Unconfined::Missing
+            });
+        }
+    }
+    Ok(path)
+}
+
+/// Whether `path` is a link (not followed).
+pub fn is_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}

@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::hash::sha256;
 use crate::diag::{Error, Location};
+use crate::files::is_plain_relative;
+use crate::names::ARCHIVE_FONTS;
 
 /// The manifest's file name inside a revision folder.
 pub const MANIFEST: &str = "manifest.json";
@@ -140,6 +142,63 @@ impl Manifest {
                 ),
             ));
         }
+        manifest.check_paths(path)?;
         Ok(manifest)
+    }
+
+    /// Refuses a manifest naming a file outside its revision folder (or a
+    /// font outside the font store): nothing outside the archive is read
+    /// or hashed on a manifest's word.
+    fn check_paths(&self, path: &Path) -> Result<(), Error> {
+        let files = self
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (format!("files[{i}].path"), &f.path));
+        let pages = self.pages.iter().enumerate().flat_map(|(i, p)| {
+            [
+                (format!("pages[{i}].pdf"), &p.pdf),
+                (format!("pages[{i}].print"), &p.print),
+            ]
+        });
+        for (field, rel) in files.chain(pages) {
+            if !is_plain_relative(rel) {
+                return Err(Error::content(
+                    Location::file(path).with_field(field),
+                    format!("{rel:?} is not a path inside the revision folder"),
+                ));
+            }
+        }
+        for (i, font) in self.fonts.iter().enumerate() {
+            let name = font
+                .stored
+                .strip_prefix(ARCHIVE_FONTS)
+                .and_then(|rest| rest.strip_prefix('/'));
+            if !name.is_some_and(|n| is_plain_relative(n) && !n.contains('/')) {
+                return Err(Error::content(
+                    Location::file(path).with_field(format!("fonts[{i}].stored")),
+                    format!(
+                        "{:?} is not a file of the archive's font store",
+                        font.stored
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether this is the manifest of revision `revision` of edition `id`,
+    /// the folder it was read from: a revision folder renamed or moved
+    /// is not taken for another.
+    pub fn check_place(&self, id: &str, revision: u32, path: &Path) -> Result<(), Error> {
+        if self.edition == id && self.revision == revision {
+            return Ok(());
+        }
+        Err(Error::Archive(format!(
+            "{}: the manifest is of {} revision {}, not of the folder it is in ({id} revision {revision}): the folder was renamed or moved (run `banmian archive verify`)",
+            path.display(),
+            self.edition,
+            self.revision
+        )))
     }
 }

@@ -99,6 +99,26 @@ impl Archive {
         Ok(revs)
     }
 
+    /// The number of the next revision of edition `id`: one past every
+    /// entry of its folder named as a revision, whatever it holds, so that
+    /// no stray or damaged folder is overwritten or stands in the way.
+    pub fn next_revision(&self, id: &str) -> Result<u32, Error> {
+        let dir = self.root.join(id);
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(1),
+            Err(e) => return Err(Error::io(&dir, e)),
+        };
+        let mut last = 0;
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io(&dir, e))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            last = last.max(parse_revision_name(&name).unwrap_or(0));
+        }
+        last.checked_add(1)
+            .ok_or_else(|| Error::Archive(format!("{}: no revision number is left", dir.display())))
+    }
+
     /// The revision `revision` of `id`, or its latest; an error naming what
     /// the archive has when there is no such revision.
     pub fn pick(&self, id: &str, revision: Option<u32>) -> Result<u32, Error> {
@@ -128,8 +148,9 @@ impl Archive {
         }
     }
 
-    /// Reads the manifest of a revision and checks it against its sum file,
-    /// so that nothing is trusted from a damaged manifest.
+    /// Reads the manifest of a revision and checks it against its sum file
+    /// and the folder it is in, so that nothing is trusted from a damaged
+    /// or misplaced manifest.
     pub fn manifest(&self, id: &str, revision: u32) -> Result<Manifest, Error> {
         let dir = self.revision_dir(id, revision);
         let path = dir.join(MANIFEST);
@@ -142,7 +163,9 @@ impl Archive {
                 path.display()
             )));
         }
-        Manifest::parse(&bytes, &path)
+        let manifest = Manifest::parse(&bytes, &path)?;
+        manifest.check_place(id, revision, &path)?;
+        Ok(manifest)
     }
 }
 

@@ -131,13 +131,12 @@ pub fn archive_edition(
     let sources = Sources { id, files, fonts };
     // Unchanged since the latest revision? Then there is nothing to add.
     let id = &sources.id;
-    let latest = archive.revisions(id)?.last().copied();
-    if let Some(rev) = latest
-        && unchanged(&archive.manifest(id, rev)?, &sources, home)?
+    if let Some((rev, manifest)) = latest_intact(archive, id)?
+        && unchanged(&manifest, &sources, home)?
     {
         return Ok(Outcome::Unchanged { revision: rev });
     }
-    let revision = latest.unwrap_or(0) + 1;
+    let revision = archive.next_revision(id)?;
 
     // Declared after the lock: the staging folder goes before the lock does.
     let staged = Staged::new(archive, &sources, home)?;
@@ -438,6 +437,18 @@ fn file_entries(dir: &Path) -> Result<Vec<FileEntry>, Error> {
     }
     files.sort();
     Ok(files)
+}
+
+/// The latest revision of `id` whose manifest reads and belongs in its
+/// folder, with that manifest. A stray, empty or moved revision folder
+/// (which `verify` reports) is passed over.
+fn latest_intact(archive: &Archive, id: &str) -> Result<Option<(u32, Manifest)>, Error> {
+    for rev in archive.revisions(id)?.into_iter().rev() {
+        if let Ok(manifest) = archive.manifest(id, rev) {
+            return Ok(Some((rev, manifest)));
+        }
+    }
+    Ok(None)
 }
 
 /// Whether the sources equal those `manifest` records: the same edition

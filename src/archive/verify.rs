@@ -8,7 +8,7 @@ use super::hash::{is_sha256, sha256_file};
 use super::manifest::{MANIFEST, MANIFEST_SUM, Manifest};
 use super::{Archive, FONTS, INDEX, LOCK, STAGING, parse_revision_name, slash_path};
 use crate::diag::Error;
-use crate::files::walk_entries;
+use crate::files::{Unconfined, confined_file, is_link, walk_entries};
 
 /// What is wrong with a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -19,6 +19,10 @@ pub enum Kind {
     Altered,
     /// On disk, listed nowhere.
     Extra,
+    /// A revision in another revision's folder (renamed or moved).
+    Misplaced,
+    /// A link where the archive keeps a file or folder: not followed.
+    Link,
 }
 
 impl fmt::Display for Kind {
@@ -27,6 +31,8 @@ impl fmt::Display for Kind {
             Self::Missing => "missing",
             Self::Altered => "altered",
             Self::Extra => "extra",
+            Self::Misplaced => "misplaced",
+            Self::Link => "link",
         })
     }
 }
@@ -90,9 +96,10 @@ pub fn verify(archive: &Archive, edition: Option<&str>) -> Result<Report, Error>
         fonts: BTreeMap::new(),
     };
     for id in &ids {
-        check.edition_folder(id)?;
-        for rev in archive.revisions(id)? {
-            check.revision(id, rev)?;
+        if check.edition_folder(id)? {
+            for rev in archive.revisions(id)? {
+                check.revision(id, rev)?;
+            }
         }
     }
     check.used_fonts()?;
@@ -120,23 +127,34 @@ impl Check<'_> {
         self.found.push(Damage { path, kind, detail });
     }
 
-    /// An edition's folder holds only revisions.
-    fn edition_folder(&mut self, id: &str) -> Result<(), Error> {
+    /// An edition's folder holds only revisions; whether it is a folder
+    /// of the archive (not a link) whose revisions are to be checked.
+    fn edition_folder(&mut self, id: &str) -> Result<bool, Error> {
         let edition_dir = self.archive.root.join(id);
+        if is_link(&edition_dir) {
+            self.damage(edition_dir, Kind::Link, "not followed".into());
+            return Ok(false);
+        }
         for entry in std::fs::read_dir(&edition_dir).map_err(|e| Error::io(&edition_dir, e))? {
             let entry = entry.map_err(|e| Error::io(&edition_dir, e))?;
             let name = entry.file_name().to_string_lossy().into_owned();
-            if parse_revision_name(&name).is_none() || !entry.path().is_dir() {
+            if is_link(&entry.path()) {
+                self.damage(entry.path(), Kind::Link, "not followed".into());
+            } else if parse_revision_name(&name).is_none() || !entry.path().is_dir() {
                 self.damage(entry.path(), Kind::Extra, "not a revision".into());
             }
         }
-        Ok(())
+        Ok(true)
     }
 
-    /// One revision: its manifest against its sum, then its files.
+    /// One revision: its manifest against its sum and its folder, then its
+    /// files.
     fn revision(&mut self, id: &str, rev: u32) -> Result<(), Error> {
         self.report.revisions += 1;
         let dir = self.archive.revision_dir(id, rev);
+        if is_link(&dir) {
+            return Ok(());
+        }
         let manifest_path = dir.join(MANIFEST);
         let sum_path = dir.join(MANIFEST_SUM);
         let Ok(bytes) = std::fs::read(&manifest_path) else {
@@ -154,7 +172,16 @@ impl Check<'_> {
             Err(_) => self.damage(sum_path, Kind::Missing, String::new()),
         }
         match Manifest::parse(&bytes, &manifest_path) {
-            Ok(manifest) => self.revision_files(&dir, &manifest),
+            Ok(manifest) => {
+                if manifest.edition != id || manifest.revision != rev {
+                    let detail = format!(
+                        "its manifest is of {} revision {}",
+                        manifest.edition, manifest.revision
+                    );
+                    self.damage(dir.clone(), Kind::Misplaced, detail);
+                }
+                self.revision_files(&dir, &manifest)
+            }
             Err(e) => {
                 self.damage(manifest_path, Kind::Altered, e.to_string());
                 Ok(())
@@ -168,11 +195,13 @@ impl Check<'_> {
         let mut listed = BTreeSet::from([MANIFEST.to_string(), MANIFEST_SUM.to_string()]);
         for file in &manifest.files {
             listed.insert(file.path.clone());
-            let path = dir.join(&file.path);
-            if !path.is_file() {
-                self.damage(path, Kind::Missing, String::new());
-                continue;
-            }
+            let path = match confined_file(dir, &file.path) {
+                Ok(path) => path,
+                Err(why) => {
+                    self.unconfined(dir.join(&file.path), why);
+                    continue;
+                }
+            };
             self.report.files += 1;
             let (sha, bytes) = sha256_file(&path)?;
             if sha != file.sha256 || bytes != file.bytes {
@@ -202,11 +231,18 @@ impl Check<'_> {
     fn used_fonts(&mut self) -> Result<(), Error> {
         let fonts = std::mem::take(&mut self.fonts);
         for (sha, (stored, bytes)) in &fonts {
-            let path = self.archive.root.join(stored);
-            if !path.is_file() {
-                self.damage(path, Kind::Missing, "a font file the pages use".into());
-                continue;
-            }
+            let path = match confined_file(&self.archive.root, stored) {
+                Ok(path) => path,
+                Err(Unconfined::Missing) => {
+                    let path = self.archive.root.join(stored);
+                    self.damage(path, Kind::Missing, "a font file the pages use".into());
+                    continue;
+                }
+                Err(why) => {
+                    self.unconfined(self.archive.root.join(stored), why);
+                    continue;
+                }
+            };
             self.report.files += 1;
             let (actual, size) = sha256_file(&path)?;
             if &actual != sha || size != *bytes {
@@ -221,13 +257,19 @@ impl Check<'_> {
     /// checked too, and noted.
     fn font_store(&mut self) -> Result<(), Error> {
         let fonts_dir = self.archive.root.join(FONTS);
+        if is_link(&fonts_dir) {
+            self.damage(fonts_dir, Kind::Link, "not followed".into());
+            return Ok(());
+        }
         if !fonts_dir.is_dir() {
             return Ok(());
         }
         for (rel, path) in walk_entries(&fonts_dir, true)? {
             let name = slash_path(&rel);
             let sha = name.split('.').next().unwrap_or("");
-            if rel.components().count() != 1 || !is_sha256(sha) {
+            if is_link(&path) {
+                self.damage(path, Kind::Link, "not followed".into());
+            } else if rel.components().count() != 1 || !is_sha256(sha) {
                 self.damage(path, Kind::Extra, "not a stored font".into());
             } else if !self.fonts.contains_key(sha) {
                 let (actual, _) = sha256_file(&path)?;
@@ -242,6 +284,17 @@ impl Check<'_> {
             }
         }
         Ok(())
+    }
+
+    /// A file a manifest lists that cannot be read where it should be.
+    fn unconfined(&mut self, path: PathBuf, why: Unconfined) {
+        let (kind, detail) = match why {
+            Unconfined::Missing => (Kind::Missing, String::new()),
+            Unconfined::Link => (Kind::Link, "not followed".into()),
+            Unconfined::NotFile => (Kind::Altered, "not a regular file".into()),
+            Unconfined::NotInside => (Kind::Altered, "not a path inside the archive".into()),
+        };
+        self.damage(path, kind, detail);
     }
 
     fn font_altered(&mut self, path: PathBuf, actual: &str, sha: &str) {

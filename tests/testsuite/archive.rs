@@ -766,3 +766,112 @@ fn edition_ids_the_archive_keeps_its_own_files_under_are_refused() {
     banmian(dir, &["archive", "search", "幕阜山"]).expect_success();
     banmian(dir, &["archive", "verify"]).expect_success();
 }
+
+/// Rewrites a revision's manifest with `change` and seals it with a sum
+/// that matches, as someone who knows the format would.
+fn forge_manifest(dir: &Path, n: u32, change: impl FnOnce(&mut serde_json::Value)) {
+    use sha2::Digest;
+    let mut m = manifest(dir, n);
+    change(&mut m);
+    let mut bytes = serde_json::to_vec_pretty(&m).unwrap();
+    bytes.push(b'\n');
+    let sum = format!("{:x}  manifest.json\n", sha2::Sha256::digest(&bytes));
+    std::fs::write(rev(dir, n).join("manifest.json"), &bytes).unwrap();
+    std::fs::write(rev(dir, n).join("manifest.sha256"), sum).unwrap();
+}
+
+#[test]
+fn verify_knows_a_revision_by_its_manifest_not_its_folder_name() {
+    let (tmp, edition) = workspace();
+    let dir = tmp.path();
+    archive_seed(dir);
+    std::fs::rename(rev(dir, 1), rev(dir, 9)).unwrap();
+    banmian(dir, &["archive", "verify"]).expect_exit(1).says(
+        "misplaced: archive/xianning-2021/rev-0009 (its manifest is of xianning-2021 revision 1)",
+    );
+    banmian(dir, &["archive", "show", ID])
+        .expect_exit(1)
+        .says("the folder was renamed or moved");
+    // The next archive neither overwrites it nor takes it for its latest.
+    banmian(dir, &["archive", ID])
+        .expect_success()
+        .says("archived as revision 10");
+    // An empty revision folder blocks nothing: it is passed over, kept,
+    // and reported.
+    std::fs::create_dir(rev(dir, 11)).unwrap();
+    banmian(dir, &["archive", ID])
+        .expect_success()
+        .says("already archived as revision 10; nothing added");
+    edit(&edition.join("feature.md"), BEFORE, AFTER);
+    banmian(dir, &["archive", ID])
+        .expect_success()
+        .says("archived as revision 12");
+    assert!(rev(dir, 11).is_dir());
+    banmian(dir, &["archive", "verify"])
+        .expect_exit(1)
+        .says("missing: archive/xianning-2021/rev-0011/manifest.json")
+        .says("2 damaged");
+    // A manifest moved into another edition's folder is not taken for it.
+    forge_manifest(dir, 12, |m| m["edition"] = "other".into());
+    banmian(dir, &["archive", "verify", ID])
+        .expect_exit(1)
+        .says("misplaced: archive/xianning-2021/rev-0012 (its manifest is of other revision 12)");
+}
+
+#[test]
+fn verify_reads_nothing_outside_the_archive() {
+    let (tmp, _edition) = workspace();
+    let dir = tmp.path();
+    archive_seed(dir);
+    let secret = dir.join("secret.txt");
+    std::fs::write(&secret, "not the archive's business").unwrap();
+    let intact = std::fs::read(rev(dir, 1).join("manifest.json")).unwrap();
+    let intact_sum = std::fs::read(rev(dir, 1).join("manifest.sha256")).unwrap();
+    // A manifest naming a file outside its revision is not read.
+    forge_manifest(dir, 1, |m| {
+        m["files"][0]["path"] = "../../../secret.txt".into();
+    });
+    banmian(dir, &["archive", "verify"])
+        .expect_exit(1)
+        .says("\"../../../secret.txt\" is not a path inside the revision folder")
+        .says_nothing_of("archive/xianning-2021/rev-0001/../");
+    banmian(dir, &["archive", "show", ID])
+        .expect_exit(1)
+        .says("not a path inside the revision folder");
+    let restore = || {
+        std::fs::write(rev(dir, 1).join("manifest.json"), &intact).unwrap();
+        std::fs::write(rev(dir, 1).join("manifest.sha256"), &intact_sum).unwrap();
+    };
+    restore();
+    forge_manifest(dir, 1, |m| m["fonts"][0]["stored"] = "../secret.txt".into());
+    banmian(dir, &["archive", "verify"])
+        .expect_exit(1)
+        .says("\"../secret.txt\" is not a file of the archive's font store");
+    restore();
+    banmian(dir, &["archive", "verify"]).expect_success();
+
+    // A revision file that is a link is not followed.
+    let text = rev(dir, 1).join("text.json");
+    std::fs::rename(&text, dir.join("text.json")).unwrap();
+    std::os::unix::fs::symlink(dir.join("text.json"), &text).unwrap();
+    banmian(dir, &["archive", "verify"])
+        .expect_exit(1)
+        .says("link: archive/xianning-2021/rev-0001/text.json (not followed)");
+    std::fs::remove_file(&text).unwrap();
+    std::fs::rename(dir.join("text.json"), &text).unwrap();
+
+    // Nor is a font store that is a link, or a font in it that is one.
+    let fonts = dir.join("archive/fonts");
+    let font = font_files(dir)[0].clone();
+    std::fs::rename(&fonts, dir.join("fonts")).unwrap();
+    std::os::unix::fs::symlink(dir.join("fonts"), &fonts).unwrap();
+    banmian(dir, &["archive", "verify"])
+        .expect_exit(1)
+        .says("link: archive/fonts (not followed)");
+    std::fs::remove_file(&fonts).unwrap();
+    std::fs::create_dir(&fonts).unwrap();
+    std::os::unix::fs::symlink(dir.join("fonts").join(&font), fonts.join(&font)).unwrap();
+    banmian(dir, &["archive", "verify"])
+        .expect_exit(1)
+        .says(&format!("link: archive/fonts/{font} (not followed)"));
+}
