@@ -13,10 +13,11 @@ use super::manifest::{FORMAT, FileEntry, FontEntry, MANIFEST, MANIFEST_SUM, Mani
 use super::passages::{TEXT, passages};
 use super::render::{PDF_STANDARD, Release, Rendered, render};
 use super::{Archive, FONTS, LOCK, STAGING, now_utc, revision_name, slash_path};
-use crate::content::edition_id;
+use crate::content::{edition_id, load_edition};
 use crate::diag::{Error, Location, Warning};
 use crate::files::{
-    copy_synced, real_path, remove_empty_dirs, sync_dir, sync_tree, walk, write_synced,
+    copy_synced, real_path, remove_empty_dirs, sync_dir, sync_tree, walk, walk_entries,
+    write_synced,
 };
 use crate::fonts::Fonts;
 use crate::home::Home;
@@ -121,7 +122,7 @@ pub fn archive_edition(
     note: Option<&str>,
 ) -> Result<Outcome, Error> {
     let id = edition_name(edition_dir)?;
-    let files = edition_files(edition_dir)?;
+    let files = edition_files(edition_dir, home)?;
     let fonts_found = Fonts::load(&home.fonts, false)?.files();
     check_outside(&archive.root, edition_dir)?;
     let _lock = ArchiveLock::acquire(&archive.root)?;
@@ -215,7 +216,7 @@ fn hash_fonts(found: &[PathBuf], fonts_dir: &Path) -> Result<Vec<(PathBuf, FontE
 struct Sources {
     /// The edition id.
     id: String,
-    /// The edition folder's files, as (relative path, path), sorted.
+    /// The files the edition consists of, as (relative path, path), sorted.
     files: Vec<(PathBuf, PathBuf)>,
     /// The font files, each with its hash and where the archive keeps it.
     fonts: Vec<(PathBuf, FontEntry)>,
@@ -246,7 +247,7 @@ struct Staged {
 }
 
 impl Staged {
-    /// The stage stage: the edition folder and the layouts copied (the
+    /// The stage stage: the edition's files and the layouts copied (the
     /// pages are set from these copies) and the fonts the archive does not
     /// hold yet staged.
     fn new(archive: &Archive, sources: &Sources, home: &Home) -> Result<Self, Error> {
@@ -424,10 +425,11 @@ impl Staged {
     }
 }
 
-/// Every file under `dir` with its hash and size, sorted.
+/// Every file under `dir`, hidden names included, with its hash and size,
+/// sorted.
 fn file_entries(dir: &Path) -> Result<Vec<FileEntry>, Error> {
     let mut files = Vec::new();
-    for (rel, path) in walk(dir)? {
+    for (rel, path) in walk_entries(dir, true)? {
         let (sha256, bytes) = sha256_file(&path)?;
         files.push(FileEntry {
             path: slash_path(&rel),
@@ -509,22 +511,24 @@ fn edition_name(dir: &Path) -> Result<String, Error> {
     edition_id(dir)
 }
 
-/// The files of an edition folder, relative path and real path, sorted.
-/// Hidden files (`.…`) are not part of an edition; a link must stay inside
-/// the folder.
-fn edition_files(dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>, Error> {
+/// The files the edition in `dir` consists of (as loading it finds them:
+/// the files a build reads, see [`crate::content::Edition::files`]), as (relative path,
+/// path), sorted. A link must stay inside the folder.
+fn edition_files(dir: &Path, home: &Home) -> Result<Vec<(PathBuf, PathBuf)>, Error> {
+    let (edition, _warnings) = load_edition(dir, &home.layouts)?;
     let root = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
-    let mut files = walk(dir)?;
-    for (_, path) in &files {
-        let real = path.canonicalize().map_err(|e| Error::io(path, e))?;
+    let mut files = Vec::new();
+    for rel in edition.files() {
+        let path = dir.join(&rel);
+        let real = path.canonicalize().map_err(|e| Error::io(&path, e))?;
         if !real.starts_with(&root) {
             return Err(Error::content(
-                Location::file(path),
+                Location::file(&path),
                 "a link out of the edition folder: the archive keeps only what is inside it",
             ));
         }
+        files.push((rel, path));
     }
-    files.sort();
     Ok(files)
 }
 

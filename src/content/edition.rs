@@ -38,6 +38,31 @@ pub struct Edition {
     pub limits: Limits,
 }
 
+impl Edition {
+    /// The files the edition consists of, relative to its folder, sorted,
+    /// each once: `edition.toml`, every article file and every picture
+    /// that exists (a missing one is set as a placeholder). These are the
+    /// files a build reads, hidden names or not, and so the files the
+    /// archive keeps.
+    pub fn files(&self) -> Vec<PathBuf> {
+        let rel = |path: &Path| -> PathBuf {
+            path.strip_prefix(&self.dir)
+                .unwrap_or(path)
+                .components()
+                .collect()
+        };
+        let mut files = vec![PathBuf::from("edition.toml")];
+        for article in self.pages.iter().flat_map(|page| &page.articles) {
+            files.push(rel(&article.file));
+            let pictures = article.photos.iter().filter_map(|p| p.path.as_deref());
+            files.extend(pictures.map(rel));
+        }
+        files.sort();
+        files.dedup();
+        files
+    }
+}
+
 /// Trim size and bleed of the pages, in millimetres.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields, default)]

@@ -875,3 +875,76 @@ fn verify_reads_nothing_outside_the_archive() {
         .expect_exit(1)
         .says(&format!("link: archive/fonts/{font} (not followed)"));
 }
+
+#[test]
+fn the_archive_keeps_the_files_the_edition_is_made_of_hidden_or_not() {
+    let (tmp, edition) = workspace();
+    let dir = tmp.path();
+    // A picture in a hidden folder, and the article in another.
+    std::fs::create_dir_all(edition.join(".photos")).unwrap();
+    std::fs::write(edition.join(".photos/a.jpg"), grey_jpeg()).unwrap();
+    edit(
+        &edition.join("feature.md"),
+        "photos/01-tongshan-mufushan-road.jpg",
+        ".photos/a.jpg",
+    );
+    std::fs::create_dir_all(edition.join(".desk")).unwrap();
+    std::fs::rename(edition.join("feature.md"), edition.join(".desk/feature.md")).unwrap();
+    edit(
+        &edition.join("edition.toml"),
+        "articles = [\"feature.md\"]",
+        "articles = [\".desk/feature.md\"]",
+    );
+    // A file the edition does not use is not part of it.
+    std::fs::write(edition.join("notes.txt"), "待办").unwrap();
+    let built = dir.join("built");
+    let out = banmian(dir, &["build", ID, "-o", built.to_str().unwrap()])
+        .expect_success()
+        .text();
+    banmian(dir, &["archive", ID])
+        .expect_success()
+        .says("archived as revision 1")
+        .says_nothing_of(".photos/a.jpg not found");
+    assert!(!out.contains(".photos/a.jpg not found"), "{out}");
+    let copy = rev(dir, 1).join("edition").join(ID);
+    assert_eq!(
+        std::fs::read(copy.join(".photos/a.jpg")).unwrap(),
+        grey_jpeg()
+    );
+    assert!(copy.join(".desk/feature.md").is_file());
+    assert!(!copy.join("notes.txt").exists());
+    let files: Vec<String> = manifest(dir, 1)["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| {
+            f["path"]
+                .as_str()?
+                .strip_prefix("edition/")
+                .map(String::from)
+        })
+        .collect();
+    assert_eq!(
+        files,
+        [
+            format!("{ID}/.desk/feature.md"),
+            format!("{ID}/.photos/a.jpg"),
+            format!("{ID}/edition.toml"),
+        ]
+    );
+    // The archived page is the page printed: the picture, not a placeholder
+    // (the seed's four other pictures are placeholders in both).
+    let placeholders = |pdf: &Path| pdf_text(pdf).matches("图片待补").count();
+    let archived = placeholders(&rev(dir, 1).join(PAGE_PDF));
+    assert_eq!(archived, placeholders(&built.join("xianning-2021-05.pdf")));
+    assert!(archived > 0, "the seed's other pictures are missing");
+    banmian(dir, &["archive", "verify"]).expect_success();
+    banmian(dir, &["regenerate", ID])
+        .expect_success()
+        .says("revision 1: identical");
+    // Unchanged: the unused file changed, the edition did not.
+    std::fs::write(edition.join("notes.txt"), "已办").unwrap();
+    banmian(dir, &["archive", ID])
+        .expect_success()
+        .says("already archived as revision 1");
+}
