@@ -468,6 +468,7 @@ impl Front<'_> {
         }
         let info = check_picture(&path, &at, self.limits)?;
         self.budget.add(&path, info.bytes)?;
+        self.budget.add_decoded(&at, &path, info.decoded)?;
         Ok((Some(path), Some(info)))
     }
 

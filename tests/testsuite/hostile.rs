@@ -154,11 +154,17 @@ fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
     out
 }
 
-/// A well-formed PNG whose header claims `w` × `h` pixels.
+/// A well-formed PNG whose header claims `w` × `h` pixels of 8-bit RGB,
+/// with no image data behind it.
 fn png_claiming(w: u32, h: u32) -> Vec<u8> {
+    png_claiming_as(w, h, 8, 2)
+}
+
+/// [`png_claiming`] with a bit depth and colour type.
+fn png_claiming_as(w: u32, h: u32, depth: u8, colour: u8) -> Vec<u8> {
     let mut ihdr = w.to_be_bytes().to_vec();
     ihdr.extend_from_slice(&h.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    ihdr.extend_from_slice(&[depth, colour, 0, 0, 0]);
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
     png.extend(chunk(b"IHDR", &ihdr));
     png.extend(chunk(
@@ -847,6 +853,90 @@ fn picture_that_is_a_folder() {
     let c = Case::new();
     std::fs::create_dir_all(c.path(PHOTO)).unwrap();
     c.fails_with(1, &["photos[0].file: picture ", "not a regular file"]);
+}
+
+// ------------------------------------------- decoded size, damage (issue 12)
+
+#[test]
+fn png_bomb_is_refused_from_its_header_before_decoding() {
+    // 14000 × 14000 16-bit RGBA: 196 megapixels, under picture_pixels, but
+    // 1.5 GB once decoded. The file holds no image data at all: the refusal
+    // must come from the header, before anything inflates or decodes.
+    let c = Case::new();
+    c.write("photos/bomb.png", png_claiming_as(14_000, 14_000, 16, 6))
+        .edit(MD, PHOTO, "photos/bomb.png");
+    let started = std::time::Instant::now();
+    c.fails_with(
+        1,
+        &[
+            "ed/feature.md:34:8: photos[0].file: picture ",
+            "bomb.png would take 1495.4 MiB (1568000000 bytes) once decoded (14000 × 14000 pixels); the limit is 512 MiB ([limits] picture_decoded_bytes in edition.toml)",
+        ],
+    );
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}
+
+#[test]
+fn pictures_of_an_edition_are_held_to_a_decoded_total() {
+    // Two 256 × 192 grey pictures take 49152 bytes each once decoded.
+    let c = Case::new();
+    c.write(PHOTO, png())
+        .write("photos/02-tongcheng-neichong-yao-culture.jpg", png())
+        .table("[limits]\nedition_decoded_bytes = 60000");
+    c.fails_with(
+        1,
+        &[
+            "ed/feature.md:38:8: photos[1].file: with picture ",
+            "the edition's pictures take 96 KiB once decoded; the limit is 58.6 KiB (60000 bytes) ([limits] edition_decoded_bytes in edition.toml)",
+        ],
+    );
+}
+
+#[test]
+fn png_whose_image_data_is_short() {
+    // Chunks and checksums are right, but the image data inflates to
+    // nothing: 300 rows of 1 + 400 × 3 bytes were due.
+    let c = Case::new();
+    c.write("photos/short.png", png_claiming(400, 300))
+        .edit(MD, PHOTO, "photos/short.png");
+    c.fails_with(
+        1,
+        &[
+            "ed/feature.md:34:8: photos[0].file: picture ",
+            "short.png is cut short (PNG image data inflates to 0 of the 360300 bytes its header implies)",
+        ],
+    );
+}
+
+#[test]
+fn jpeg_cut_in_half_and_patched_with_an_end_marker() {
+    let whole = jpeg();
+    let mut half = whole[..whole.len() / 2].to_vec();
+    half.extend([0xFF, 0xD9]);
+    Case::new().write(PHOTO, half).fails_with(
+        1,
+        &[
+            "ed/feature.md:34:8: photos[0].file: picture ",
+            "01-tongshan-mufushan-road.jpg is cut short (its JPEG image data stops at byte",
+        ],
+    );
+}
+
+#[test]
+fn small_jpeg_claiming_14000_by_14000_pixels() {
+    // A real 256 × 192 JPEG whose frame header says 14000 × 14000 (under
+    // the pixel limit): its data holds a fraction of the blocks claimed.
+    let mut bytes = jpeg();
+    let sof = bytes.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+    bytes[sof + 5..sof + 9].copy_from_slice(&[0x36, 0xB0, 0x36, 0xB0]);
+    Case::new().write(PHOTO, bytes).fails_with(
+        1,
+        &[
+            "photos[0].file: picture ",
+            "is cut short (its JPEG image data stops at byte",
+            "of its 3062500 blocks)",
+        ],
+    );
 }
 
 // ---------------------------------------------------- control characters, NUL
