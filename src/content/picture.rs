@@ -1,5 +1,5 @@
 //! Pictures are checked before the layout decodes them: the file's size,
-//! its format, the pixels and the decoded
+//! its format (by its content, not its name), the pixels and the decoded
 //! bytes its header claims, and that the file is whole (a PNG's chunks,
 //! checksums and image data, a JPEG's segments and compressed data). The
 //! sizes come from the header before anything else is read; no pixel is
@@ -41,6 +41,13 @@ pub struct PictureInfo {
     /// The bytes its pixels take once decoded (width × height × channels
     /// × bytes per sample), as its header gives them.
     pub decoded: u64,
+}
+
+impl PictureInfo {
+    /// The format's name in Typst's `image(format:)`: `"png"` or `"jpg"`.
+    pub fn typst_format(&self) -> &'static str {
+        if self.format == "PNG" { "png" } else { "jpg" }
+    }
 }
 
 /// What a picture's header gives.

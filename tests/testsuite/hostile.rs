@@ -855,7 +855,7 @@ fn picture_that_is_a_folder() {
     c.fails_with(1, &["photos[0].file: picture ", "not a regular file"]);
 }
 
-// ------------------------------------------- decoded size, damage (issue 12)
+// ------------------------------------- decoded size, damage, format (issue 12)
 
 #[test]
 fn png_bomb_is_refused_from_its_header_before_decoding() {
@@ -937,6 +937,48 @@ fn small_jpeg_claiming_14000_by_14000_pixels() {
             "of its 3062500 blocks)",
         ],
     );
+}
+
+#[test]
+fn png_named_jpg_builds_as_png_with_a_warning() {
+    let c = Case::new();
+    c.write(PHOTO, png());
+    let err = c.builds();
+    assert!(
+        err.contains("ed/feature.md:34:8: photos[0].file: picture photos/01-tongshan-mufushan-road.jpg is a PNG file named .jpg; it is set as the PNG it is (rename it to end in .png)"),
+        "{err}"
+    );
+    assert!(!err.contains("photo.typ"), "{err}");
+    assert!(std::fs::read(c.out_pdf()).unwrap() != good_pdf());
+}
+
+#[test]
+fn jpeg_named_png_builds_as_jpeg_with_a_warning() {
+    let c = Case::new();
+    c.write("photos/x.png", jpeg())
+        .edit(MD, PHOTO, "photos/x.png");
+    let err = c.builds();
+    assert!(
+        err.contains("photos[0].file: picture photos/x.png is a JPEG file named .png; it is set as the JPEG it is (rename it to end in .jpg)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn picture_typst_cannot_decode_names_its_field() {
+    // A lossless JPEG (SOF3) is whole, but Typst's decoder cannot set it:
+    // the error names the photo field, not the layout's code.
+    let mut bytes = jpeg();
+    let sof = bytes.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+    bytes[sof + 1] = 0xC3;
+    let err = Case::new().write(PHOTO, bytes).fails_with(
+        1,
+        &[
+            "ed/feature.md:34:8: photos[0].file: picture ",
+            "01-tongshan-mufushan-road.jpg cannot be set: failed to decode image",
+        ],
+    );
+    assert!(!err.contains("photo.typ"), "{err}");
 }
 
 // ---------------------------------------------------- control characters, NUL
