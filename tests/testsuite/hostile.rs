@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use crate::support::{Run, banmian, copy_edition, edit, seed};
+use crate::support::{Run, banmian, copy_edition, edit, root, seed};
 
 const MD: &str = "feature.md";
 const TOML: &str = "edition.toml";
@@ -937,6 +937,40 @@ fn small_jpeg_claiming_14000_by_14000_pixels() {
             "of its 3062500 blocks)",
         ],
     );
+}
+
+/// A 160 × 120 grey progressive JPEG (six scans, written by libjpeg).
+fn progressive_jpeg() -> Vec<u8> {
+    std::fs::read(root().join("tests/data/progressive.jpg")).unwrap()
+}
+
+#[test]
+fn progressive_jpeg_builds_whole_and_is_refused_cut() {
+    let whole = progressive_jpeg();
+    Case::new().write(PHOTO, &whole).builds();
+    // Cut inside a scan and patched with an end marker.
+    let mut cut = whole[..whole.len() * 3 / 5].to_vec();
+    cut.extend([0xFF, 0xD9]);
+    Case::new().write(PHOTO, cut).fails_with(
+        1,
+        &[
+            "ed/feature.md:34:8: photos[0].file: picture ",
+            "is cut short (its JPEG image data stops at byte",
+        ],
+    );
+    // Cut between scans: what is there is whole, but scans are missing.
+    let second_scan = whole
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| *w == [0xFF, 0xDA])
+        .nth(1)
+        .unwrap()
+        .0;
+    let mut cut = whole[..second_scan].to_vec();
+    cut.extend([0xFF, 0xD9]);
+    Case::new()
+        .write(PHOTO, cut)
+        .fails_with(1, &["photos[0].file: picture ", "scans are missing"]);
 }
 
 #[test]

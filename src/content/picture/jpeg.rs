@@ -1,9 +1,11 @@
 //! A JPEG's structure: its marker segments from the start marker to the
 //! end marker, the frame header's size, and that each scan's compressed
-//! data is there. A baseline scan's Huffman codes are walked block by
-//! block (nothing is decoded to pixels: no memory, a few milliseconds a
-//! megapixel), so a file cut short and patched with an end marker is
-//! caught; for other scans the data must at least hold a bit per block.
+//! data is there. The Huffman codes of baseline and progressive scans are
+//! walked block by block (nothing is decoded to pixels; a progressive
+//! picture keeps 8 bytes a block to read its refinement scans, and about
+//! 10 ms a megapixel), so a file cut short and patched with an end marker
+//! is caught, and a progressive one must have begun every coefficient by
+//! its end. Other codings' data must at least hold a bit per block.
 
 use super::{Header, PictureMode};
 
@@ -19,6 +21,8 @@ struct Frame {
     components: Vec<(u8, u32, u32)>,
     /// SOF0 or SOF1: sequential Huffman coding, walked block by block.
     baseline: bool,
+    /// SOF2: progressive Huffman coding, walked block by block too.
+    progressive: bool,
     /// SOF9 to SOF15: arithmetic coding, whose data can be tiny.
     arithmetic: bool,
 }
@@ -49,6 +53,12 @@ impl Frame {
         (h, v)
     }
 
+    /// How many blocks `component` has.
+    fn block_count(&self, &(_, h, v): &(u8, u32, u32)) -> usize {
+        let (across, down) = self.blocks(h, v);
+        usize::try_from(across * down).unwrap_or(usize::MAX)
+    }
+
     /// A component's size in 8 × 8 blocks.
     fn blocks(&self, h: u32, v: u32) -> (u64, u64) {
         let (hmax, vmax) = self.max_sampling();
@@ -67,6 +77,13 @@ struct Walk {
     restart: u64,
     scans: usize,
     entropy_bytes: u64,
+    /// For each component and block, the AC coefficients found nonzero
+    /// so far (bit k for zigzag position k), which a progressive
+    /// refinement scan needs to be read.
+    masks: Vec<Vec<u64>>,
+    /// For each component, the coefficients a progressive scan has begun
+    /// (bit k for zigzag position k); all 64 by the end marker.
+    begun: [u64; 4],
 }
 
 /// Walks a JPEG's segments and scans up to its end marker. `approve` is
@@ -173,66 +190,48 @@ impl Walk {
             return Err("is damaged (JPEG scan header)".into());
         }
         self.scans += 1;
-        let end = if frame.baseline {
-            let scan = self.baseline_scan(frame, &segment[1..1 + 2 * count])?;
-            scan.walk(data, start, self.restart)?
-        } else {
-            next_marker(data, start).ok_or(NO_END)?
+        let end = match coding(frame, &segment[1 + 2 * count..])? {
+            Some(coding) => {
+                let scan = scan(
+                    frame,
+                    &self.dc,
+                    &self.ac,
+                    &segment[1..1 + 2 * count],
+                    coding,
+                )?;
+                begin(&mut self.begun, &scan);
+                if self.masks.is_empty() && frame.progressive {
+                    self.masks = frame
+                        .components
+                        .iter()
+                        .map(|c| vec![0; frame.block_count(c)])
+                        .collect();
+                }
+                scan.walk(data, start, self.restart, &mut self.masks)?
+            }
+            None => next_marker(data, start).ok_or(NO_END)?,
         };
         self.entropy_bytes += (end - start) as u64;
         Ok(end)
     }
 
-    /// A baseline scan's blocks, in order, with their tables.
-    fn baseline_scan<'a>(&'a self, frame: &Frame, selectors: &[u8]) -> Result<Scan<'a>, String> {
-        let mut components = Vec::new();
-        for pair in selectors.chunks(2) {
-            let &(_, h, v) = frame
-                .components
-                .iter()
-                .find(|c| c.0 == pair[0])
-                .ok_or("is damaged (JPEG scan of an unknown component)")?;
-            let table = |tables: &'a [Option<Huffman>; 4], slot: u8| {
-                tables
-                    .get(usize::from(slot))
-                    .and_then(Option::as_ref)
-                    .ok_or("is damaged (JPEG scan uses a Huffman table it does not define)")
-            };
-            components.push((
-                h,
-                v,
-                table(&self.dc, pair[1] >> 4)?,
-                table(&self.ac, pair[1] & 0x0F)?,
-            ));
-        }
-        let (mcus, blocks) = if let [(h, v, dc, ac)] = components[..] {
-            let (across, down) = frame.blocks(h, v);
-            (across * down, vec![(dc, ac)])
-        } else {
-            let (hmax, vmax) = frame.max_sampling();
-            let across = u64::from(frame.width).div_ceil(u64::from(8 * hmax));
-            let down = u64::from(frame.height).div_ceil(u64::from(8 * vmax));
-            let blocks = components
-                .iter()
-                .flat_map(|&(h, v, dc, ac)| std::iter::repeat_n((dc, ac), (h * v) as usize))
-                .collect();
-            (across * down, blocks)
-        };
-        Ok(Scan { mcus, blocks })
-    }
-
-    /// At the end marker: every scan's data holds at least a bit per block
+    /// At the end marker: a progressive picture's scans have begun every
+    /// coefficient of every component, and every scan's data holds at least a bit per block
     /// (a Huffman code is at least one bit).
     fn finish(self) -> Result<Header, String> {
         let frame = self.frame.expect("a scan needs a frame");
         let blocks: u64 = frame
             .components
             .iter()
-            .map(|&(_, h, v)| {
-                let (across, down) = frame.blocks(h, v);
-                across * down
-            })
+            .map(|c| frame.block_count(c) as u64)
             .sum();
+        let components = frame.components.len();
+        if frame.progressive && self.begun[..components].iter().any(|&b| b != u64::MAX) {
+            return Err(
+                "is cut short (its progressive JPEG ends before every part of the picture has begun: scans are missing)"
+                    .into(),
+            );
+        }
         if !frame.arithmetic && self.entropy_bytes * 8 < blocks {
             return Err(format!(
                 "is cut short (its JPEG image data is {} bytes, too little for {} × {} pixels)",
@@ -266,6 +265,7 @@ fn frame(marker: u8, segment: &[u8]) -> Result<Frame, String> {
         width: u32::from(u16::from_be_bytes([s[3], s[4]])),
         components,
         baseline: matches!(marker, 0xC0 | 0xC1),
+        progressive: marker == 0xC2,
         arithmetic: marker >= 0xC9,
     })
 }
@@ -277,34 +277,271 @@ fn next_marker(data: &[u8], from: usize) -> Option<usize> {
         .find(|&i| data[i] == 0xFF && !matches!(data[i + 1], 0x00 | 0xD0..=0xD7 | 0xFF))
 }
 
-/// A baseline scan: how many MCUs, and the tables of each block in one.
+/// Notes the coefficients a progressive scan begins.
+fn begin(begun: &mut [u64; 4], scan: &Scan) {
+    let bits = match scan.coding {
+        Coding::DcFirst => 1,
+        Coding::AcFirst(ss, se) => (u64::MAX >> (63 - se)) & (u64::MAX << ss),
+        _ => return,
+    };
+    for &(component, ..) in &scan.blocks {
+        begun[component] |= bits;
+    }
+}
+
+/// How a scan's blocks are coded.
+#[derive(Clone, Copy)]
+enum Coding {
+    /// Baseline: each block whole.
+    Sequential,
+    /// Progressive: the first bits of the DC coefficient.
+    DcFirst,
+    /// Progressive: one more bit of the DC coefficient.
+    DcRefine,
+    /// Progressive: the first bits of AC coefficients `ss` to `se`.
+    AcFirst(usize, usize),
+    /// Progressive: one more bit of AC coefficients `ss` to `se`.
+    AcRefine(usize, usize),
+}
+
+/// How the scan whose spectral selection and approximation are `tail`
+/// is coded; `None` when its codes are not walked (not Huffman-coded
+/// sequential or progressive).
+fn coding(frame: &Frame, tail: &[u8]) -> Result<Option<Coding>, String> {
+    let (ss, se, refine) = (
+        usize::from(tail[0]),
+        usize::from(tail[1]),
+        tail[2] >> 4 != 0,
+    );
+    if frame.baseline {
+        return Ok(Some(Coding::Sequential));
+    }
+    if !frame.progressive {
+        return Ok(None);
+    }
+    Ok(Some(match (ss, refine) {
+        (0, false) if se == 0 => Coding::DcFirst,
+        (0, true) if se == 0 => Coding::DcRefine,
+        (1..=63, false) if (ss..=63).contains(&se) => Coding::AcFirst(ss, se),
+        (1..=63, true) if (ss..=63).contains(&se) => Coding::AcRefine(ss, se),
+        _ => return Err("is damaged (JPEG progressive scan header)".into()),
+    }))
+}
+
+/// One block of a scan: its component's index and its Huffman tables.
+type BlockCode<'a> = (usize, Option<&'a Huffman>, Option<&'a Huffman>);
+
+/// The scan of the components `selectors` names: its blocks, in order.
+fn scan<'a>(
+    frame: &Frame,
+    dc: &'a [Option<Huffman>; 4],
+    ac: &'a [Option<Huffman>; 4],
+    selectors: &[u8],
+    coding: Coding,
+) -> Result<Scan<'a>, String> {
+    let (need_dc, need_ac) = match coding {
+        Coding::Sequential => (true, true),
+        Coding::DcFirst => (true, false),
+        Coding::DcRefine => (false, false),
+        Coding::AcFirst(..) | Coding::AcRefine(..) => (false, true),
+    };
+    let table = |tables: &'a [Option<Huffman>; 4], slot: u8, needed: bool| {
+        let found = tables.get(usize::from(slot)).and_then(Option::as_ref);
+        match found {
+            None if needed => Err("is damaged (JPEG scan uses a Huffman table it does not define)"),
+            _ => Ok(found),
+        }
+    };
+    let mut components = Vec::new();
+    for pair in selectors.chunks(2) {
+        let index = frame
+            .components
+            .iter()
+            .position(|c| c.0 == pair[0])
+            .ok_or("is damaged (JPEG scan of an unknown component)")?;
+        let (_, h, v) = frame.components[index];
+        let tables = (
+            table(dc, pair[1] >> 4, need_dc)?,
+            table(ac, pair[1] & 0x0F, need_ac)?,
+        );
+        components.push((index, h, v, tables));
+    }
+    let (mcus, blocks) = if let [(index, h, v, (dc, ac))] = components[..] {
+        let (across, down) = frame.blocks(h, v);
+        (across * down, vec![(index, dc, ac)])
+    } else if need_ac && !need_dc {
+        return Err("is damaged (JPEG progressive AC scan of several components)".into());
+    } else {
+        let (hmax, vmax) = frame.max_sampling();
+        let across = u64::from(frame.width).div_ceil(u64::from(8 * hmax));
+        let down = u64::from(frame.height).div_ceil(u64::from(8 * vmax));
+        let blocks = components
+            .iter()
+            .flat_map(|&(i, h, v, (dc, ac))| std::iter::repeat_n((i, dc, ac), (h * v) as usize))
+            .collect();
+        (across * down, blocks)
+    };
+    Ok(Scan {
+        mcus,
+        blocks,
+        coding,
+    })
+}
+
+/// A scan: how many MCUs, the tables of each block in one, its coding.
 struct Scan<'a> {
     mcus: u64,
-    blocks: Vec<(&'a Huffman, &'a Huffman)>,
+    blocks: Vec<BlockCode<'a>>,
+    coding: Coding,
 }
 
 impl Scan<'_> {
     /// Walks every block's codes from `start`; returns where the data ends.
-    fn walk(&self, data: &[u8], start: usize, restart: u64) -> Result<usize, String> {
+    fn walk(
+        &self,
+        data: &[u8],
+        start: usize,
+        restart: u64,
+        masks: &mut [Vec<u64>],
+    ) -> Result<usize, String> {
         let mut bits = Bits {
             data,
             pos: start,
             byte: 0,
             left: 0,
         };
+        let mut eob_run = 0;
         let total = self.mcus * self.blocks.len() as u64;
         for mcu in 0..self.mcus {
             if restart > 0 && mcu > 0 && mcu % restart == 0 {
                 bits.restart()?;
+                eob_run = 0;
             }
-            for (i, (dc, ac)) in self.blocks.iter().enumerate() {
-                block(&mut bits, dc, ac).map_err(|stop| {
-                    let done = mcu * self.blocks.len() as u64 + i as u64;
-                    stop.message(done, total)
-                })?;
+            for (i, &(component, dc, ac)) in self.blocks.iter().enumerate() {
+                // An AC scan holds one component: its MCUs are its blocks.
+                let mask = masks
+                    .get_mut(component)
+                    .and_then(|m| m.get_mut(mcu as usize));
+                self.block(&mut bits, (dc, ac), &mut eob_run, mask)
+                    .map_err(|stop| {
+                        let done = mcu * self.blocks.len() as u64 + i as u64;
+                        stop.message(done, total)
+                    })?;
             }
         }
         next_marker(data, bits.pos).ok_or_else(|| NO_END.to_string())
+    }
+
+    /// Walks one block's codes.
+    fn block(
+        &self,
+        bits: &mut Bits,
+        (dc, ac): (Option<&Huffman>, Option<&Huffman>),
+        eob_run: &mut u32,
+        mask: Option<&mut u64>,
+    ) -> Result<(), Stop> {
+        let mut spare = 0;
+        let mask = mask.unwrap_or(&mut spare);
+        match self.coding {
+            Coding::Sequential => block(bits, dc.expect("checked"), ac.expect("checked")),
+            Coding::DcFirst => {
+                let size = dc.expect("checked").decode(bits)?;
+                bits.skip(size & 0x0F)
+            }
+            Coding::DcRefine => bits.bit().map(drop),
+            Coding::AcFirst(ss, se) | Coding::AcRefine(ss, se) => {
+                let band = Band {
+                    ac: ac.expect("checked"),
+                    ss,
+                    se,
+                };
+                if matches!(self.coding, Coding::AcFirst(..)) {
+                    band.first(bits, eob_run, mask)
+                } else {
+                    band.refine(bits, eob_run, mask)
+                }
+            }
+        }
+    }
+}
+
+/// The AC coefficients `ss..=se` a progressive scan sends, with its table.
+struct Band<'a> {
+    ac: &'a Huffman,
+    ss: usize,
+    se: usize,
+}
+
+impl Band<'_> {
+    /// The first bits of a block's coefficients, or one more block of a run
+    /// of empty ones.
+    fn first(&self, bits: &mut Bits, eob_run: &mut u32, mask: &mut u64) -> Result<(), Stop> {
+        let (ac, ss, se) = (self.ac, self.ss, self.se);
+        if *eob_run > 0 {
+            *eob_run -= 1;
+            return Ok(());
+        }
+        let mut k = ss;
+        while k <= se {
+            let rs = ac.decode(bits)?;
+            let (run, size) = (usize::from(rs >> 4), rs & 0x0F);
+            if size == 0 {
+                if run < 15 {
+                    *eob_run = (1 << run) - 1 + bits.value(run as u8)?;
+                    break;
+                }
+                k += 16;
+            } else {
+                k += run;
+                bits.skip(size)?;
+                *mask |= 1 << k.min(63);
+                k += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// One more bit of a block's coefficients: a correction bit for each
+    /// one already nonzero, and new ones.
+    fn refine(&self, bits: &mut Bits, eob_run: &mut u32, mask: &mut u64) -> Result<(), Stop> {
+        let (ac, ss, se) = (self.ac, self.ss, self.se);
+        let mut k = ss;
+        if *eob_run == 0 {
+            while k <= se {
+                let rs = ac.decode(bits)?;
+                let (mut run, size) = (i32::from(rs >> 4), rs & 0x0F);
+                if size != 0 {
+                    bits.bit()?;
+                } else if run != 15 {
+                    *eob_run = (1 << run) + bits.value(run as u8)?;
+                    break;
+                }
+                while k <= se {
+                    if *mask & (1 << k) != 0 {
+                        bits.bit()?;
+                    } else {
+                        run -= 1;
+                        if run < 0 {
+                            break;
+                        }
+                    }
+                    k += 1;
+                }
+                if size != 0 && k <= 63 {
+                    *mask |= 1 << k;
+                }
+                k += 1;
+            }
+        }
+        if *eob_run > 0 {
+            for k in k..=se {
+                if *mask & (1 << k) != 0 {
+                    bits.bit()?;
+                }
+            }
+            *eob_run -= 1;
+        }
+        Ok(())
     }
 }
 
@@ -374,6 +611,15 @@ impl Bits<'_> {
         }
         self.left -= 1;
         Ok(u16::from(self.byte >> self.left) & 1)
+    }
+
+    /// The next `n` bits as a number.
+    fn value(&mut self, n: u8) -> Result<u32, Stop> {
+        let mut v = 0;
+        for _ in 0..n {
+            v = (v << 1) | u32::from(self.bit()?);
+        }
+        Ok(v)
     }
 
     fn skip(&mut self, n: u8) -> Result<(), Stop> {
