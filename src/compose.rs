@@ -2,10 +2,11 @@
 //! page in a [`PageWorld`] and insists that it fits on one page.
 
 use typst::diag::{Severity, SourceDiagnostic, Warned};
-use typst::foundations::{Label, Selector, Value};
+use typst::foundations::{Bytes, Label, Selector, Value};
 use typst::introspection::Introspector;
 use typst::layout::{Frame, FrameItem};
 use typst::utils::PicoStr;
+use typst::visualize::{ExchangeFormat, RasterImage};
 use typst_kit::diagnostics::termcolor::NoColor;
 use typst_kit::diagnostics::{DiagnosticFormat, emit};
 use typst_layout::PagedDocument;
@@ -230,8 +231,10 @@ impl Job<'_> {
         world.set_page(self.main.to_string(), json.clone(), date);
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&*world);
         let warnings = render_diagnostics(world, &warnings);
-        let document = output
-            .map_err(|errors| Error::Template(render_diagnostics(world, &errors).join("")))?;
+        let document = output.map_err(|errors| {
+            unset_picture(page, &errors)
+                .unwrap_or_else(|| Error::Template(render_diagnostics(world, &errors).join("")))
+        })?;
         let grid = read_grid(&document).ok_or_else(|| {
             Error::Template(format!(
                 "error: layout {} publishes no usable grid: it must place `metadata((chars-per-line: …, columns: …, …)) <banmian-grid>` (see layouts/feature.typ)\n",
@@ -245,6 +248,34 @@ impl Job<'_> {
             data: json,
         })
     }
+}
+
+/// When Typst could not set a picture (the checks at load passed, but
+/// its decoder refuses the file), the photo field that names it, found by
+/// decoding the page's pictures one by one as Typst does. Only a failed
+/// compilation pays for this; each picture is within the decoded-size
+/// limits already.
+fn unset_picture(page: &Page, errors: &[SourceDiagnostic]) -> Option<Error> {
+    if !errors.iter().any(|e| e.message.contains("image")) {
+        return None;
+    }
+    page.articles
+        .iter()
+        .flat_map(|a| &a.photos)
+        .find_map(|photo| {
+            let (path, info) = (photo.path.as_ref()?, photo.info.as_ref()?);
+            let data = std::fs::read(path).ok()?;
+            let format = if info.format == "PNG" {
+                ExchangeFormat::Png
+            } else {
+                ExchangeFormat::Jpg
+            };
+            let message = RasterImage::plain(Bytes::new(data), format).err()?;
+            Some(Error::content(
+                photo.file_location.clone(),
+                format!("picture {} cannot be set: {message}", path.display()),
+            ))
+        })
 }
 
 /// Reads the `<banmian-grid>` metadata a layout publishes.

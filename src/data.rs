@@ -120,6 +120,10 @@ pub struct PhotoData {
     /// The picture as the layout loads it (`/edition/…`), or null when the
     /// file is missing and a placeholder frame is set.
     pub src: Option<String>,
+    /// The picture's format by its content, as Typst's `image(format:)`
+    /// takes it (`"png"` or `"jpg"`, whatever the file's name says), or
+    /// null with `src`.
+    pub format: Option<&'static str>,
     /// The file as written in the article (shown in the placeholder).
     pub file: String,
     /// Caption.
@@ -236,6 +240,7 @@ fn article(a: &Article) -> ArticleData {
             .iter()
             .map(|p| PhotoData {
                 src: p.path.as_ref().map(|_| format!("/edition/{}", p.file)),
+                format: p.info.as_ref().map(|i| i.typst_format()),
                 file: p.file.clone(),
                 caption: s(&p.caption),
                 credit: p.credit.as_ref().map(s),

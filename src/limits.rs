@@ -31,6 +31,11 @@ pub struct Limits {
     /// Largest total of the files an edition uses (its `edition.toml`,
     /// articles and pictures), in bytes.
     pub edition_bytes: u64,
+    /// Most bytes a picture may take once decoded (width × height ×
+    /// channels × bytes per sample, from its header).
+    pub picture_decoded_bytes: u64,
+    /// Most bytes the edition's pictures may take together once decoded.
+    pub edition_decoded_bytes: u64,
 }
 
 const MIB: u64 = 1024 * 1024;
@@ -44,6 +49,8 @@ impl Default for Limits {
             picture_bytes: 50 * MIB,
             picture_pixels: 200_000_000,
             edition_bytes: 500 * MIB,
+            picture_decoded_bytes: 512 * MIB,
+            edition_decoded_bytes: 2048 * MIB,
         }
     }
 }
@@ -57,6 +64,8 @@ const CEILINGS: Limits = Limits {
     picture_bytes: 2048 * MIB,
     picture_pixels: 2_000_000_000,
     edition_bytes: 64 * 1024 * MIB,
+    picture_decoded_bytes: 4 * 1024 * MIB,
+    edition_decoded_bytes: 16 * 1024 * MIB,
 };
 
 impl Limits {
@@ -74,6 +83,16 @@ impl Limits {
                 CEILINGS.picture_pixels,
             ),
             ("edition_bytes", self.edition_bytes, CEILINGS.edition_bytes),
+            (
+                "picture_decoded_bytes",
+                self.picture_decoded_bytes,
+                CEILINGS.picture_decoded_bytes,
+            ),
+            (
+                "edition_decoded_bytes",
+                self.edition_decoded_bytes,
+                CEILINGS.edition_decoded_bytes,
+            ),
         ];
         for (name, value, ceiling) in fields {
             if !(1..=ceiling).contains(&value) {
@@ -138,18 +157,54 @@ pub fn checked_size(path: &Path, limit: u64, source: &str) -> Result<u64, Error>
     Ok(size)
 }
 
-/// The running total of the bytes an edition uses, against
-/// [`Limits::edition_bytes`].
+/// The running totals of the bytes an edition uses, against
+/// [`Limits::edition_bytes`], and of what its pictures take once decoded,
+/// against [`Limits::edition_decoded_bytes`].
 #[derive(Debug, Clone)]
 pub struct Budget {
     used: u64,
     limit: u64,
+    decoded: u64,
+    decoded_limit: u64,
 }
 
 impl Budget {
-    /// An empty budget of `limit` bytes.
+    /// An empty budget of `limit` bytes; decoded pictures are not limited.
     pub fn new(limit: u64) -> Self {
-        Self { used: 0, limit }
+        Self {
+            used: 0,
+            limit,
+            decoded: 0,
+            decoded_limit: u64::MAX,
+        }
+    }
+
+    /// The same budget, with the edition's pictures held to `limit` bytes
+    /// once decoded.
+    pub fn decoded_limit(self, limit: u64) -> Self {
+        Self {
+            decoded_limit: limit,
+            ..self
+        }
+    }
+
+    /// Adds a picture that takes `bytes` once decoded; refused at `at` (the
+    /// field that names `path`) when the edition's total passes the limit.
+    pub fn add_decoded(&mut self, at: &Location, path: &Path, bytes: u64) -> Result<(), Error> {
+        self.decoded = self.decoded.saturating_add(bytes);
+        if self.decoded > self.decoded_limit {
+            return Err(Error::content(
+                at.clone(),
+                format!(
+                    "with picture {} the edition's pictures take {} once decoded; the limit is {} ({})",
+                    path.display(),
+                    Bytes(self.decoded),
+                    Bytes(self.decoded_limit),
+                    setting("edition_decoded_bytes")
+                ),
+            ));
+        }
+        Ok(())
     }
 
     /// Adds a file of `bytes` at `path`; refused when the total passes the limit.

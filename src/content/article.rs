@@ -88,6 +88,8 @@ pub struct Photo {
     pub credit: Option<Text>,
     /// Where the `[[photos]]` entry is.
     pub location: Location,
+    /// Where its `file` field is (`photos[i].file`).
+    pub file_location: Location,
     /// The point of the picture to keep in view when it is cropped to its
     /// frame, as fractions of its width and height from the top left
     /// (`focus = [0.5, 0.3]`); the centre when not given.
@@ -429,7 +431,7 @@ impl Front<'_> {
             .loc(p.file.span())
             .with_field(format!("photos[{i}].file"));
         let name = p.file.into_inner();
-        let (path, info) = self.picture(&name, file_loc)?;
+        let (path, info) = self.picture(&name, file_loc.clone())?;
         let focus = self.focus(i, p.focus)?;
         Ok(Photo {
             focus,
@@ -439,6 +441,7 @@ impl Front<'_> {
             caption: self.filled(p.caption, format!("photos[{i}].caption"))?,
             credit: self.optional(p.credit, format!("photos[{i}].credit"))?,
             location,
+            file_location: file_loc,
         })
     }
 
@@ -468,7 +471,35 @@ impl Front<'_> {
         }
         let info = check_picture(&path, &at, self.limits)?;
         self.budget.add(&path, info.bytes)?;
+        self.budget.add_decoded(&at, &path, info.decoded)?;
+        self.misnamed(name, &info, at);
         Ok((Some(path), Some(info)))
+    }
+
+    /// Warns when a picture's name says another format than its content
+    /// (a PNG saved as `.jpg`): it is set by its content.
+    fn misnamed(&mut self, name: &str, info: &PictureInfo, at: Location) {
+        let ext = Path::new(name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let named = match ext.as_str() {
+            "png" => "PNG",
+            "jpg" | "jpeg" => "JPEG",
+            _ => return,
+        };
+        if named != info.format {
+            self.warnings.push(Warning {
+                location: at,
+                message: format!(
+                    "picture {name} is a {} file named .{ext}; it is set as the {} it is (rename it to end in .{})",
+                    info.format,
+                    info.format,
+                    info.typst_format()
+                ),
+            });
+        }
     }
 
     /// Photo `i`'s `focus`: two fractions, the centre when not given.

@@ -141,7 +141,7 @@ pub fn load_edition(dir: &Path, layouts: &Path) -> Result<(Edition, Vec<Warning>
         lines: LineIndex::new(&file, &src, 1),
     };
     let limits = fields.limits(raw.limits.as_ref())?;
-    let mut budget = Budget::new(limits.edition_bytes);
+    let mut budget = Budget::new(limits.edition_bytes).decoded_limit(limits.edition_decoded_bytes);
     budget.add(&file, toml_bytes)?;
     let id = edition_id(dir)?;
     let paper = fields.paper(&raw.paper)?;

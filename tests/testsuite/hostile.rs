@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use crate::support::{Run, banmian, copy_edition, edit, seed};
+use crate::support::{Run, banmian, copy_edition, edit, root, seed};
 
 const MD: &str = "feature.md";
 const TOML: &str = "edition.toml";
@@ -154,11 +154,17 @@ fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
     out
 }
 
-/// A well-formed PNG whose header claims `w` × `h` pixels.
+/// A well-formed PNG whose header claims `w` × `h` pixels of 8-bit RGB,
+/// with no image data behind it.
 fn png_claiming(w: u32, h: u32) -> Vec<u8> {
+    png_claiming_as(w, h, 8, 2)
+}
+
+/// [`png_claiming`] with a bit depth and colour type.
+fn png_claiming_as(w: u32, h: u32, depth: u8, colour: u8) -> Vec<u8> {
     let mut ihdr = w.to_be_bytes().to_vec();
     ihdr.extend_from_slice(&h.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    ihdr.extend_from_slice(&[depth, colour, 0, 0, 0]);
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
     png.extend(chunk(b"IHDR", &ihdr));
     png.extend(chunk(
@@ -847,6 +853,166 @@ fn picture_that_is_a_folder() {
     let c = Case::new();
     std::fs::create_dir_all(c.path(PHOTO)).unwrap();
     c.fails_with(1, &["photos[0].file: picture ", "not a regular file"]);
+}
+
+// ------------------------------------- decoded size, damage, format (issue 12)
+
+#[test]
+fn png_bomb_is_refused_from_its_header_before_decoding() {
+    // 14000 × 14000 16-bit RGBA: 196 megapixels, under picture_pixels, but
+    // 1.5 GB once decoded. The file holds no image data at all: the refusal
+    // must come from the header, before anything inflates or decodes.
+    let c = Case::new();
+    c.write("photos/bomb.png", png_claiming_as(14_000, 14_000, 16, 6))
+        .edit(MD, PHOTO, "photos/bomb.png");
+    let started = std::time::Instant::now();
+    c.fails_with(
+        1,
+        &[
+            "ed/feature.md:34:8: photos[0].file: picture ",
+            "bomb.png would take 1495.4 MiB (1568000000 bytes) once decoded (14000 × 14000 pixels); the limit is 512 MiB ([limits] picture_decoded_bytes in edition.toml)",
+        ],
+    );
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}
+
+#[test]
+fn pictures_of_an_edition_are_held_to_a_decoded_total() {
+    // Two 256 × 192 grey pictures take 49152 bytes each once decoded.
+    let c = Case::new();
+    c.write(PHOTO, png())
+        .write("photos/02-tongcheng-neichong-yao-culture.jpg", png())
+        .table("[limits]\nedition_decoded_bytes = 60000");
+    c.fails_with(
+        1,
+        &[
+            "ed/feature.md:38:8: photos[1].file: with picture ",
+            "the edition's pictures take 96 KiB once decoded; the limit is 58.6 KiB (60000 bytes) ([limits] edition_decoded_bytes in edition.toml)",
+        ],
+    );
+}
+
+#[test]
+fn png_whose_image_data_is_short() {
+    // Chunks and checksums are right, but the image data inflates to
+    // nothing: 300 rows of 1 + 400 × 3 bytes were due.
+    let c = Case::new();
+    c.write("photos/short.png", png_claiming(400, 300))
+        .edit(MD, PHOTO, "photos/short.png");
+    c.fails_with(
+        1,
+        &[
+            "ed/feature.md:34:8: photos[0].file: picture ",
+            "short.png is cut short (PNG image data inflates to 0 of the 360300 bytes its header implies)",
+        ],
+    );
+}
+
+#[test]
+fn jpeg_cut_in_half_and_patched_with_an_end_marker() {
+    let whole = jpeg();
+    let mut half = whole[..whole.len() / 2].to_vec();
+    half.extend([0xFF, 0xD9]);
+    Case::new().write(PHOTO, half).fails_with(
+        1,
+        &[
+            "ed/feature.md:34:8: photos[0].file: picture ",
+            "01-tongshan-mufushan-road.jpg is cut short (its JPEG image data stops at byte",
+        ],
+    );
+}
+
+#[test]
+fn small_jpeg_claiming_14000_by_14000_pixels() {
+    // A real 256 × 192 JPEG whose frame header says 14000 × 14000 (under
+    // the pixel limit): its data holds a fraction of the blocks claimed.
+    let mut bytes = jpeg();
+    let sof = bytes.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+    bytes[sof + 5..sof + 9].copy_from_slice(&[0x36, 0xB0, 0x36, 0xB0]);
+    Case::new().write(PHOTO, bytes).fails_with(
+        1,
+        &[
+            "photos[0].file: picture ",
+            "is cut short (its JPEG image data stops at byte",
+            "of its 3062500 blocks)",
+        ],
+    );
+}
+
+/// A 160 × 120 grey progressive JPEG (six scans, written by libjpeg).
+fn progressive_jpeg() -> Vec<u8> {
+    std::fs::read(root().join("tests/data/progressive.jpg")).unwrap()
+}
+
+#[test]
+fn progressive_jpeg_builds_whole_and_is_refused_cut() {
+    let whole = progressive_jpeg();
+    Case::new().write(PHOTO, &whole).builds();
+    // Cut inside a scan and patched with an end marker.
+    let mut cut = whole[..whole.len() * 3 / 5].to_vec();
+    cut.extend([0xFF, 0xD9]);
+    Case::new().write(PHOTO, cut).fails_with(
+        1,
+        &[
+            "ed/feature.md:34:8: photos[0].file: picture ",
+            "is cut short (its JPEG image data stops at byte",
+        ],
+    );
+    // Cut between scans: what is there is whole, but scans are missing.
+    let second_scan = whole
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| *w == [0xFF, 0xDA])
+        .nth(1)
+        .unwrap()
+        .0;
+    let mut cut = whole[..second_scan].to_vec();
+    cut.extend([0xFF, 0xD9]);
+    Case::new()
+        .write(PHOTO, cut)
+        .fails_with(1, &["photos[0].file: picture ", "scans are missing"]);
+}
+
+#[test]
+fn png_named_jpg_builds_as_png_with_a_warning() {
+    let c = Case::new();
+    c.write(PHOTO, png());
+    let err = c.builds();
+    assert!(
+        err.contains("ed/feature.md:34:8: photos[0].file: picture photos/01-tongshan-mufushan-road.jpg is a PNG file named .jpg; it is set as the PNG it is (rename it to end in .png)"),
+        "{err}"
+    );
+    assert!(!err.contains("photo.typ"), "{err}");
+    assert!(std::fs::read(c.out_pdf()).unwrap() != good_pdf());
+}
+
+#[test]
+fn jpeg_named_png_builds_as_jpeg_with_a_warning() {
+    let c = Case::new();
+    c.write("photos/x.png", jpeg())
+        .edit(MD, PHOTO, "photos/x.png");
+    let err = c.builds();
+    assert!(
+        err.contains("photos[0].file: picture photos/x.png is a JPEG file named .png; it is set as the JPEG it is (rename it to end in .jpg)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn picture_typst_cannot_decode_names_its_field() {
+    // A lossless JPEG (SOF3) is whole, but Typst's decoder cannot set it:
+    // the error names the photo field, not the layout's code.
+    let mut bytes = jpeg();
+    let sof = bytes.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+    bytes[sof + 1] = 0xC3;
+    let err = Case::new().write(PHOTO, bytes).fails_with(
+        1,
+        &[
+            "ed/feature.md:34:8: photos[0].file: picture ",
+            "01-tongshan-mufushan-road.jpg cannot be set: failed to decode image",
+        ],
+    );
+    assert!(!err.contains("photo.typ"), "{err}");
 }
 
 // ---------------------------------------------------- control characters, NUL
