@@ -3,7 +3,11 @@
 //! build warns, naming the code point, the file, the line and the field.
 //! Private-use characters are named too, covered or not: they are what OCR
 //! and older typesetting systems leave for rare characters, and what a font
-//! has at that code point is not what the reporter meant.
+//! has at that code point is not what the reporter meant. So are invisible
+//! and directional characters (line and paragraph separators, byte-order
+//! marks, zero-width spaces, direction controls): copied in from web pages
+//! and other programs, they change the printed page without being seen in
+//! the copy — a line broken mid-headline, text printed backwards.
 
 use std::collections::BTreeSet;
 
@@ -15,15 +19,18 @@ use crate::diag::{Location, Warning};
 use crate::han::needs_glyph;
 
 /// One warning for each character of the edition's articles that `covered`
-/// says no font has, or that is a private-use character, at its first
-/// place in each text (per text, each character is named once).
+/// says no font has, that is a private-use character, or that is an
+/// invisible or directional one, at its first place in each text (per text,
+/// each character is named once).
 pub fn uncovered_characters(edition: &Edition, covered: &dyn Fn(char) -> bool) -> Vec<Warning> {
     let mut out = Vec::new();
     for article in edition.pages.iter().flat_map(|p| &p.articles) {
         for (value, line, field) in texts(article) {
             let mut seen = BTreeSet::new();
             for c in value.chars() {
-                let message = if is_private_use(c) {
+                let message = if let Some(what) = invisible(c) {
+                    what
+                } else if is_private_use(c) {
                     "is a private-use character (often a rare character as OCR or another system encoded it); check it against the original"
                 } else if needs_glyph(c) && !covered(c) {
                     "is in no font this build can use; it would print as an empty box"
@@ -45,6 +52,35 @@ pub fn uncovered_characters(edition: &Edition, covered: &dyn Fn(char) -> bool) -
         }
     }
     out
+}
+
+/// What an invisible or directional character does to the printed text,
+/// for the characters that have no place in a Chinese newspaper's copy.
+/// Joiners and variation selectors, which emoji and some rare characters
+/// need, are not among them.
+fn invisible(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{2028}' => {
+            "is an invisible line separator: the line breaks where it stands; remove it or start a new line"
+        }
+        '\u{2029}' => {
+            "is an invisible paragraph separator: a new paragraph starts where it stands; remove it or leave a blank line"
+        }
+        '\u{FEFF}' => {
+            "is an invisible byte-order mark inside the text (left by copying between programs); remove it"
+        }
+        '\u{200B}' | '\u{2060}'..='\u{2064}' => {
+            "is an invisible zero-width character (left by copying from web pages); remove it"
+        }
+        '\u{200E}'
+        | '\u{200F}'
+        | '\u{061C}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' => {
+            "is an invisible direction control: it can make the text around it print backwards; remove it"
+        }
+        _ => return None,
+    })
 }
 
 /// Whether `c` is in one of the Unicode private-use areas.

@@ -176,8 +176,57 @@ fn scripts_and_marks_build_and_unknown_characters_are_named() {
     .stderr();
     for invisible in ["U+200D", "U+FE0F", "U+202E", "U+202C", "U+0301"] {
         assert!(
-            !err.contains(invisible),
+            !err.lines()
+                .any(|l| l.contains(invisible) && l.contains("is in no font")),
             "{invisible} needs no glyph:\n{err}"
+        );
+    }
+    // The direction controls are named for what they do (issue 12).
+    for control in ["U+202E", "U+202C"] {
+        assert!(
+            err.lines()
+                .any(|l| l.contains(control) && l.contains("direction control")),
+            "{control}:\n{err}"
+        );
+    }
+    assert!(dir.path().join("out/ed-05.pdf").is_file());
+}
+
+#[test]
+fn invisible_and_directional_characters_are_named_where_they_are() {
+    // Copied in from web pages and other programs, they change the page
+    // without being seen in the copy: a headline broken in two, a
+    // paragraph split, a section head turned into body text by a
+    // byte-order mark before its `## `, a caption printed backwards.
+    let dir = tempfile::tempdir().unwrap();
+    let ed = copy_edition(&seed(), dir.path(), "ed");
+    let md = ed.join("feature.md");
+    edit(&md, "\"载入史册的答卷\"", "\"载入史册\u{2028}的答卷\"");
+    edit(
+        &md,
+        "\"通山幕阜山生态旅游公路\"",
+        "\"通山幕阜山\u{202E}生态旅游公路\"",
+    );
+    edit(&md, "\n## 找准贫困原因", "\n\u{FEFF}## 找准贫困原因");
+    edit(&md, "咸宁是集老区", "咸宁是\u{2029}集老区\u{200B}");
+    let err = banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"])
+        .expect_success()
+        .stderr();
+    for (place, code, what) in [
+        ("ed/feature.md:6: headline[0]: ", "U+2028", "line separator"),
+        (
+            "ed/feature.md:35: photos[0].caption: ",
+            "U+202E",
+            "direction control",
+        ),
+        ("ed/feature.md:74: body: ", "U+FEFF", "byte-order mark"),
+        (": body: ", "U+2029", "paragraph separator"),
+        (": body: ", "U+200B", "zero-width"),
+    ] {
+        assert!(
+            err.lines()
+                .any(|l| l.contains(place) && l.contains(code) && l.contains(what)),
+            "{place}{code} ({what}) not named:\n{err}"
         );
     }
     assert!(dir.path().join("out/ed-05.pdf").is_file());
