@@ -99,6 +99,10 @@ pub fn pdf_text(pdf: &Path) -> String {
 }
 
 /// Half-width marks the page sets full-width count as the same character.
+/// Deliberately a copy of the corrector's table (`banmian::han`), not a
+/// call to it: the tests compare the source with the PDF's text through
+/// this, and a wrong mapping in the corrector must show as a difference,
+/// not be applied to both sides.
 pub fn normalize(c: char) -> char {
     match c {
         ',' => '，',
