@@ -11,14 +11,16 @@ use typst_kit::diagnostics::termcolor::NoColor;
 use typst_kit::diagnostics::{DiagnosticFormat, emit};
 use typst_layout::PagedDocument;
 
-use crate::content::{Edition, Page};
-use crate::data::{Fit, PageData, Proof};
+use crate::content::{Article, Edition, Page};
+use crate::data::{PageData, Proof};
 use crate::diag::{Error, Location, Warning};
+use crate::makeup::{Measures, Plan, Request, Unfit, make_up};
+use crate::preflight::PrintSettings;
 use crate::world::PageWorld;
 
-/// How far from its own estimate the driver moves a layout's column
-/// height, in body lines, while fitting a page.
-const MAX_LINES_DELTA: i32 = 40;
+/// How many times a placing pass may find the body longer than the
+/// planner's column simulation before the page counts as overset.
+const MAX_SLACK: usize = 3;
 
 /// Grid facts a layout publishes as `metadata(…) <banmian-grid>`, in
 /// points from the page's top-left corner.
@@ -28,34 +30,36 @@ pub struct Grid {
     pub chars_per_line: usize,
     /// Body columns.
     pub columns: usize,
-    /// Whether the flexible parts of the layout are at their minimum.
-    pub exhausted: bool,
     /// Body text size.
     pub body_size: f64,
     /// Width of one body column.
     pub col_w: f64,
     /// Gutter between columns.
     pub gutter: f64,
-    /// Left edge of the type area.
+    /// Left edge of the body's first column.
     pub margin_left: f64,
     /// Where the body columns begin.
     pub body_top: f64,
-    /// Where the band of boxes and photos begins (below the display head).
+    /// Where the body columns end.
+    pub body_bottom: f64,
+    /// Where the elements under the display head begin.
     pub band_top: f64,
-    /// Width of the sidebar in the band (0 without one).
-    pub side_w: f64,
+    /// Left and right edges of the boxes (equal without boxes).
+    pub side_left: f64,
+    /// Right edge of the boxes.
+    pub side_right: f64,
     /// Body lines each column holds.
     pub lines_per_column: usize,
     /// Distance from one body baseline to the next.
     pub pitch: f64,
-    /// The foot of the type area.
+    /// The foot of the type area (above the staff line).
     pub type_bottom: f64,
     /// Top of a body line's box above its baseline, in ems (`top-edge`).
     pub text_top_em: f64,
 }
 
 impl Grid {
-    /// Left edge of column `col` (1-based).
+    /// Left edge of body column `col` (1-based).
     pub fn column_x(&self, col: usize) -> f64 {
         self.margin_left + (col.max(1) - 1) as f64 * (self.col_w + self.gutter)
     }
@@ -67,6 +71,9 @@ pub struct ComposedPage {
     pub document: PagedDocument,
     /// The grid the layout reported.
     pub grid: Grid,
+    /// Where the planner put each element (`None` for a layout that
+    /// makes up its page itself, publishing no measures).
+    pub plan: Option<Plan>,
     /// Typst's warnings, rendered.
     pub warnings: Vec<String>,
     /// The page's data as the layout received it (JSON).
@@ -83,32 +90,27 @@ pub fn main_source(page: &Page) -> String {
     )
 }
 
-/// Compiles `page` of `edition` in `world`. A page whose content does not fit
-/// is an [`Error::Overset`] that says how much did not fit.
-///
-/// The driver looks for the shortest columns that hold the body, always
-/// from the layout's own estimate: a search started elsewhere (say, where
-/// the last build of the page ended) can stop at another answer, because a
-/// layout whose photos are at their minimum ends the search, and then a
-/// live rebuild would differ from a fresh build of the same sources.
+/// Compiles `page` of `edition` in `world`: a measuring pass, the plan,
+/// a placing pass. A page whose content does not fit is an
+/// [`Error::Overset`] that says how much did not fit.
 pub fn compose_page(
     world: &mut PageWorld,
     edition: &Edition,
     page: &Page,
     proof: Proof,
 ) -> Result<ComposedPage, Error> {
-    compose_page_with(world, None, edition, page, proof, "")
+    compose_page_with(world, edition, page, proof, "")
 }
 
 /// [`compose_page`] with Typst markup set before the page's layout, e.g.
 /// the `pdf.attach` calls that put an archived page's sources inside it
-/// (the preamble is banmian's own code, never content), and optionally a
-/// second world: the first step of the search (the layout's estimate and
-/// one line shorter) is then compiled in both at once, on two cores. The
-/// answer is the same as without it; only the time differs.
+/// (the preamble is banmian's own code, never content).
+///
+/// Two compilations when the planner's column simulation holds (the
+/// placing pass reuses the measuring pass's memoised paragraphs); one more
+/// for each line the placed body turned out longer.
 pub fn compose_page_with(
     world: &mut PageWorld,
-    spare: Option<&mut PageWorld>,
     edition: &Edition,
     page: &Page,
     proof: Proof,
@@ -121,33 +123,69 @@ pub fn compose_page_with(
         proof,
         main: &main,
     };
-    // With a spare world, the second compilation the search may need runs
-    // beside the first; its result is used only where the sequential
-    // search would have asked for it.
-    let (first, shorter_ahead) = match spare {
-        Some(spare) => std::thread::scope(|scope| {
-            let ahead = scope.spawn(|| job.compile(spare, -1));
-            let first = job.compile(world, 0);
-            (
-                first,
-                Some(ahead.join().expect("a compilation does not panic")),
-            )
-        }),
-        None => (job.compile(world, 0), None),
+    let (measuring, data, warnings) = job.compile(world, None)?;
+    let article = page.articles.first().ok_or_else(|| job.no_metadata("banmian-measure"))?;
+    let Some(measures) = read_measures(&measuring) else {
+        // A layout that makes up its page itself: its first pass is the page.
+        let grid = read_grid(&measuring).ok_or_else(|| job.no_metadata("banmian-grid"))?;
+        if measuring.pages().len() != 1 {
+            return Err(job.overset(&measuring, &grid, article));
+        }
+        return Ok(ComposedPage {
+            document: measuring,
+            grid,
+            plan: None,
+            warnings,
+            data,
+        });
     };
-    let first = first?;
-    if fits(&first) {
-        return job.shorten(world, first, shorter_ahead);
+    for slack in 0..=MAX_SLACK {
+        let request = Request {
+            measures: &measures,
+            article,
+            page,
+            min_ppi: PrintSettings::default().min_ppi,
+            slack,
+        };
+        let plan = make_up(&request).map_err(|u| job.unfit(u, article, &measures))?;
+        let (document, data, warnings) = job.compile(world, Some(&plan))?;
+        let grid = read_grid(&document).ok_or_else(|| job.no_metadata("banmian-grid"))?;
+        if fits(&document, &grid) {
+            return Ok(ComposedPage {
+                document,
+                grid,
+                plan: Some(plan),
+                warnings,
+                data,
+            });
+        }
+        if slack == MAX_SLACK {
+            return Err(job.overset(&document, &grid, article));
+        }
     }
-    job.lengthen(world, first)
+    unreachable!("the last slack returns")
 }
 
-/// Whether a composed page fits on one page.
-fn fits(composed: &ComposedPage) -> bool {
-    composed.document.pages().len() == 1
+/// Whether the body ended inside its rectangle on the one page.
+fn fits(document: &PagedDocument, grid: &Grid) -> bool {
+    if document.pages().len() != 1 {
+        return false;
+    }
+    let Some(label) = Label::new(PicoStr::intern("banmian-body-end")) else {
+        return false;
+    };
+    let introspector = document.introspector();
+    let Some(end) = introspector.query(&Selector::Label(label)).first().and_then(|c| c.location()) else {
+        return false;
+    };
+    let Some(at) = introspector.position(end) else {
+        return false;
+    };
+    let y = at.point.y.to_pt();
+    at.page.get() == 1 && y <= grid.body_bottom + 0.5 && y >= grid.body_top - 0.5
 }
 
-/// One page to compile at varying column heights.
+/// One page to compile, to measure or to place.
 struct Job<'a> {
     edition: &'a Edition,
     page: &'a Page,
@@ -156,77 +194,67 @@ struct Job<'a> {
 }
 
 impl Job<'_> {
-    /// Shortens the columns of a page that fits while the body still fits:
-    /// the columns then end together and the photos take what is left. A
-    /// layout with nothing flexible (no photos) says so, and is not
-    /// searched. `ahead` is the compilation one line shorter, when it was
-    /// made beside the first.
-    fn shorten(
-        &self,
-        world: &mut PageWorld,
-        mut best: ComposedPage,
-        mut ahead: Option<Result<ComposedPage, Error>>,
-    ) -> Result<ComposedPage, Error> {
-        let mut delta = 0;
-        while !best.grid.exhausted && delta > -MAX_LINES_DELTA {
-            let shorter = match ahead.take() {
-                Some(ahead) => ahead?,
-                None => self.compile(world, delta - 1)?,
-            };
-            if !fits(&shorter) {
-                break;
-            }
-            delta -= 1;
-            best = shorter;
-        }
-        Ok(best)
+    /// The error for a layout that does not publish what banmian reads.
+    fn no_metadata(&self, label: &str) -> Error {
+        Error::Template(format!(
+            "error: layout {} publishes no usable <{label}> metadata (see layouts/feature.typ)\n",
+            self.page.layout
+        ))
     }
 
-    /// Lengthens the columns of a page that does not fit until it does, or
-    /// reports how much did not fit.
-    fn lengthen(
-        &self,
-        world: &mut PageWorld,
-        mut best: ComposedPage,
-    ) -> Result<ComposedPage, Error> {
-        let mut delta = 0;
-        while !best.grid.exhausted && delta < MAX_LINES_DELTA {
-            delta += 1;
-            best = self.compile(world, delta)?;
-            if fits(&best) {
-                return Ok(best);
+    /// Why no plan holds the page, as the error a desk reads.
+    fn unfit(&self, unfit: Unfit, article: &Article, measures: &Measures) -> Error {
+        match unfit {
+            Unfit::Headline { smallest } => {
+                let first = article.headline.first();
+                let line = first.map_or(1, |t| t.line);
+                Error::content(
+                    Location::at(&article.file, line, 1).with_field("headline"),
+                    format!(
+                        "the headline is wider than the page even at {smallest} pt, the house's smallest headline size: shorten it, or give it as a list of phrases (one to a line)"
+                    ),
+                )
+            }
+            Unfit::Body { lines_per_column, columns } => {
+                let per_line = measures.grid.chars_per_line.max(1);
+                let lines = lines_per_column * columns;
+                Error::Overset {
+                    location: Location::file(&article.file),
+                    page: self.page.number,
+                    chars: lines * per_line,
+                    lines,
+                    chars_per_line: per_line,
+                }
             }
         }
-        Err(self.overset(&best))
     }
 
-    /// What did not fit on the page, as an error.
-    fn overset(&self, best: &ComposedPage) -> Error {
-        let page = self.page;
-        let chars: usize = best.document.pages()[1..]
-            .iter()
-            .map(|p| count_chars(&p.frame))
-            .sum();
-        let per_line = best.grid.chars_per_line.max(1);
-        let article = page
-            .articles
-            .first()
-            .map_or_else(|| page.location.clone(), |a| Location::file(&a.file));
+    /// What did not fit when the placed body ran past its rectangle.
+    fn overset(&self, document: &PagedDocument, grid: &Grid, article: &Article) -> Error {
+        let chars: usize = document.pages()[1..].iter().map(|p| count_chars(&p.frame)).sum();
+        let per_line = grid.chars_per_line.max(1);
+        let chars = chars.max(per_line);
         Error::Overset {
-            location: article,
-            page: page.number,
+            location: Location::file(&article.file),
+            page: self.page.number,
             chars,
             lines: chars.div_ceil(per_line),
             chars_per_line: per_line,
         }
     }
 
-    /// Compiles the page in `world` with the columns `delta` lines off the
-    /// layout's estimate.
-    fn compile(&self, world: &mut PageWorld, delta: i32) -> Result<ComposedPage, Error> {
+    /// Compiles the page in `world`: to measure without a plan, to place
+    /// with one. Returns the document, the data it was given (JSON) and
+    /// Typst's warnings, rendered.
+    fn compile(
+        &self,
+        world: &mut PageWorld,
+        plan: Option<&Plan>,
+    ) -> Result<(PagedDocument, Vec<u8>, Vec<String>), Error> {
         let (edition, page) = (self.edition, self.page);
         let date = (edition.date.year, edition.date.month, edition.date.day);
-        let data = PageData::new(edition, page, Fit { lines_delta: delta }, self.proof);
+        let mut data = PageData::new(edition, page, self.proof);
+        data.plan = plan.cloned();
         let json = serde_json::to_vec(&data).expect("page data serialises");
         world.set_page(self.main.to_string(), json.clone(), date);
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&*world);
@@ -235,19 +263,21 @@ impl Job<'_> {
             unset_picture(page, &errors)
                 .unwrap_or_else(|| Error::Template(render_diagnostics(world, &errors).join("")))
         })?;
-        let grid = read_grid(&document).ok_or_else(|| {
-            Error::Template(format!(
-                "error: layout {} publishes no usable grid: it must place `metadata((chars-per-line: …, columns: …, …)) <banmian-grid>` (see layouts/feature.typ)\n",
-                page.layout
-            ))
-        })?;
-        Ok(ComposedPage {
-            document,
-            grid,
-            warnings,
-            data: json,
-        })
+        Ok((document, json, warnings))
     }
+}
+
+/// Reads the `<banmian-measure>` metadata of a measuring pass.
+fn read_measures(document: &PagedDocument) -> Option<Measures> {
+    let value = metadata(document, "banmian-measure")?;
+    serde_json::from_value(serde_json::to_value(value).ok()?).ok()
+}
+
+/// The value of the first `metadata` labelled `label`.
+fn metadata(document: &PagedDocument, label: &str) -> Option<Value> {
+    let label = Label::new(PicoStr::intern(label))?;
+    let found = document.introspector().query(&Selector::Label(label));
+    found.first().and_then(|c| c.get_by_name("value").ok())
 }
 
 /// When Typst could not set a picture (the checks at load passed, but
@@ -280,9 +310,7 @@ fn unset_picture(page: &Page, errors: &[SourceDiagnostic]) -> Option<Error> {
 
 /// Reads the `<banmian-grid>` metadata a layout publishes.
 fn read_grid(document: &PagedDocument) -> Option<Grid> {
-    let label = Label::new(PicoStr::intern("banmian-grid"))?;
-    let found = document.introspector().query(&Selector::Label(label));
-    let Some(Value::Dict(dict)) = found.first().and_then(|c| c.get_by_name("value").ok()) else {
+    let Some(Value::Dict(dict)) = metadata(document, "banmian-grid") else {
         return None;
     };
     let num = |k: &str| {
@@ -294,18 +322,17 @@ fn read_grid(document: &PagedDocument) -> Option<Grid> {
     let grid = Grid {
         chars_per_line: num("chars-per-line").max(0.0) as usize,
         columns: num("columns").max(0.0) as usize,
-        exhausted: dict
-            .get("exhausted")
-            .ok()
-            .and_then(|v| v.clone().cast::<bool>().ok())
-            .unwrap_or(false),
         body_size: num("body-size-pt"),
         col_w: num("column-width-pt"),
         gutter: num("gutter-pt"),
         margin_left: num("margin-left-pt"),
         body_top: num("body-top-pt"),
+        body_bottom: Some(num("body-bottom-pt"))
+            .filter(|b| *b > 0.0)
+            .unwrap_or(f64::MAX),
         band_top: num("band-top-pt"),
-        side_w: num("side-width-pt"),
+        side_left: num("side-left-pt"),
+        side_right: num("side-right-pt"),
         lines_per_column: num("lines-per-column").max(0.0) as usize,
         pitch: num("pitch-pt"),
         type_bottom: num("type-bottom-pt"),

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::content::{Article, Block, Edition, Format, Page, Text};
+use crate::makeup::{Plan, page_columns};
 
 /// Everything one page's layout needs.
 #[derive(Debug, Serialize)]
@@ -17,8 +18,10 @@ pub struct PageData {
     pub page: PageInfo,
     /// The articles on the page, in order.
     pub articles: Vec<ArticleData>,
-    /// Fitting parameters the driver adjusts between compiles.
-    pub fit: Fit,
+    /// The page's columns.
+    pub grid: GridChoice,
+    /// Where each element goes; `None` asks the layout to measure.
+    pub plan: Option<Plan>,
     /// Proof marks to draw over the page.
     pub proof: Proof,
 }
@@ -161,14 +164,11 @@ pub struct RunData {
     pub bold: bool,
 }
 
-/// Parameters the driver tunes to fit the page: it searches for the
-/// shortest body columns that still hold the whole body, so that the
-/// columns end together and the flexible parts (the photos) get the rest.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
-pub struct Fit {
-    /// Body lines per column added to (or, negative, taken from) the
-    /// layout's own estimate.
-    pub lines_delta: i32,
+/// The grid the page is made up on.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct GridChoice {
+    /// Columns across the type area.
+    pub columns: usize,
 }
 
 fn s(t: &Text) -> String {
@@ -176,8 +176,8 @@ fn s(t: &Text) -> String {
 }
 
 impl PageData {
-    /// The data for `page` of `edition`.
-    pub fn new(edition: &Edition, page: &Page, fit: Fit, proof: Proof) -> Self {
+    /// The data for `page` of `edition`, to measure (no plan yet).
+    pub fn new(edition: &Edition, page: &Page, proof: Proof) -> Self {
         Self {
             edition: EditionData {
                 id: edition.id.clone(),
@@ -198,7 +198,10 @@ impl PageData {
                 proofreader: page.proofreader.clone(),
             },
             articles: page.articles.iter().map(article).collect(),
-            fit,
+            grid: GridChoice {
+                columns: page_columns(&edition.format),
+            },
+            plan: None,
             proof,
         }
     }

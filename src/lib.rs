@@ -23,6 +23,7 @@ pub mod fonts;
 pub mod han;
 pub mod home;
 pub mod limits;
+pub mod makeup;
 pub mod names;
 pub mod pipeline;
 pub mod preflight;

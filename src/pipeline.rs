@@ -266,15 +266,15 @@ impl Setter<'_> {
         Ok(())
     }
 
-    /// Lays `page` out in the session's print world (and its spare).
+    /// Lays `page` out in the session's print world.
     fn compose(
         &self,
         session: &mut Session,
         page: &Page,
     ) -> Result<(ComposedPage, Option<Project>), Error> {
         let (builder, edition) = (self.builder, self.edition);
-        let (world, spare) = session.worlds(&builder.home.layouts, &edition.dir, &builder.fonts);
-        let composed = compose_page_with(world, spare, edition, page, self.options.proof, "")?;
+        let world = session.world(&builder.home.layouts, &edition.dir, &builder.fonts);
+        let composed = compose_page_with(world, edition, page, self.options.proof, "")?;
         let project = self.options.emit_typst.then(|| {
             Project::gather(
                 page_stem(&edition.id, page.number),
@@ -315,7 +315,7 @@ impl Setter<'_> {
         let (builder, edition) = (self.builder, self.edition);
         let world = session.archive_world(&builder.home.layouts, &edition.dir, &builder.fonts);
         let preamble = attachments(edition, page);
-        let composed = compose_page_with(world, None, edition, page, Proof::default(), &preamble)?;
+        let composed = compose_page_with(world, edition, page, Proof::default(), &preamble)?;
         encode_archival(&composed.document, &page_ident(&edition.id, page.number))
             .map_err(|e| explain_cmyk_pictures(e, page))
     }

@@ -19,38 +19,21 @@ type Slot = Option<(PathBuf, PageWorld)>;
 pub struct Session {
     /// The world print pages and proofs are compiled in.
     world: Slot,
-    /// A second world, for compiling two column heights at once.
-    spare: Slot,
     /// The world archived (PDF/A) pages are compiled in: its layouts see
     /// `sys.inputs` [`OUTPUT_INPUT`] = `archive`.
     archive: Slot,
-    speculate: bool,
 }
 
 impl Session {
-    /// A session for a desk waiting on its rebuilds (`watch`): the first
-    /// two steps of each page's fit search run at once, on two cores,
-    /// which costs a second world's memory.
+    /// A session for a desk waiting on its rebuilds (`watch`): its worlds
+    /// stay warm from one rebuild to the next.
     pub fn live() -> Self {
-        Self {
-            speculate: true,
-            ..Self::default()
-        }
+        Self::default()
     }
 
-    /// The world for print pages of the edition in `dir`, and the spare
-    /// world when the session speculates.
-    pub(crate) fn worlds(
-        &mut self,
-        layouts: &Path,
-        dir: &Path,
-        fonts: &Arc<Fonts>,
-    ) -> (&mut PageWorld, Option<&mut PageWorld>) {
-        let world = slot(&mut self.world, layouts, dir, fonts, &[]);
-        let spare = self
-            .speculate
-            .then(|| slot(&mut self.spare, layouts, dir, fonts, &[]));
-        (world, spare)
+    /// The world for print pages of the edition in `dir`.
+    pub(crate) fn world(&mut self, layouts: &Path, dir: &Path, fonts: &Arc<Fonts>) -> &mut PageWorld {
+        slot(&mut self.world, layouts, dir, fonts, &[])
     }
 
     /// The world for archived pages of the edition in `dir`.
@@ -72,7 +55,7 @@ impl Session {
     /// The files of the layouts folder the session's worlds have read,
     /// relative to it, sorted and without repeats.
     pub(crate) fn used_layouts(&self) -> Vec<PathBuf> {
-        let mut used: Vec<PathBuf> = [&self.world, &self.spare, &self.archive]
+        let mut used: Vec<PathBuf> = [&self.world, &self.archive]
             .into_iter()
             .flatten()
             .flat_map(|(_, w)| w.used_layouts())

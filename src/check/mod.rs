@@ -377,7 +377,12 @@ fn region_of(line: &Line, grid: &Grid) -> Region {
     if grid.type_bottom > 0.0 && line.y > grid.type_bottom {
         return Region::Foot;
     }
-    if line.y > grid.body_top {
+    let body_right = grid.column_x(grid.columns) + grid.col_w;
+    let in_body = line.y > grid.body_top
+        && line.y <= grid.body_bottom + 0.5 * grid.pitch
+        && line.x >= grid.margin_left - 0.5 * grid.gutter
+        && line.x < body_right + 0.5 * grid.gutter;
+    if in_body {
         let col =
             ((line.x - grid.margin_left + 0.5 * grid.gutter) / (grid.col_w + grid.gutter)).floor();
         let col = if col.is_finite() {
@@ -389,7 +394,7 @@ fn region_of(line: &Line, grid: &Grid) -> Region {
     }
     if line.y < grid.band_top {
         Region::Head
-    } else if line.x < grid.margin_left + grid.side_w {
+    } else if line.x >= grid.side_left - 0.5 * grid.gutter && line.x < grid.side_right {
         Region::Sidebar
     } else {
         Region::Photos

@@ -7,6 +7,10 @@ use toml::Spanned;
 
 use super::body::{Block, parse_body};
 use super::display::{Text, check_display_text};
+use super::hints::{
+    DEFAULT_MAX_CROP, PhotoHints, SizeClass, check_columns, check_max_crop,
+    parse_aspect,
+};
 use super::picture::{PictureInfo, check_picture};
 use super::source::read_text;
 use super::toml_de::from_toml;
@@ -94,6 +98,8 @@ pub struct Photo {
     /// frame, as fractions of its width and height from the top left
     /// (`focus = [0.5, 0.3]`); the centre when not given.
     pub focus: (f64, f64),
+    /// What the editor asks of the page makeup for this photo.
+    pub hints: PhotoHints,
 }
 
 /// `headline`: one phrase, or a list of parallel phrases.
@@ -177,6 +183,19 @@ struct PhotoToml {
     caption: Spanned<String>,
     credit: Option<Spanned<String>>,
     focus: Option<Spanned<Vec<f64>>>,
+    size: Option<SizeClass>,
+    columns: Option<Spanned<i64>>,
+    order: Option<i64>,
+    aspect: Option<Spanned<AspectToml>>,
+    max_crop: Option<Spanned<f64>>,
+}
+
+/// `aspect`: `"3:2"` or a number.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum AspectToml {
+    Ratio(String),
+    Number(f64),
 }
 
 /// Splits an article into its front matter (and the line it starts on) and
@@ -433,8 +452,30 @@ impl Front<'_> {
         let name = p.file.into_inner();
         let (path, info) = self.picture(&name, file_loc.clone())?;
         let focus = self.focus(i, p.focus)?;
+        let hints = PhotoHints {
+            size: p.size,
+            columns: (p.columns.as_ref())
+                .map(|c| check_columns(*c.get_ref(), &self.field_at(c.span(), i, "columns")))
+                .transpose()?,
+            order: p.order,
+            aspect: (p.aspect.as_ref())
+                .map(|a| {
+                    let at = self.field_at(a.span(), i, "aspect");
+                    match a.get_ref() {
+                        AspectToml::Ratio(r) => parse_aspect(r, &at),
+                        AspectToml::Number(n) => parse_aspect(&n.to_string(), &at),
+                    }
+                })
+                .transpose()?,
+            max_crop: (p.max_crop.as_ref())
+                .map(|m| check_max_crop(*m.get_ref(), &self.field_at(m.span(), i, "max_crop")))
+                .transpose()?
+                .unwrap_or(DEFAULT_MAX_CROP),
+            columns_location: p.columns.as_ref().map(|c| self.field_at(c.span(), i, "columns")),
+        };
         Ok(Photo {
             focus,
+            hints,
             file: name,
             path,
             info,
@@ -500,6 +541,11 @@ impl Front<'_> {
                 ),
             });
         }
+    }
+
+    /// Where field `name` of photo `i` is.
+    fn field_at(&self, span: std::ops::Range<usize>, i: usize, name: &str) -> Location {
+        self.loc(span).with_field(format!("photos[{i}].{name}"))
     }
 
     /// Photo `i`'s `focus`: two fractions, the centre when not given.

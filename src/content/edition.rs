@@ -10,6 +10,7 @@ use toml::value::Datetime;
 use super::article::{Article, load_article};
 use super::date::{Date, to_date};
 use super::display::check_display_text;
+use super::hints::PhotosAt;
 use super::source::read_text;
 use super::toml_de::from_toml;
 use crate::diag::{Error, LineIndex, Location, Warning};
@@ -73,6 +74,9 @@ pub struct Format {
     pub height_mm: f64,
     /// Bleed beyond the trim on every side.
     pub bleed_mm: f64,
+    /// Body columns; by default as many as the type area's width holds at
+    /// the house's column measure (8 on a broadsheet, 6 on a tabloid).
+    pub columns: Option<u32>,
 }
 
 impl Default for Format {
@@ -82,6 +86,7 @@ impl Default for Format {
             width_mm: 390.0,
             height_mm: 540.0,
             bleed_mm: 0.0,
+            columns: None,
         }
     }
 }
@@ -103,6 +108,9 @@ pub struct Page {
     pub designer: Option<String>,
     /// 校对.
     pub proofreader: Option<String>,
+    /// Where the photo group sits (`photos_at`); the planner's choice
+    /// when not given.
+    pub photos_at: Option<PhotosAt>,
     /// Where the page's `[[pages]]` entry is.
     pub location: Location,
 }
@@ -129,6 +137,7 @@ struct PageToml {
     editor: Option<Spanned<String>>,
     designer: Option<Spanned<String>>,
     proofreader: Option<Spanned<String>>,
+    photos_at: Option<PhotosAt>,
 }
 
 /// Reads an edition folder: `edition.toml` and every article it names.
@@ -335,6 +344,7 @@ impl Pages<'_> {
             editor: fields.optional(&page.editor, field("editor"))?,
             designer: fields.optional(&page.designer, field("designer"))?,
             proofreader: fields.optional(&page.proofreader, field("proofreader"))?,
+            photos_at: page.photos_at,
             location,
         })
     }
@@ -423,6 +433,12 @@ fn validate_format(f: Format, location: Location) -> Result<Format, Error> {
         return Err(Error::content(
             location,
             "page width_mm and height_mm must be between 50 and 2000",
+        ));
+    }
+    if f.columns.is_some_and(|c| !(1..=20).contains(&c)) {
+        return Err(Error::content(
+            location.with_field("format.columns"),
+            "columns must be a whole number from 1 to 20",
         ));
     }
     if !ok(f.bleed_mm, 0.0, 20.0) {

@@ -3,6 +3,7 @@
 //! print wrong, each finding with its severity and where it is.
 
 mod finding;
+mod layout;
 mod operators;
 mod pdf;
 mod pictures;
@@ -48,19 +49,8 @@ pub fn check_layout(
             settings,
         ));
     }
-    let grid = &composed.grid;
-    let columns_end = grid.body_top + grid.lines_per_column as f64 * grid.pitch;
-    if grid.pitch > 0.0 && grid.type_bottom > 0.0 {
-        let empty = ((grid.type_bottom - columns_end) / grid.pitch).floor();
-        if empty > settings.hole_lines as f64 {
-            out.push(Finding::new(
-                Severity::Warning,
-                Check::Underset,
-                number,
-                "body",
-                format!("the columns end {empty} lines above the foot of the type area"),
-            ));
-        }
+    if let Some(plan) = &composed.plan {
+        out.extend(layout::check_plan(page, plan));
     }
     for (col, filled, holds) in column_fill(&composed.document, &composed.grid) {
         let empty = holds - filled;

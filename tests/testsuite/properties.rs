@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use banmian::content::{correct_punctuation, load_edition};
-use banmian::data::{Fit, PageData};
+use banmian::data::PageData;
 use banmian::han::fix_punctuation;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -55,7 +55,7 @@ impl Scratch {
                     }
                 }
                 for page in &edition.pages {
-                    let data = PageData::new(&edition, page, Fit::default(), Default::default());
+                    let data = PageData::new(&edition, page, Default::default());
                     serde_json::to_vec(&data).unwrap();
                 }
             }
