@@ -18,6 +18,7 @@ mod content_is_data;
 mod emit_typst;
 mod hostile;
 mod hostile_text;
+mod makeup;
 mod preflight;
 mod properties;
 mod seed_page;

@@ -328,6 +328,7 @@ fn the_pdf_checks_catch_wrong_boxes_and_unknown_fonts() {
         width_mm: 390.0,
         height_mm: 540.0,
         bleed_mm: 0.0,
+        columns: None,
     };
     let licences = banmian::preflight::load_font_licences(&root().join("fonts")).unwrap();
     assert_eq!(
@@ -339,6 +340,7 @@ fn the_pdf_checks_catch_wrong_boxes_and_unknown_fonts() {
         width_mm: 270.0,
         height_mm: 390.0,
         bleed_mm: 0.0,
+        columns: None,
     };
     let wrong = banmian::preflight::check_pdf(&pdf, &tabloid, 5, &licences);
     assert_eq!(wrong.len(), 2, "{wrong:?}");
