@@ -13,10 +13,10 @@ use crate::content::{Correction, Edition};
 use crate::data::Proof;
 use crate::diag::{Error, Warning};
 use crate::export::OutputFormat;
-use crate::files::write_all_atomic;
 use crate::names::{default_out_dir, page_file_name};
 use crate::pipeline::{Encoding, SetOptions};
 use crate::preflight::{self, Check, MISSING, PrintSettings, Severity};
+use crate::publish::publish;
 
 pub use crate::pipeline::Builder;
 pub use crate::session::Session;
@@ -224,7 +224,7 @@ impl Builder {
             files.push((out_dir.join(name), set_page.bytes.take().expect("encoded")));
             projects.extend(set_page.project.take());
         }
-        write_all_atomic(&files)?;
+        publish(&files)?;
         if let Some(dir) = &options.emit_typst {
             for project in &projects {
                 project.write(dir, &self.home().fonts)?;

@@ -26,6 +26,7 @@ pub mod limits;
 pub mod names;
 pub mod pipeline;
 pub mod preflight;
+pub mod publish;
 pub mod session;
 pub mod watch;
 pub mod world;

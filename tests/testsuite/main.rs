@@ -17,6 +17,7 @@ mod composition;
 mod content_is_data;
 mod emit_typst;
 mod hostile;
+mod hostile_publish;
 mod hostile_text;
 mod preflight;
 mod properties;
