@@ -13,6 +13,7 @@ use crate::content::{Correction, Edition};
 use crate::data::Proof;
 use crate::diag::{Error, Warning};
 use crate::export::OutputFormat;
+use crate::files::check_folder;
 use crate::names::{default_out_dir, page_file_name};
 use crate::pipeline::{Encoding, SetOptions};
 use crate::preflight::{self, Check, MISSING, PrintSettings, Severity};
@@ -199,6 +200,10 @@ impl Builder {
         dir: &Path,
         options: &BuildOptions,
     ) -> Result<BuildReport, Error> {
+        if let Some(out) = &options.out_dir {
+            // Said before the pages are set, not after.
+            check_folder(out)?;
+        }
         if let Some(target) = &options.emit_typst {
             let home = self.home();
             crate::emit::check_target(target, &[&home.fonts, &home.layouts, dir])?;

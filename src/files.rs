@@ -63,6 +63,27 @@ fn commit(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), Error> {
     Ok(())
 }
 
+/// Refuses `dir` as a folder to write into when it, or the nearest part
+/// of it that exists, is a file (or anything but a folder): named, rather
+/// than the system's "File exists" or "Not a directory".
+pub fn check_folder(dir: &Path) -> Result<(), Error> {
+    let existing = dir
+        .ancestors()
+        .find(|p| p.as_os_str().is_empty() || p.exists());
+    match existing {
+        Some(p) if !p.as_os_str().is_empty() && !p.is_dir() => Err(Error::Usage(if p == dir {
+            format!("the output path {} is a file, not a folder", dir.display())
+        } else {
+            format!(
+                "the output path {} cannot be a folder: {} is a file, not a folder",
+                dir.display(),
+                p.display()
+            )
+        })),
+        _ => Ok(()),
+    }
+}
+
 /// `path` with links resolved, also when it does not exist yet (its
 /// nearest existing ancestor is resolved).
 pub fn real_path(path: &Path) -> Option<PathBuf> {

@@ -13,7 +13,7 @@ use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
 
 use crate::diag::Error;
-use crate::files::{folder, stage, sync_dir};
+use crate::files::{check_folder, folder, stage, sync_dir};
 
 /// The lock file of a folder being published into.
 pub const LOCK: &str = ".banmian-lock";
@@ -103,6 +103,7 @@ pub fn publish(files: &[(PathBuf, Vec<u8>)]) -> Result<(), Error> {
             path.display()
         )));
     }
+    check_folder(dir)?;
     for (path, _) in files {
         if fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
             return Err(Error::Usage(format!(

@@ -54,11 +54,31 @@ pub fn uncovered_characters(edition: &Edition, covered: &dyn Fn(char) -> bool) -
     out
 }
 
+/// Where the copy of `articles` first has the character `c`: the file,
+/// line and field, for a finding on the laid-out page (a character no font
+/// has, say) to name its source.
+pub fn first_place<'a>(
+    articles: impl IntoIterator<Item = &'a Article>,
+    c: char,
+) -> Option<Location> {
+    articles.into_iter().find_map(|article| {
+        texts(article)
+            .into_iter()
+            .find(|(value, _, _)| value.contains(c))
+            .map(|(_, line, field)| Location {
+                file: article.file.clone(),
+                line: Some(line),
+                column: None,
+                field: Some(field.to_string()),
+            })
+    })
+}
+
 /// What an invisible or directional character does to the printed text,
 /// for the characters that have no place in a Chinese newspaper's copy.
 /// Joiners and variation selectors, which emoji and some rare characters
 /// need, are not among them.
-fn invisible(c: char) -> Option<&'static str> {
+pub(super) fn invisible(c: char) -> Option<&'static str> {
     Some(match c {
         '\u{2028}' => {
             "is an invisible line separator: the line breaks where it stands; remove it or start a new line"

@@ -18,6 +18,7 @@ mod content_is_data;
 mod emit_typst;
 mod hostile;
 mod hostile_publish;
+mod hostile_small;
 mod hostile_text;
 mod preflight;
 mod properties;
