@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::support::{banmian, pdf_text};
+use crate::support::{banmian, dead_pid, pdf_text};
 
 /// The fail-point that makes a build wait this many milliseconds between
 /// two pages it renames into place, so that publishing takes long enough
@@ -177,10 +177,7 @@ fn stale_temporary_files_are_removed_by_the_next_build() {
     let a = edition(dir, "a", "甲");
     let out = dir.join("out");
     std::fs::create_dir_all(&out).unwrap();
-    // A process that has ended: its pid names no live build.
-    let mut gone = std::process::Command::new("true").spawn().unwrap();
-    gone.wait().unwrap();
-    let dead = format!(".banmian-{}-Xy12Ab.tmp", gone.id());
+    let dead = format!(".banmian-{}-Xy12Ab.tmp", dead_pid());
     // This test's own process is alive: what it owns stays.
     let live = format!(".banmian-{}-Zz34Cd.tmp", std::process::id());
     std::fs::write(out.join(&dead), b"%PDF-half").unwrap();

@@ -1,7 +1,7 @@
 //! Hostile input, second round (issue 12, point 11): the smaller items,
 //! each a message that names its place or a resource held in bounds.
 
-use crate::support::{Outcome, banmian, small_edition};
+use crate::support::{Outcome, banmian, dead_pid, small_edition};
 
 /// Builds a one-page edition `ed` whose article is `article` as written,
 /// and asserts that the build is refused with nothing written.
@@ -48,4 +48,46 @@ fn a_byte_order_mark_before_the_closing_fence_is_named() {
         .stderr_contains("ed/a.md:3:1: this `+++` line of the front matter holds U+FEFF")
         .stderr_contains("byte-order mark")
         .stderr_lacks("never closes");
+}
+
+#[test]
+fn verify_tells_a_live_archives_staging_folder_from_an_interrupted_ones() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("archive");
+    let staging = archive.join(".staging-Ab12Cd");
+    std::fs::create_dir_all(&staging).unwrap();
+    // An archive at work holds the lock while its staging folder exists.
+    let lock = std::fs::File::create(archive.join(".lock")).unwrap();
+    lock.lock().unwrap();
+    banmian(tmp.path(), &["archive", "verify"])
+        .expect_success()
+        .stderr_contains(".staging-Ab12Cd: a revision an archive is writing now")
+        .stderr_lacks("interrupted");
+    // Its process gone, the lock is free: the folder is a leftover.
+    drop(lock);
+    banmian(tmp.path(), &["archive", "verify"])
+        .expect_success()
+        .stderr_contains(".staging-Ab12Cd: left by an interrupted archive");
+}
+
+#[test]
+fn a_killed_index_rebuild_leaves_nothing_behind_the_next_open() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("archive");
+    std::fs::create_dir_all(&archive).unwrap();
+    let dead = format!(".index-{}-Xy12Ab.sqlite", dead_pid());
+    let live = format!(".index-{}-Zz34Cd.sqlite", std::process::id());
+    for name in [dead.clone(), format!("{dead}-journal"), live.clone()] {
+        std::fs::write(archive.join(name), b"SQLite format 3\0").unwrap();
+    }
+    for command in ["list", "reindex"] {
+        banmian(tmp.path(), &["archive", command]).expect_success();
+        let mut left: Vec<String> = std::fs::read_dir(&archive)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".index-"))
+            .collect();
+        left.sort();
+        assert_eq!(left, std::slice::from_ref(&live), "after archive {command}");
+    }
 }
