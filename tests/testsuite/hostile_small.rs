@@ -91,3 +91,32 @@ fn a_killed_index_rebuild_leaves_nothing_behind_the_next_open() {
         assert_eq!(left, std::slice::from_ref(&live), "after archive {command}");
     }
 }
+
+#[test]
+fn a_raster_proof_is_held_to_a_pixel_budget() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ed = small_edition(tmp.path(), "ed", "feature", "正文。");
+    let ed = ed.to_str().unwrap();
+    banmian(
+        tmp.path(),
+        &["build", ed, "-o", "out", "--format", "png", "--ppi", "900"],
+    )
+    .leaves_untouched("out")
+    .expect_exit(2)
+    .stderr_contains("at 900 ppi would be 264 megapixels")
+    .stderr_contains("a PNG proof may have 120: use --ppi 606 or less");
+}
+
+#[cfg(unix)]
+#[test]
+fn watch_does_not_follow_a_link_out_of_the_edition_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ed = small_edition(tmp.path(), "ed", "feature", "正文。");
+    std::os::unix::fs::symlink("/usr", ed.join("usr")).unwrap();
+    // A link to a folder inside the edition is still followed.
+    std::fs::create_dir_all(ed.join("photos")).unwrap();
+    std::fs::write(ed.join("photos/a.jpg"), b"jpeg").unwrap();
+    std::os::unix::fs::symlink(ed.join("photos"), ed.join("pictures")).unwrap();
+    let snap = banmian::watch::Snapshot::take(&[ed.as_path()], &|_| false);
+    assert_eq!(snap.len(), 4, "edition.toml, a.md, photos/a.jpg twice");
+}
