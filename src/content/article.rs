@@ -218,10 +218,10 @@ fn hidden_in_fence(line: &str, file: &Path, number: usize) -> Option<Error> {
     let (column, c) = line
         .chars()
         .enumerate()
-        .find(|(_, c)| super::coverage::invisible(*c).is_some())?;
+        .find(|(_, c)| crate::han::invisible(*c).is_some())?;
     let visible: String = line
         .chars()
-        .filter(|c| super::coverage::invisible(*c).is_none())
+        .filter(|c| crate::han::invisible(*c).is_none())
         .collect();
     (visible.trim() == "+++").then(|| {
         Error::content(
@@ -229,7 +229,7 @@ fn hidden_in_fence(line: &str, file: &Path, number: usize) -> Option<Error> {
             format!(
                 "this `+++` line of the front matter holds U+{:04X}, which {}",
                 c as u32,
-                super::coverage::invisible(c).expect("invisible")
+                crate::han::invisible(c).expect("invisible")
             ),
         )
     })
