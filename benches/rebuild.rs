@@ -13,9 +13,9 @@ use banmian::check::check_page;
 use banmian::compose::compose_page;
 use banmian::data::Proof;
 use banmian::export::{OutputFormat, encode};
-use banmian::files::write_all_atomic;
 use banmian::home::Home;
 use banmian::preflight::{check_layout, check_pdf, load_font_licences};
+use banmian::publish::publish;
 use banmian::world::PageWorld;
 
 const RUNS: usize = 40;
@@ -166,7 +166,7 @@ fn phases(
         mark(3, &mut times);
         let _ = check_pdf(&pdf, &ed.format, page.number, &licences);
         mark(4, &mut times);
-        write_all_atomic(&[(out.clone(), pdf)]).unwrap();
+        publish(&[(out.clone(), pdf)]).unwrap();
         mark(5, &mut times);
         typst::comemo::evict(10);
     }

@@ -13,10 +13,11 @@ use crate::content::{Correction, Edition};
 use crate::data::Proof;
 use crate::diag::{Error, Warning};
 use crate::export::OutputFormat;
-use crate::files::write_all_atomic;
+use crate::files::check_folder;
 use crate::names::{default_out_dir, page_file_name};
 use crate::pipeline::{Encoding, SetOptions};
 use crate::preflight::{self, Check, MISSING, PrintSettings, Severity};
+use crate::publish::publish;
 
 pub use crate::pipeline::Builder;
 pub use crate::session::Session;
@@ -199,6 +200,10 @@ impl Builder {
         dir: &Path,
         options: &BuildOptions,
     ) -> Result<BuildReport, Error> {
+        if let Some(out) = &options.out_dir {
+            // Said before the pages are set, not after.
+            check_folder(out)?;
+        }
         if let Some(target) = &options.emit_typst {
             let home = self.home();
             crate::emit::check_target(target, &[&home.fonts, &home.layouts, dir])?;
@@ -224,7 +229,7 @@ impl Builder {
             files.push((out_dir.join(name), set_page.bytes.take().expect("encoded")));
             projects.extend(set_page.project.take());
         }
-        write_all_atomic(&files)?;
+        publish(&files)?;
         if let Some(dir) = &options.emit_typst {
             for project in &projects {
                 project.write(dir, &self.home().fonts)?;

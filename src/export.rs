@@ -7,9 +7,11 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::diag::Error;
 
-/// The largest PNG proof, in pixels (about 1 GiB of RGBA while rendering):
-/// a broadsheet at 1000 ppi is about 230 megapixels.
-const MAX_PROOF_PIXELS: f64 = 268_435_456.0;
+/// The largest PNG proof, in pixels: 120 megapixels (a broadsheet at 606
+/// ppi) are 480 MB of RGBA, and a build of one such page peaked at 520 MB;
+/// `-j` renders that many pages at once. (At 900 ppi a broadsheet is 264
+/// megapixels and peaked at 1.8 GB.)
+const MAX_PROOF_PIXELS: f64 = 120_000_000.0;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -50,12 +52,15 @@ pub fn encode(
             let size = page.frame.size();
             let pixels = (size.x.to_pt() * scale).ceil() * (size.y.to_pt() * scale).ceil();
             if pixels > MAX_PROOF_PIXELS {
+                let most = (MAX_PROOF_PIXELS / pixels).sqrt() * f64::from(ppi);
                 return Err(Error::Usage(format!(
-                    "a {:.0} × {:.0} mm page at {ppi} ppi would be {:.0} megapixels; proofs stop at {:.0}: lower --ppi",
+                    "a {:.0} × {:.0} mm page at {ppi} ppi would be {:.0} megapixels, about {:.1} GB to render; a PNG proof may have {:.0}: use --ppi {} or less",
                     size.x.to_mm(),
                     size.y.to_mm(),
                     pixels / 1e6,
-                    MAX_PROOF_PIXELS / 1e6
+                    pixels * 8.0 / 1e9,
+                    MAX_PROOF_PIXELS / 1e6,
+                    most.floor()
                 )));
             }
             let pixmap = typst_render::render(

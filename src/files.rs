@@ -9,20 +9,6 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::Error;
 
-/// Writes several files so that none is replaced unless all could be
-/// written: every file goes to a temporary file beside its target and is
-/// flushed to disk first; only then are they renamed over their targets.
-pub fn write_all_atomic(files: &[(std::path::PathBuf, Vec<u8>)]) -> Result<(), Error> {
-    let staged = files
-        .iter()
-        .map(|(path, bytes)| stage(path, bytes).map(|tmp| (tmp, path)))
-        .collect::<Result<Vec<_>, _>>()?;
-    for (tmp, path) in staged {
-        commit(tmp, path)?;
-    }
-    Ok(())
-}
-
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder,
 /// flushed to disk, then renamed over the target. Readers see the old file
 /// or the new one, never a part.
@@ -32,18 +18,20 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 }
 
 /// The folder a file is written into.
-fn folder(path: &Path) -> &Path {
+pub(crate) fn folder(path: &Path) -> &Path {
     path.parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
 }
 
-/// Writes `bytes` to a flushed temporary file beside `path`.
-fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Error> {
+/// Writes `bytes` to a flushed temporary file beside `path`, named
+/// `.banmian-<process id>-<random>.tmp` so that a publish can tell one a
+/// dead process left (see [`crate::publish`]).
+pub(crate) fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Error> {
     let dir = folder(path);
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut tmp = tempfile::Builder::new()
-        .prefix(".banmian-")
+        .prefix(&format!(".banmian-{}-", std::process::id()))
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Error::io(dir, e))?;
@@ -73,6 +61,27 @@ fn commit(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), Error> {
         .and_then(|d| d.sync_all())
         .map_err(|e| Error::io(folder(path), e))?;
     Ok(())
+}
+
+/// Refuses `dir` as a folder to write into when it, or the nearest part
+/// of it that exists, is a file (or anything but a folder): named, rather
+/// than the system's "File exists" or "Not a directory".
+pub fn check_folder(dir: &Path) -> Result<(), Error> {
+    let existing = dir
+        .ancestors()
+        .find(|p| p.as_os_str().is_empty() || p.exists());
+    match existing {
+        Some(p) if !p.as_os_str().is_empty() && !p.is_dir() => Err(Error::Usage(if p == dir {
+            format!("the output path {} is a file, not a folder", dir.display())
+        } else {
+            format!(
+                "the output path {} cannot be a folder: {} is a file, not a folder",
+                dir.display(),
+                p.display()
+            )
+        })),
+        _ => Ok(()),
+    }
 }
 
 /// `path` with links resolved, also when it does not exist yet (its

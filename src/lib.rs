@@ -27,6 +27,7 @@ pub mod makeup;
 pub mod names;
 pub mod pipeline;
 pub mod preflight;
+pub mod publish;
 pub mod session;
 pub mod watch;
 pub mod world;

@@ -48,10 +48,23 @@ impl Snapshot {
             // A root is watched even while it is missing (typst-kit polls
             // for it), so a folder deleted and put back is seen again.
             snap.dirs.push(root.to_path_buf());
-            // Links are followed; walkdir notices a loop and skips it.
+            // Links are followed (walkdir notices a loop and skips it), a
+            // link to a folder only while it stays inside the root: a link
+            // to /usr in an edition folder is not 100,000 files to watch.
+            let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+            let inside = |entry: &walkdir::DirEntry| {
+                entry.depth() == 0
+                    || !entry.path_is_symlink()
+                    || !entry.file_type().is_dir()
+                    || entry
+                        .path()
+                        .canonicalize()
+                        .is_ok_and(|real| real.starts_with(&real_root))
+            };
             for entry in walkdir::WalkDir::new(root)
                 .follow_links(true)
                 .into_iter()
+                .filter_entry(inside)
                 .flatten()
             {
                 let path = entry.path();

@@ -19,6 +19,32 @@ use crate::diag::Error;
 /// The schema version; an index of another version is rebuilt.
 const SCHEMA: i64 = 1;
 
+/// How the name of an index being rebuilt begins (then the rebuilding
+/// process's id, a `-`, and a random part).
+pub const TEMP_PREFIX: &str = ".index-";
+
+/// Removes what a killed rebuild left in the archive at `root`: index
+/// files being rebuilt (and their SQLite journals) whose process has ended,
+/// or whose name carries no process id.
+fn remove_stale_temps(root: &Path) -> Result<(), Error> {
+    for entry in std::fs::read_dir(root).map_err(|e| Error::io(root, e))? {
+        let entry = entry.map_err(|e| Error::io(root, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(TEMP_PREFIX) else {
+            continue;
+        };
+        let owner = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        if owner.is_some_and(|pid| pid == std::process::id() || crate::publish::alive(pid)) {
+            continue;
+        }
+        if entry.file_type().is_ok_and(|t| t.is_file()) {
+            let path = entry.path();
+            std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+        }
+    }
+    Ok(())
+}
+
 /// One archived revision as the index lists it.
 #[derive(Debug, Clone)]
 pub struct Listed {
@@ -81,6 +107,7 @@ impl Index {
                 archive.root.display()
             )));
         }
+        remove_stale_temps(&archive.root)?;
         let path = archive.root.join(INDEX);
         if let Ok(conn) = Connection::open(&path)
             && schema_ok(&conn)
@@ -94,9 +121,12 @@ impl Index {
     /// then replaces the old one.
     pub fn rebuild(archive: &Archive) -> Result<Self, Error> {
         std::fs::create_dir_all(&archive.root).map_err(|e| Error::io(&archive.root, e))?;
+        remove_stale_temps(&archive.root)?;
         let path = archive.root.join(INDEX);
+        // Named with this process's id, so a later open can tell whether
+        // the process that wrote it is still alive.
         let tmp = tempfile::Builder::new()
-            .prefix(".index-")
+            .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
             .suffix(".sqlite")
             .tempfile_in(&archive.root)
             .map_err(|e| Error::io(&archive.root, e))?;

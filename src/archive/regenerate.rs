@@ -10,8 +10,8 @@ use super::hash::sha256;
 use super::manifest::Manifest;
 use super::render::{Release, Rendered, render};
 use crate::diag::Error;
-use crate::files::write_all_atomic;
 use crate::fonts::Fonts;
+use crate::publish::publish;
 
 /// How one archived file compared.
 #[derive(Debug, Clone)]
@@ -79,7 +79,7 @@ pub fn regenerate(
             .into_iter()
             .map(|p| (out.join(p.file_name), p.bytes))
             .collect();
-        write_all_atomic(&files)?;
+        publish(&files)?;
         written = files.into_iter().map(|(path, _)| path).collect();
     }
     Ok(Regenerated {

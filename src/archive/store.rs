@@ -2,7 +2,7 @@
 //! revision numbers, the staging folder inside the archive, and the
 //! publishing rename that makes a revision appear whole or not at all.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -21,12 +21,7 @@ use crate::files::{
 };
 use crate::fonts::Fonts;
 use crate::home::Home;
-
-/// Set (to anything) in the environment, this makes `archive` fail right
-/// before it publishes a revision: the tests' stand-in for a crash. Only
-/// with the `fail-points` feature, never in a release build.
-#[cfg(feature = "fail-points")]
-pub const FAIL_BEFORE_PUBLISH: &str = "BANMIAN_FAIL_BEFORE_PUBLISH";
+use crate::publish::FolderLock;
 
 /// What `archive` did.
 #[derive(Debug)]
@@ -57,57 +52,6 @@ pub enum Outcome {
     },
 }
 
-/// An exclusive lock on an archive, held while a revision is written. The
-/// lock file is removed when the lock is released, also on failure; a lock
-/// file left by a killed process holds no lock and is taken over.
-pub struct ArchiveLock {
-    path: PathBuf,
-    _file: File,
-}
-
-impl ArchiveLock {
-    /// Waits for and takes the lock of the archive at `root`.
-    pub fn acquire(root: &Path) -> Result<Self, Error> {
-        fs::create_dir_all(root).map_err(|e| Error::io(root, e))?;
-        let path = root.join(LOCK);
-        loop {
-            let file = OpenOptions::new()
-                .create(true)
-                .truncate(false)
-                .write(true)
-                .open(&path)
-                .map_err(|e| Error::io(&path, e))?;
-            file.lock().map_err(|e| Error::io(&path, e))?;
-            // The holder before us may have removed the file it locked;
-            // the lock counts only on the file that is still there.
-            if same_file(&file, &path) {
-                return Ok(Self { path, _file: file });
-            }
-        }
-    }
-}
-
-impl Drop for ArchiveLock {
-    fn drop(&mut self) {
-        // Removed while still held, so no one locks a file about to vanish.
-        let _ = fs::remove_file(&self.path);
-    }
-}
-
-#[cfg(unix)]
-fn same_file(file: &File, path: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), fs::metadata(path)) {
-        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-        _ => false,
-    }
-}
-
-#[cfg(not(unix))]
-fn same_file(_file: &File, path: &Path) -> bool {
-    path.exists()
-}
-
 /// Archives the edition in `edition_dir` as a new revision, unless its
 /// sources (edition files, the layout files used, the fonts) equal those of
 /// the latest revision. The pages are set from the staged copy of the
@@ -125,7 +69,7 @@ pub fn archive_edition(
     let files = edition_files(edition_dir, home)?;
     let fonts_found = Fonts::load(&home.fonts, false)?.files();
     check_outside(&archive.root, edition_dir)?;
-    let _lock = ArchiveLock::acquire(&archive.root)?;
+    let _lock = FolderLock::acquire(&archive.root, LOCK)?;
     remove_stale_staging(&archive.root)?;
 
     let fonts = hash_fonts(&fonts_found, &home.fonts)?;
@@ -145,7 +89,7 @@ pub fn archive_edition(
     let written = staged.write(&rendered, &sources, revision, note)?;
 
     #[cfg(feature = "fail-points")]
-    fail_before_publish(id)?;
+    crate::publish::fail_before_publish(&format!("archiving {id}"))?;
 
     let (dir, new_font_bytes) = staged.publish(archive, id, revision)?;
     Ok(Outcome::Created {
@@ -171,18 +115,6 @@ fn check_outside(root: &Path, edition_dir: &Path) -> Result<(), Error> {
             "the archive folder {} is inside the edition folder {}: choose another with --archive",
             root.display(),
             edition_dir.display()
-        )));
-    }
-    Ok(())
-}
-
-/// Makes `archive` fail right before it publishes a revision when
-/// [`FAIL_BEFORE_PUBLISH`] is set: the tests' stand-in for a crash.
-#[cfg(feature = "fail-points")]
-fn fail_before_publish(id: &str) -> Result<(), Error> {
-    if std::env::var_os(FAIL_BEFORE_PUBLISH).is_some_and(|v| !v.is_empty()) {
-        return Err(Error::Internal(format!(
-            "archiving {id} failed before it was published ({FAIL_BEFORE_PUBLISH} is set)"
         )));
     }
     Ok(())

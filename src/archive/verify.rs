@@ -311,18 +311,38 @@ impl Check<'_> {
             let name = entry.file_name().to_string_lossy().into_owned();
             let path = entry.path();
             if name.starts_with(STAGING) {
-                self.report.notes.push(format!(
-                    "{}: left by an interrupted archive; the next archive removes it",
-                    path.display()
-                ));
+                self.report.notes.push(if archive_running(root) {
+                    format!(
+                        "{}: a revision an archive is writing now (it holds the archive's lock)",
+                        path.display()
+                    )
+                } else {
+                    format!(
+                        "{}: left by an interrupted archive; the next archive removes it",
+                        path.display()
+                    )
+                });
             } else if path.is_dir() && !name.starts_with('.') {
                 // Editions and fonts/, checked above.
-            } else if !(name.starts_with(INDEX) || name == LOCK || name.starts_with(".index-")) {
+            } else if !(name.starts_with(INDEX)
+                || name == LOCK
+                || name.starts_with(super::index::TEMP_PREFIX))
+            {
                 self.damage(path, Kind::Extra, "not part of an archive".into());
             }
         }
         Ok(())
     }
+}
+
+/// Whether an archive is being written into the archive at `root` now:
+/// its lock file is there and locked. (Taken and let go at once when free;
+/// the file is left as it was.)
+fn archive_running(root: &Path) -> bool {
+    let Ok(file) = std::fs::File::open(root.join(LOCK)) else {
+        return false;
+    };
+    matches!(file.try_lock(), Err(std::fs::TryLockError::WouldBlock))
 }
 
 fn short(sha: &str) -> &str {

@@ -228,8 +228,17 @@ fn half_width_punct(text: &str) -> Option<String> {
 /// Characters no font could supply.
 fn tofu(line: &Line) -> Vec<String> {
     (line.tofu.iter())
-        .map(|c| format!("no font has U+{:04X} “{c}”", *c as u32))
+        .map(|c| format!("{TOFU}{:04X} “{c}”", *c as u32))
         .collect()
+}
+
+/// How a [`Rule::Tofu`] break's detail begins (the code point follows).
+const TOFU: &str = "no font has U+";
+
+/// The character a [`Rule::Tofu`] break is about.
+pub fn tofu_char(found: &RuleBreak) -> Option<char> {
+    let hex = found.detail.strip_prefix(TOFU)?.split(' ').next()?;
+    char::from_u32(u32::from_str_radix(hex, 16).ok()?)
 }
 
 /// How many body lines each column of the page fills, top to foot, as

@@ -201,19 +201,25 @@ enum AspectToml {
 /// Splits an article into its front matter (and the line it starts on) and
 /// its body (and the line it starts on).
 fn split_front_matter<'a>(src: &'a str, file: &Path) -> Result<(&'a str, &'a str, usize), Error> {
+    let first = src.split_inclusive('\n').next().unwrap_or("");
     let Some(rest) = src.strip_prefix("+++\n") else {
-        return Err(Error::content(
-            Location::at(file, 1, 1),
-            "an article starts with a `+++` line that opens its front matter",
-        ));
+        return Err(hidden_in_fence(first, file, 1).unwrap_or_else(|| {
+            Error::content(
+                Location::at(file, 1, 1),
+                "an article starts with a `+++` line that opens its front matter",
+            )
+        }));
     };
     let mut offset = 0;
-    for line in rest.split_inclusive('\n') {
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
         if line.trim_end() == "+++" {
             let front = &rest[..offset];
             let body = &rest[offset + line.len()..];
             let body_line = 2 + front.matches('\n').count() + 1;
             return Ok((front, body, body_line));
+        }
+        if let Some(error) = hidden_in_fence(line, file, i + 2) {
+            return Err(error);
         }
         offset += line.len();
     }
@@ -221,6 +227,31 @@ fn split_front_matter<'a>(src: &'a str, file: &Path) -> Result<(&'a str, &'a str
         Location::at(file, 1, 1),
         "the front matter opened here never closes (no closing `+++` line)",
     ))
+}
+
+/// The error for a line (line `number` of `file`) that would be a `+++`
+/// line of the front matter but for an invisible character in it (a
+/// byte-order mark, a zero-width space…), which no one can see in the copy.
+fn hidden_in_fence(line: &str, file: &Path, number: usize) -> Option<Error> {
+    let line = line.trim_end();
+    let (column, c) = line
+        .chars()
+        .enumerate()
+        .find(|(_, c)| crate::han::invisible(*c).is_some())?;
+    let visible: String = line
+        .chars()
+        .filter(|c| crate::han::invisible(*c).is_none())
+        .collect();
+    (visible.trim() == "+++").then(|| {
+        Error::content(
+            Location::at(file, number, column + 1),
+            format!(
+                "this `+++` line of the front matter holds U+{:04X}, which {}",
+                c as u32,
+                crate::han::invisible(c).expect("invisible")
+            ),
+        )
+    })
 }
 
 /// Loads and validates one article of the edition in `dir`, holding it

@@ -16,7 +16,7 @@ use super::body::Block;
 use super::display::Text;
 use super::edition::Edition;
 use crate::diag::{Location, Warning};
-use crate::han::needs_glyph;
+use crate::han::{invisible, needs_glyph};
 
 /// One warning for each character of the edition's articles that `covered`
 /// says no font has, that is a private-use character, or that is an
@@ -54,32 +54,23 @@ pub fn uncovered_characters(edition: &Edition, covered: &dyn Fn(char) -> bool) -
     out
 }
 
-/// What an invisible or directional character does to the printed text,
-/// for the characters that have no place in a Chinese newspaper's copy.
-/// Joiners and variation selectors, which emoji and some rare characters
-/// need, are not among them.
-fn invisible(c: char) -> Option<&'static str> {
-    Some(match c {
-        '\u{2028}' => {
-            "is an invisible line separator: the line breaks where it stands; remove it or start a new line"
-        }
-        '\u{2029}' => {
-            "is an invisible paragraph separator: a new paragraph starts where it stands; remove it or leave a blank line"
-        }
-        '\u{FEFF}' => {
-            "is an invisible byte-order mark inside the text (left by copying between programs); remove it"
-        }
-        '\u{200B}' | '\u{2060}'..='\u{2064}' => {
-            "is an invisible zero-width character (left by copying from web pages); remove it"
-        }
-        '\u{200E}'
-        | '\u{200F}'
-        | '\u{061C}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}' => {
-            "is an invisible direction control: it can make the text around it print backwards; remove it"
-        }
-        _ => return None,
+/// Where the copy of `articles` first has the character `c`: the file,
+/// line and field, for a finding on the laid-out page (a character no font
+/// has, say) to name its source.
+pub fn first_place<'a>(
+    articles: impl IntoIterator<Item = &'a Article>,
+    c: char,
+) -> Option<Location> {
+    articles.into_iter().find_map(|article| {
+        texts(article)
+            .into_iter()
+            .find(|(value, _, _)| value.contains(c))
+            .map(|(_, line, field)| Location {
+                file: article.file.clone(),
+                line: Some(line),
+                column: None,
+                field: Some(field.to_string()),
+            })
     })
 }
 

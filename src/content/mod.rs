@@ -18,7 +18,7 @@ mod toml_de;
 
 pub use article::{Article, Byline, Milestone, Milestones, Photo, Quotes};
 pub use body::{Block, Run, parse_body};
-pub use coverage::uncovered_characters;
+pub use coverage::{first_place, uncovered_characters};
 pub use date::Date;
 pub use display::Text;
 pub use hints::{DEFAULT_ASPECT, PhotoHints, PhotosAt, SizeClass};

@@ -32,11 +32,50 @@ fn convert(e: toml::de::Error, field: &str, src: &str, file: &Path, first_line: 
         Some(span) => Location::from_offset(file, src, span.start, first_line),
         None => Location::file(file),
     };
-    let message = e.message().trim().to_string();
+    let mut field = field.to_string();
+    let mut message = e.message().trim().to_string();
+    if let Some(span) = e.span()
+        && let Some(escape) = surrogate_escape(src, span.start)
+    {
+        message = format!(
+            "`{escape}` is a UTF-16 surrogate, half of a pair, which is no character and cannot stand alone in TOML: write the character itself, or `\\U` and its full code point (such as `\\U0001F600`)"
+        );
+        if field.is_empty() {
+            field = key_of_line(src, span.start).unwrap_or_default();
+        }
+    }
     let message = suggest_field(&message).map_or(message.clone(), |s| {
         format!("{message}; did you mean `{s}`?")
     });
-    Error::content(location.with_field(field), message)
+    Error::content(location.with_field(&field), message)
+}
+
+/// The `\uD800`-style escape of a surrogate code point (U+D800 to U+DFFF)
+/// that TOML refused at byte `at` of `src`, if that is what it refused.
+fn surrogate_escape(src: &str, at: usize) -> Option<String> {
+    let before = src.get(at.saturating_sub(12)..at.min(src.len()))?;
+    let start = at.saturating_sub(12) + before.rfind(['\\'])?;
+    let escape = src.get(start..)?;
+    let digits = match escape.as_bytes().get(1)? {
+        b'u' => 4,
+        b'U' => 8,
+        _ => return None,
+    };
+    let hex = escape.get(2..2 + digits)?;
+    let code = u32::from_str_radix(hex, 16).ok()?;
+    (0xD800..=0xDFFF)
+        .contains(&code)
+        .then(|| escape[..2 + digits].to_string())
+}
+
+/// The key a TOML line at byte `at` of `src` assigns (`headline` in
+/// `headline = "…"`), to name the field of an error found while parsing.
+fn key_of_line(src: &str, at: usize) -> Option<String> {
+    let start = src.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = src[start..].lines().next()?;
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim();
+    (!key.is_empty() && !key.starts_with('[')).then(|| key.to_string())
 }
 
 /// For serde's "unknown field `x`, expected one of `a`, `b`" messages, the

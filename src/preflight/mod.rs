@@ -13,9 +13,9 @@ pub use finding::{Check, Finding, MISSING, PrintSettings, Severity, sort};
 pub use pdf::{FontLicence, check_pdf, load_font_licences};
 pub use pictures::check_pictures;
 
-use crate::check::{Rule, column_fill};
+use crate::check::{Rule, column_fill, tofu_char};
 use crate::compose::ComposedPage;
-use crate::content::Page;
+use crate::content::{Page, first_place};
 
 /// Everything the preflight can say about one laid-out page before its PDF
 /// exists: composition and tofu (the checker's `composition` findings of
@@ -33,13 +33,22 @@ pub fn check_layout(
             Rule::Tofu => (Severity::Error, Check::Tofu),
             _ => (Severity::Warning, Check::Composition),
         };
-        out.push(Finding::new(
+        let finding = Finding::new(
             severity,
             check,
             number,
             format!("{}, line {}", f.region, f.line),
             format!("{}: “{}”", f.detail, f.text),
-        ));
+        );
+        // A character no font has is traced to where the copy has it.
+        let source = (f.rule == Rule::Tofu)
+            .then(|| tofu_char(f))
+            .flatten()
+            .and_then(|c| first_place(&page.articles, c));
+        out.push(match source {
+            Some(source) => finding.at(source),
+            None => finding,
+        });
     }
     for article in &page.articles {
         out.extend(check_pictures(

@@ -17,6 +17,8 @@ mod composition;
 mod content_is_data;
 mod emit_typst;
 mod hostile;
+mod hostile_publish;
+mod hostile_small;
 mod hostile_text;
 mod makeup;
 mod preflight;

@@ -171,3 +171,11 @@ pub fn edited_layouts(dir: &Path, file: &str, from: &str, to: &str) -> PathBuf {
     edit(&layouts.join(file), from, to);
     layouts
 }
+
+/// The id of a process that has ended: a file named with it belongs to no
+/// live process.
+pub fn dead_pid() -> u32 {
+    let mut gone = std::process::Command::new("true").spawn().unwrap();
+    gone.wait().unwrap();
+    gone.id()
+}

@@ -21,9 +21,9 @@ use super::font_cache;
 use super::keep;
 use super::snapshot::Snapshot;
 
-/// The failure injection the archive tests turn on; no other run sees it,
-/// whatever the developer's environment holds.
-const FAIL_BEFORE_PUBLISH: &str = "BANMIAN_FAIL_BEFORE_PUBLISH";
+/// The failure injections the tests turn on (see src/publish.rs); no other
+/// run sees them, whatever the developer's environment holds.
+const FAIL_POINTS: [&str; 2] = ["BANMIAN_FAIL_BEFORE_PUBLISH", "BANMIAN_PUBLISH_PAUSE_MS"];
 
 /// `banmian <args>` in `cwd`, described; it runs when an outcome is asked
 /// for ([`Run::output`], [`Run::expect_success`], [`Run::expect_exit`]) or
@@ -121,8 +121,10 @@ impl Run {
         cmd.current_dir(&self.cwd)
             .args(&self.args)
             // The tests' own font index, not the developer's ~/.cache.
-            .env("BANMIAN_CACHE_DIR", font_cache())
-            .env_remove(FAIL_BEFORE_PUBLISH);
+            .env("BANMIAN_CACHE_DIR", font_cache());
+        for key in FAIL_POINTS {
+            cmd.env_remove(key);
+        }
         cmd.envs(self.env.iter().map(|(k, v)| (k, v)));
         cmd
     }

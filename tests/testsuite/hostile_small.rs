@@ -1,0 +1,122 @@
+//! Hostile input, second round (issue 12, point 11): the smaller items,
+//! each a message that names its place or a resource held in bounds.
+
+use crate::support::{Outcome, banmian, dead_pid, small_edition};
+
+/// Builds a one-page edition `ed` whose article is `article` as written,
+/// and asserts that the build is refused with nothing written.
+fn refused(article: &str) -> Outcome {
+    let tmp = tempfile::tempdir().unwrap();
+    let ed = small_edition(tmp.path(), "ed", "feature", "正文。");
+    std::fs::write(ed.join("a.md"), article).unwrap();
+    banmian(tmp.path(), &["build", ed.to_str().unwrap(), "-o", "out"])
+        .leaves_untouched("out")
+        .expect_exit(1)
+}
+
+#[test]
+fn a_character_no_font_has_stops_a_print_build_naming_its_file_line_and_field() {
+    refused("+++\nheadline = \"标题\"\n+++\n\n正文\n第二行😀一。\n")
+        .stderr_contains("no font has U+1F600")
+        .stderr_contains("ed/a.md:6: body");
+}
+
+#[test]
+fn an_output_path_that_is_a_file_is_named_as_such() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ed = small_edition(tmp.path(), "ed", "feature", "正文。");
+    std::fs::write(tmp.path().join("out"), "not a folder").unwrap();
+    for out in ["out", "out/sub"] {
+        banmian(tmp.path(), &["build", ed.to_str().unwrap(), "-o", out])
+            .leaves_untouched("out")
+            .expect_exit(2)
+            .stderr_contains("out is a file, not a folder")
+            .stderr_lacks("os error");
+    }
+}
+
+#[test]
+fn a_surrogate_escape_in_toml_is_called_a_surrogate() {
+    refused("+++\nkicker = \"引题\"\nheadline = \"标\\uD800题\"\n+++\n\n正文。\n")
+        .stderr_contains("ed/a.md:3:")
+        .stderr_contains(": headline: `\\uD800` is a UTF-16 surrogate");
+}
+
+#[test]
+fn a_byte_order_mark_before_the_closing_fence_is_named() {
+    refused("+++\nheadline = \"标题\"\n\u{FEFF}+++\n\n正文。\n")
+        .stderr_contains("ed/a.md:3:1: this `+++` line of the front matter holds U+FEFF")
+        .stderr_contains("byte-order mark")
+        .stderr_lacks("never closes");
+}
+
+#[test]
+fn verify_tells_a_live_archives_staging_folder_from_an_interrupted_ones() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("archive");
+    let staging = archive.join(".staging-Ab12Cd");
+    std::fs::create_dir_all(&staging).unwrap();
+    // An archive at work holds the lock while its staging folder exists.
+    let lock = std::fs::File::create(archive.join(".lock")).unwrap();
+    lock.lock().unwrap();
+    banmian(tmp.path(), &["archive", "verify"])
+        .expect_success()
+        .stderr_contains(".staging-Ab12Cd: a revision an archive is writing now")
+        .stderr_lacks("interrupted");
+    // Its process gone, the lock is free: the folder is a leftover.
+    drop(lock);
+    banmian(tmp.path(), &["archive", "verify"])
+        .expect_success()
+        .stderr_contains(".staging-Ab12Cd: left by an interrupted archive");
+}
+
+#[test]
+fn a_killed_index_rebuild_leaves_nothing_behind_the_next_open() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("archive");
+    std::fs::create_dir_all(&archive).unwrap();
+    let dead = format!(".index-{}-Xy12Ab.sqlite", dead_pid());
+    let live = format!(".index-{}-Zz34Cd.sqlite", std::process::id());
+    for name in [dead.clone(), format!("{dead}-journal"), live.clone()] {
+        std::fs::write(archive.join(name), b"SQLite format 3\0").unwrap();
+    }
+    for command in ["list", "reindex"] {
+        banmian(tmp.path(), &["archive", command]).expect_success();
+        let mut left: Vec<String> = std::fs::read_dir(&archive)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".index-"))
+            .collect();
+        left.sort();
+        assert_eq!(left, std::slice::from_ref(&live), "after archive {command}");
+    }
+}
+
+#[test]
+fn a_raster_proof_is_held_to_a_pixel_budget() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ed = small_edition(tmp.path(), "ed", "feature", "正文。");
+    let ed = ed.to_str().unwrap();
+    banmian(
+        tmp.path(),
+        &["build", ed, "-o", "out", "--format", "png", "--ppi", "900"],
+    )
+    .leaves_untouched("out")
+    .expect_exit(2)
+    .stderr_contains("at 900 ppi would be 264 megapixels")
+    .stderr_contains("a PNG proof may have 120: use --ppi 606 or less");
+}
+
+#[cfg(unix)]
+#[test]
+fn watch_does_not_follow_a_link_out_of_the_edition_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ed = small_edition(tmp.path(), "ed", "feature", "正文。");
+    std::os::unix::fs::symlink("/usr", ed.join("usr")).unwrap();
+    // A link to a folder inside the edition is still followed.
+    std::fs::create_dir_all(ed.join("photos")).unwrap();
+    std::fs::write(ed.join("photos/a.jpg"), b"jpeg").unwrap();
+    std::os::unix::fs::symlink(ed.join("photos"), ed.join("pictures")).unwrap();
+    let snap = banmian::watch::Snapshot::take(&[ed.as_path()], &|_| false);
+    assert_eq!(snap.len(), 4, "edition.toml, a.md, photos/a.jpg twice");
+}
