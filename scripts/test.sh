@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Runs every check banmian's CI runs: formatting, lints and the test suite.
 # Installs what the tests need first: poppler-utils (pdftotext, pdffonts,
-# pdfinfo, pdfimages, pdfdetach) and qpdf read the written PDFs back as
-# independent judges.
+# pdfinfo, pdfimages, pdfdetach, pdftocairo) and qpdf read the written PDFs
+# back as independent judges.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for tool in pdftotext pdffonts pdfinfo pdfimages pdfdetach; do
+for tool in pdftotext pdffonts pdfinfo pdfimages pdfdetach pdftocairo; do
   command -v "$tool" >/dev/null 2>&1 || need=(poppler-utils)
 done
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)

@@ -3,6 +3,7 @@
 //! PDFs back with independent tools (poppler).
 
 mod keep;
+pub mod page;
 mod run;
 mod snapshot;
 
@@ -143,25 +144,12 @@ pub fn small_edition(dir: &Path, name: &str, layout: &str, body: &str) -> PathBu
 
 /// The text lines of a PDF as poppler's `pdftotext -bbox-layout` sees them.
 pub fn pdf_lines(pdf: &Path) -> Vec<String> {
-    let xml = poppler("pdftotext", &["-bbox-layout", pdf.to_str().unwrap(), "-"]);
-    let mut lines = Vec::new();
-    for chunk in xml.split("<line").skip(1) {
-        let body = chunk.split("</line>").next().unwrap_or("");
-        let mut text = String::new();
-        for word in body.split("<word").skip(1) {
-            let inner = word.split_once('>').map(|(_, r)| r).unwrap_or("");
-            text.push_str(inner.split("</word>").next().unwrap_or(""));
-        }
-        let text = text
-            .replace("&amp;", "&")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"");
-        if !text.is_empty() {
-            lines.push(text);
-        }
-    }
+    let (_, _, lines) = page::text_lines(pdf);
     lines
+        .into_iter()
+        .map(|l| l.text)
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 /// A copy of the project's layouts in `dir/layouts`, with `from` replaced
