@@ -2,7 +2,10 @@
 //! of every archived passage. Chinese is written without spaces, so the
 //! table uses FTS5's `trigram` tokenizer: any run of three or more
 //! characters is found through the index, and shorter terms (扶贫) by a
-//! scan of the same table. The index is a cache of the revision folders:
+//! scan of the same table. Passages and words are compared in Unicode NFKC
+//! (see [`super::normalise`]): the table matches the normalised text and
+//! keeps the original beside it, for the snippets. The index is a cache of
+//! the revision folders:
 //! it is brought up to date with them before every query and can be
 //! rebuilt from them at any time.
 
@@ -12,12 +15,16 @@ use std::path::Path;
 use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 
 use super::manifest::{MANIFEST_SUM, Manifest};
+use super::normalise::{Normalised, nfkc, starts_segment};
 use super::passages::{Passage, TEXT};
 use super::{Archive, INDEX};
 use crate::diag::Error;
 
-/// The schema version; an index of another version is rebuilt.
-const SCHEMA: i64 = 1;
+/// The schema version; an index of another version is rebuilt. 2: the
+/// passages are matched in NFKC, their original text kept beside (an index
+/// of version 1 matched the text as stored, and would miss U+F92C 郎 when
+/// searched for 郎).
+const SCHEMA: i64 = 2;
 
 /// How the name of an index being rebuilt begins (then the rebuilding
 /// process's id, a `-`, and a random part).
@@ -271,9 +278,9 @@ impl Index {
     /// The pages that contain every one of `words`, by date, edition and
     /// page; each with the revisions that contain them and a snippet.
     pub fn search(&self, words: &[String]) -> Result<Vec<Hit>, Error> {
-        let words: Vec<&str> = words
+        let words: Vec<String> = words
             .iter()
-            .map(|w| w.trim())
+            .map(|w| nfkc(w).trim().to_string())
             .filter(|w| !w.is_empty())
             .collect();
         let Some(first) = words.first() else {
@@ -294,18 +301,18 @@ impl Index {
         self.hits(found.unwrap_or_default(), first)
     }
 
-    /// The pages of each revision that hold `word`, each with the first
-    /// passage that does.
+    /// The pages of each revision that hold `word` (in NFKC), each with the
+    /// first passage that does, its original text.
     fn passages_with(&self, word: &str) -> Result<BTreeMap<PageRev, Found>, Error> {
         let err = |e| db_err(Path::new(INDEX), e);
         let (sql, arg) = if word.chars().count() >= 3 {
             (
-                "SELECT edition, page, revision, place, text FROM passages WHERE passages MATCH ?1 ORDER BY rowid",
+                "SELECT edition, page, revision, place, COALESCE(original, text) FROM passages WHERE passages MATCH ?1 ORDER BY rowid",
                 format!("\"{}\"", word.replace('"', "\"\"")),
             )
         } else {
             (
-                "SELECT edition, page, revision, place, text FROM passages WHERE text LIKE ?1 ESCAPE '\\' ORDER BY rowid",
+                "SELECT edition, page, revision, place, COALESCE(original, text) FROM passages WHERE text LIKE ?1 ESCAPE '\\' ORDER BY rowid",
                 format!(
                     "%{}%",
                     word.replace('\\', "\\\\")
@@ -429,10 +436,14 @@ fn insert(
         ],
     )?;
     let mut insert = tx.prepare(
-        "INSERT INTO passages (text, edition, revision, page, place) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO passages (text, original, edition, revision, page, place)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for p in passages {
-        insert.execute(params![p.text, id, rev, p.page, p.place()])?;
+        let normalised = nfkc(&p.text);
+        // The original only where it differs: most text is in NFKC already.
+        let original = (normalised != p.text).then_some(&p.text);
+        insert.execute(params![normalised, original, id, rev, p.page, p.place()])?;
     }
     Ok(())
 }
@@ -454,39 +465,58 @@ fn create_schema(conn: &Connection) -> rusqlite::Result<()> {
              archived_at TEXT NOT NULL, pages TEXT NOT NULL, manifest TEXT NOT NULL,
              PRIMARY KEY (edition, revision));
          CREATE VIRTUAL TABLE passages USING fts5(
-             text, edition UNINDEXED, revision UNINDEXED, page UNINDEXED, place UNINDEXED,
+             text, original UNINDEXED, edition UNINDEXED, revision UNINDEXED, page UNINDEXED, place UNINDEXED,
              tokenize = 'trigram');"
     ))
 }
 
-/// The text around the first occurrence of `word`, marked 【word】, at most
-/// about 20 characters either side.
+/// The text around the first occurrence of `word` (in NFKC) in `text`,
+/// marked 【】, at most about 20 characters either side: the original
+/// characters, as printed, cut only between segments that normalise apart.
 pub fn snippet(text: &str, word: &str) -> String {
     const CONTEXT: usize = 20;
     let chars: Vec<char> = text.chars().collect();
+    let normalised = Normalised::new(text);
+    let hay = &normalised.chars;
     let needle: Vec<char> = word.chars().collect();
     let lower = |c: &char| c.to_lowercase().next().unwrap_or(*c);
-    let at = (0..chars.len().saturating_sub(needle.len()) + 1).find(|&i| {
-        chars.len() >= i + needle.len()
-            && chars[i..i + needle.len()]
+    let at = (0..hay.len().saturating_sub(needle.len()) + 1).find(|&i| {
+        !needle.is_empty()
+            && hay.len() >= i + needle.len()
+            && hay[i..i + needle.len()]
                 .iter()
                 .map(lower)
                 .eq(needle.iter().map(lower))
     });
-    let Some(at) = at else {
-        return chars.iter().take(2 * CONTEXT).collect();
+    // `i` moved back or on to a boundary between segments: the context
+    // never cuts one (`e` from its U+0301, a jamo from its syllable).
+    let back = |mut i: usize| {
+        while i > 0 && i < chars.len() && !starts_segment(chars[i]) {
+            i -= 1;
+        }
+        i
     };
-    let start = at.saturating_sub(CONTEXT);
-    let end = (at + needle.len() + CONTEXT).min(chars.len());
+    let forth = |mut i: usize| {
+        while i < chars.len() && !starts_segment(chars[i]) {
+            i += 1;
+        }
+        i.min(chars.len())
+    };
+    let Some(at) = at else {
+        return chars[..forth(2 * CONTEXT)].iter().collect();
+    };
+    let word = normalised.original(at..at + needle.len());
+    let start = back(word.start.saturating_sub(CONTEXT));
+    let end = forth(word.end + CONTEXT);
     let mut out = String::new();
     if start > 0 {
         out.push('…');
     }
-    out.extend(&chars[start..at]);
+    out.extend(&chars[start..word.start]);
     out.push('【');
-    out.extend(&chars[at..at + needle.len()]);
+    out.extend(&chars[word.clone()]);
     out.push('】');
-    out.extend(&chars[at + needle.len()..end]);
+    out.extend(&chars[word.end..end]);
     if end < chars.len() {
         out.push('…');
     }
@@ -507,5 +537,18 @@ mod tests {
         let s = snippet(&long, "扶贫");
         assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
         assert_eq!(s.chars().count(), 2 + 20 + 4 + 20);
+    }
+
+    #[test]
+    fn snippets_show_the_original_characters_of_a_normalised_match() {
+        assert_eq!(snippet("新\u{F92C}官上任", "郎官"), "新【\u{F92C}官】上任");
+        assert_eq!(
+            snippet("咖啡馆Cafe\u{301} Ame\u{301}lie", "amélie"),
+            "咖啡馆Cafe\u{301} 【Ame\u{301}lie】"
+        );
+        // The context is cut between segments, not inside 한 (three jamo).
+        let han = "\u{1112}\u{1161}\u{11AB}";
+        let long = [han, &"一".repeat(19), "扶贫", &"一".repeat(19), han].concat();
+        assert_eq!(snippet(&long, "扶贫"), long.replace("扶贫", "【扶贫】"));
     }
 }

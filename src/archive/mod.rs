@@ -22,6 +22,7 @@ pub mod diff;
 pub mod hash;
 pub mod index;
 pub mod manifest;
+pub mod normalise;
 pub mod passages;
 pub mod regenerate;
 pub mod render;

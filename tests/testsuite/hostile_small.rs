@@ -120,3 +120,67 @@ fn watch_does_not_follow_a_link_out_of_the_edition_folder() {
     let snap = banmian::watch::Snapshot::take(&[ed.as_path()], &|_| false);
     assert_eq!(snap.len(), 4, "edition.toml, a.md, photos/a.jpg twice");
 }
+
+/// What an archived article printed, in forms users do not type: U+F92C,
+/// a compatibility ideograph of 郎 (U+90CE); `é` and 한글 decomposed (NFD).
+const LOOKALIKES: &str =
+    "新\u{F92C}官到咖啡馆Cafe\u{301}，说韩文\u{1112}\u{1161}\u{11AB}\u{1100}\u{1173}\u{11AF}。";
+
+/// Searches the archive in `dir` for what users type, and asserts that
+/// each is found, the snippet marking the characters as printed.
+fn finds_the_lookalikes(dir: &std::path::Path) {
+    for (word, marked) in [
+        ("郎", "新【\u{F92C}】官"),
+        ("新郎官", "【新\u{F92C}官】到"),
+        ("Café", "咖啡馆【Cafe\u{301}】，"),
+        (
+            "한글",
+            "韩文【\u{1112}\u{1161}\u{11AB}\u{1100}\u{1173}\u{11AF}】。",
+        ),
+        ("韩文한", "说【韩文\u{1112}\u{1161}\u{11AB}】\u{1100}"),
+    ] {
+        banmian(dir, &["archive", "search", word])
+            .expect_success()
+            .says(marked)
+            .says("1 page(s) found");
+    }
+}
+
+#[test]
+fn search_finds_compatibility_ideographs_and_decomposed_text_by_what_users_type() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ed = small_edition(tmp.path(), "ed", "feature", LOOKALIKES);
+    banmian(tmp.path(), &["archive", ed.to_str().unwrap()]).expect_success();
+    finds_the_lookalikes(tmp.path());
+    // What the page does not hold is still not found.
+    banmian(tmp.path(), &["archive", "search", "Cafe"]).expect_exit(1);
+}
+
+#[test]
+fn an_index_an_older_banmian_built_is_rebuilt_not_searched_unnormalised() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ed = small_edition(tmp.path(), "ed", "feature", LOOKALIKES);
+    banmian(tmp.path(), &["archive", ed.to_str().unwrap()]).expect_success();
+    // The index as schema 1 had it: the passages matched as stored, no
+    // original beside them (the revisions as now).
+    let index = tmp.path().join("archive/index.sqlite");
+    let old = tmp.path().join("archive/old.sqlite");
+    let conn = rusqlite::Connection::open(&old).unwrap();
+    conn.execute_batch(&format!(
+        "ATTACH '{}' AS new;
+         CREATE TABLE meta (key TEXT PRIMARY KEY, value);
+         INSERT INTO meta VALUES ('schema', 1);
+         CREATE TABLE revisions AS SELECT * FROM new.revisions;
+         CREATE VIRTUAL TABLE passages USING fts5(
+             text, edition UNINDEXED, revision UNINDEXED, page UNINDEXED, place UNINDEXED,
+             tokenize = 'trigram');
+         INSERT INTO passages SELECT COALESCE(original, text), edition, revision, page, place
+             FROM new.passages;
+         DETACH new;",
+        index.display()
+    ))
+    .unwrap();
+    drop(conn);
+    std::fs::rename(&old, &index).unwrap();
+    finds_the_lookalikes(tmp.path());
+}
