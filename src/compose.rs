@@ -15,7 +15,6 @@ use crate::content::{Article, Edition, Page};
 use crate::data::{PageData, Proof};
 use crate::diag::{Error, Location, Warning};
 use crate::makeup::{Measures, Plan, Request, Unfit, make_up};
-use crate::preflight::PrintSettings;
 use crate::world::PageWorld;
 
 /// How many times a placing pass may find the body longer than the
@@ -124,7 +123,10 @@ pub fn compose_page_with(
         main: &main,
     };
     let (measuring, data, warnings) = job.compile(world, None)?;
-    let article = page.articles.first().ok_or_else(|| job.no_metadata("banmian-measure"))?;
+    let article = page
+        .articles
+        .first()
+        .ok_or_else(|| job.no_metadata("banmian-measure"))?;
     let Some(measures) = read_measures(&measuring) else {
         // A layout that makes up its page itself: its first pass is the page.
         let grid = read_grid(&measuring).ok_or_else(|| job.no_metadata("banmian-grid"))?;
@@ -144,7 +146,6 @@ pub fn compose_page_with(
             measures: &measures,
             article,
             page,
-            min_ppi: PrintSettings::default().min_ppi,
             slack,
         };
         let plan = make_up(&request).map_err(|u| job.unfit(u, article, &measures))?;
@@ -175,7 +176,11 @@ fn fits(document: &PagedDocument, grid: &Grid) -> bool {
         return false;
     };
     let introspector = document.introspector();
-    let Some(end) = introspector.query(&Selector::Label(label)).first().and_then(|c| c.location()) else {
+    let Some(end) = introspector
+        .query(&Selector::Label(label))
+        .first()
+        .and_then(|c| c.location())
+    else {
         return false;
     };
     let Some(at) = introspector.position(end) else {
@@ -215,7 +220,10 @@ impl Job<'_> {
                     ),
                 )
             }
-            Unfit::Body { lines_per_column, columns } => {
+            Unfit::Body {
+                lines_per_column,
+                columns,
+            } => {
                 let per_line = measures.grid.chars_per_line.max(1);
                 let lines = lines_per_column * columns;
                 Error::Overset {
@@ -231,7 +239,10 @@ impl Job<'_> {
 
     /// What did not fit when the placed body ran past its rectangle.
     fn overset(&self, document: &PagedDocument, grid: &Grid, article: &Article) -> Error {
-        let chars: usize = document.pages()[1..].iter().map(|p| count_chars(&p.frame)).sum();
+        let chars: usize = document.pages()[1..]
+            .iter()
+            .map(|p| count_chars(&p.frame))
+            .sum();
         let per_line = grid.chars_per_line.max(1);
         let chars = chars.max(per_line);
         Error::Overset {

@@ -32,7 +32,12 @@ impl Session {
     }
 
     /// The world for print pages of the edition in `dir`.
-    pub(crate) fn world(&mut self, layouts: &Path, dir: &Path, fonts: &Arc<Fonts>) -> &mut PageWorld {
+    pub(crate) fn world(
+        &mut self,
+        layouts: &Path,
+        dir: &Path,
+        fonts: &Arc<Fonts>,
+    ) -> &mut PageWorld {
         slot(&mut self.world, layouts, dir, fonts, &[])
     }
 

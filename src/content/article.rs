@@ -8,8 +8,7 @@ use toml::Spanned;
 use super::body::{Block, parse_body};
 use super::display::{Text, check_display_text};
 use super::hints::{
-    DEFAULT_MAX_CROP, PhotoHints, SizeClass, check_columns, check_max_crop,
-    parse_aspect,
+    DEFAULT_MAX_CROP, PhotoHints, SizeClass, check_columns, check_max_crop, parse_aspect,
 };
 use super::picture::{PictureInfo, check_picture};
 use super::source::read_text;
@@ -502,7 +501,10 @@ impl Front<'_> {
                 .map(|m| check_max_crop(*m.get_ref(), &self.field_at(m.span(), i, "max_crop")))
                 .transpose()?
                 .unwrap_or(DEFAULT_MAX_CROP),
-            columns_location: p.columns.as_ref().map(|c| self.field_at(c.span(), i, "columns")),
+            columns_location: p
+                .columns
+                .as_ref()
+                .map(|c| self.field_at(c.span(), i, "columns")),
         };
         Ok(Photo {
             focus,

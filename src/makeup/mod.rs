@@ -5,6 +5,7 @@
 //! them, and the layout places exactly what was decided (a placing pass).
 
 mod columns;
+mod element;
 mod measures;
 mod page;
 mod photos;
@@ -14,8 +15,9 @@ use serde::Serialize;
 use crate::content::{Article, Block, Format, Page as ContentPage};
 
 pub use columns::BodyBlock;
+pub use element::{Element, Rect};
 pub use measures::{GridMeasure, Measures};
-pub use page::Rect;
+pub use page::{HOLE_MM, UNDERSET_SHARE};
 pub use photos::PhotoIn;
 
 /// The column measure the house aims at, in millimetres of type area per
@@ -24,6 +26,17 @@ const COLUMN_MM: f64 = 44.5;
 /// Headlines of parallel phrases are set on one line down to this size;
 /// below it, one phrase to a line at a larger size reads better.
 const ONE_LINE_MIN_PT: f64 = 42.0;
+/// The lowest effective resolution the planner sets a picture at: the
+/// house's print minimum (the preflight's default `--min-ppi`). The plan
+/// does not depend on the command line, so a page is the same whoever
+/// builds or regenerates it.
+pub const HOUSE_MIN_PPI: f64 = 200.0;
+/// Lines of air the planner may leave under the display head, and what
+/// each costs per column.
+const MAX_AIR: usize = 2;
+const AIR_COST: f64 = 2.0;
+/// What a headline over two lines costs when it would fit on one.
+const LINES_HEAD_COST: f64 = 40.0;
 /// The smallest picture frame, in points (25 mm).
 const MIN_FRAME_PT: f64 = 25.0 * 72.0 / 25.4;
 /// How much of a missing picture's planned frame the picture may lose
@@ -40,58 +53,6 @@ pub fn page_columns(format: &Format) -> usize {
     ((type_mm / COLUMN_MM).round() as usize).clamp(1, 12)
 }
 
-/// One element placed on the grid, as the layout reads it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Element {
-    /// `head`, `photo`, `quotes`, `milestones`, `body` or `staff`.
-    pub kind: String,
-    /// First column (0-based).
-    pub col: usize,
-    /// First line (0-based, from the top of the type area).
-    pub line: usize,
-    /// Columns wide.
-    pub span: usize,
-    /// Lines deep.
-    pub depth: usize,
-    /// A photo's place in the article's list.
-    pub index: Option<usize>,
-    /// A photo row's caption height, in points.
-    pub caption: Option<f64>,
-    /// A photo's crop, as a fraction of the picture's area.
-    pub crop: Option<f64>,
-    /// A photo's effective resolution, when its picture is there.
-    pub ppi: Option<f64>,
-    /// A box's type scale.
-    pub scale: Option<f64>,
-    /// Whether a box is stretched to its rectangle.
-    pub stretch: Option<bool>,
-    /// The headline size, in points.
-    pub size: Option<f64>,
-    /// The headline mode: `one` line or `lines`.
-    pub mode: Option<String>,
-}
-
-impl Element {
-    /// An element of `kind` in `r`.
-    pub fn new(kind: &str, r: Rect) -> Self {
-        Self {
-            kind: kind.to_string(),
-            col: r.col,
-            line: r.line,
-            span: r.span,
-            depth: r.depth,
-            index: None,
-            caption: None,
-            crop: None,
-            ppi: None,
-            scale: None,
-            stretch: None,
-            size: None,
-            mode: None,
-        }
-    }
-}
-
 /// What the planner decided for a page.
 #[derive(Debug, Clone, Serialize)]
 pub struct Plan {
@@ -105,6 +66,9 @@ pub struct Plan {
     pub empty: usize,
     /// All column × line cells under the head.
     pub cells: usize,
+    /// Empty rectangles large enough to show as holes (a plan has them
+    /// only when no plan without them exists).
+    pub holes: Vec<Rect>,
 }
 
 impl Plan {
@@ -141,8 +105,6 @@ pub struct Request<'a> {
     pub article: &'a Article,
     /// The page (for `photos_at`).
     pub page: &'a ContentPage,
-    /// The lowest effective resolution of a print picture.
-    pub min_ppi: f64,
     /// Lines the body must leave spare in each column.
     pub slack: usize,
 }
@@ -152,27 +114,83 @@ pub fn make_up(req: &Request) -> Result<Plan, Unfit> {
     let m = req.measures;
     let g = m.grid;
     let n = g.columns;
-    let head = choose_head(m)?;
-    let head_depth = g.lines_for(head.height);
-    let mut head_el = Element::new("head", Rect { col: 0, line: 0, span: n, depth: head_depth });
-    head_el.size = Some(head.size);
-    head_el.mode = Some(head.mode.clone());
+    let heads = head_options(m)?;
     let staff_depth = (m.staff > 0.0).then(|| g.lines_for(m.staff));
-    let top = head_depth + 1;
     let bottom = g.lines - staff_depth.map_or(0, |d| d + 1);
-    let region = Rect { col: 0, line: top, span: n, depth: bottom.saturating_sub(top) };
     let photos = photos_in(req);
-    let gallery = photos::Gallery { photos: &photos, grid: g, min_ppi: req.min_ppi, min_frame: MIN_FRAME_PT };
-    let boxes: Vec<String> = ["quotes", "milestones"].into_iter().filter(|k| m.boxes.contains_key(*k)).map(String::from).collect();
+    let gallery = photos::Gallery {
+        photos: &photos,
+        grid: g,
+        min_ppi: HOUSE_MIN_PPI,
+        min_frame: MIN_FRAME_PT,
+    };
+    let boxes: Vec<String> = ["quotes", "milestones"]
+        .into_iter()
+        .filter(|k| m.boxes.contains_key(*k))
+        .map(String::from)
+        .collect();
     let mut page = page::Page::new(m, body_blocks(req), gallery, boxes, req.page.photos_at);
     page.slack = req.slack;
-    let Some(best) = page.best(region) else {
+    // The head and the air under it are part of the search: a headline on
+    // two lines, or a line or two more air, may hold a page that would
+    // otherwise show a hole.
+    let mut best: Option<(f64, Element, Rect, page::Eval)> = None;
+    for (head, penalty) in &heads {
+        let head_depth = g.lines_for(head.height);
+        for air in 0..=MAX_AIR {
+            let top = head_depth + 1 + air;
+            let region = Rect {
+                col: 0,
+                line: top,
+                span: n,
+                depth: bottom.saturating_sub(top),
+            };
+            let Some(e) = page.best(region) else {
+                continue;
+            };
+            let cost = e.cost + penalty + AIR_COST * (air * n) as f64;
+            if best.as_ref().is_none_or(|b| cost < b.0) {
+                let mut head_el = Element::new(
+                    "head",
+                    Rect {
+                        col: 0,
+                        line: 0,
+                        span: n,
+                        depth: head_depth + air,
+                    },
+                );
+                head_el.size = Some(head.size);
+                head_el.mode = Some(head.mode.clone());
+                best = Some((cost, head_el, region, e));
+            }
+        }
+    }
+    let Some((_, head_el, region, best)) = best else {
+        let head_depth = heads
+            .iter()
+            .map(|(h, _)| g.lines_for(h.height))
+            .min()
+            .unwrap_or(0);
+        let region = Rect {
+            col: 0,
+            line: head_depth + 1,
+            span: n,
+            depth: bottom.saturating_sub(head_depth + 1),
+        };
         return Err(overset(&mut page, region));
     };
     let mut elements = vec![head_el];
     elements.extend(best.elements);
     if let Some(d) = staff_depth {
-        elements.push(Element::new("staff", Rect { col: 0, line: g.lines - d, span: n, depth: d }));
+        elements.push(Element::new(
+            "staff",
+            Rect {
+                col: 0,
+                line: g.lines - d,
+                span: n,
+                depth: d,
+            },
+        ));
     }
     Ok(Plan {
         elements,
@@ -180,28 +198,49 @@ pub fn make_up(req: &Request) -> Result<Plan, Unfit> {
         lines: g.lines,
         empty: best.empty,
         cells: region.span * region.depth,
+        holes: best.holes,
     })
 }
 
-/// The display head: parallel phrases on one line at the largest house
-/// size that fits, unless that is small; then one phrase to a line.
-fn choose_head(m: &Measures) -> Result<&measures::HeadOption, Unfit> {
-    let largest = |mode: &str| m.heads.iter().filter(|h| h.mode == mode && h.fits).max_by(|a, b| a.size.total_cmp(&b.size));
-    match (largest("one"), largest("lines")) {
-        (Some(one), _) if one.size >= ONE_LINE_MIN_PT => Ok(one),
-        (one, Some(lines)) if one.is_none_or(|o| lines.size > o.size) => Ok(lines),
-        (Some(one), _) => Ok(one),
-        _ => Err(Unfit::Headline {
+/// The display heads worth trying, each with what it costs the page: the
+/// parallel phrases on one line at the largest house size that fits (when
+/// that is not small), and one phrase to a line at the largest that fits.
+fn head_options(m: &Measures) -> Result<Vec<(&measures::HeadOption, f64)>, Unfit> {
+    let largest = |mode: &str| {
+        m.heads
+            .iter()
+            .filter(|h| h.mode == mode && h.fits)
+            .max_by(|a, b| a.size.total_cmp(&b.size))
+    };
+    let one = largest("one").filter(|h| h.size >= ONE_LINE_MIN_PT);
+    let lines = largest("lines");
+    let out: Vec<_> = match (one, lines) {
+        (Some(one), Some(lines)) if lines.height > one.height => {
+            vec![(one, 0.0), (lines, LINES_HEAD_COST)]
+        }
+        (Some(one), _) => vec![(one, 0.0)],
+        (None, Some(lines)) => vec![(lines, 0.0)],
+        (None, None) => largest("one")
+            .map(|small| (small, 0.0))
+            .into_iter()
+            .collect(),
+    };
+    if out.is_empty() {
+        return Err(Unfit::Headline {
             smallest: m.heads.iter().map(|h| h.size).fold(f64::INFINITY, f64::min),
-        }),
+        });
     }
+    Ok(out)
 }
 
 /// The article's body blocks with their measured lines.
 fn body_blocks(req: &Request) -> Vec<BodyBlock> {
     (req.article.body.iter())
         .zip(&req.measures.blocks)
-        .map(|(b, &lines)| BodyBlock { lines, head: matches!(b, Block::Heading(_)) })
+        .map(|(b, &lines)| BodyBlock {
+            lines,
+            head: matches!(b, Block::Heading(_)),
+        })
         .collect()
 }
 
@@ -218,9 +257,18 @@ fn photos_in(req: &Request) -> Vec<PhotoIn> {
                     .or(p.hints.aspect)
                     .unwrap_or(crate::content::DEFAULT_ASPECT),
                 pixels,
+                capped: pixels.is_some_and(|(w, h)| {
+                    let max_scale = 72.0 / HOUSE_MIN_PPI;
+                    f64::from(w) * max_scale >= req.measures.grid.column_width
+                        && f64::from(h) * max_scale >= MIN_FRAME_PT
+                }),
                 size: p.hints.size,
                 columns: p.hints.columns.map(|c| c as usize),
-                max_crop: if open { p.hints.max_crop.max(OPEN_FRAME_CROP) } else { p.hints.max_crop },
+                max_crop: if open {
+                    p.hints.max_crop.max(OPEN_FRAME_CROP)
+                } else {
+                    p.hints.max_crop
+                },
                 captions: req.measures.captions.get(i).cloned().unwrap_or_default(),
             }
         })
@@ -239,11 +287,20 @@ fn overset(page: &mut page::Page, region: Rect) -> Unfit {
     let (mut lo, mut hi) = (1, total + 1);
     while lo < hi {
         let mid = (lo + hi) / 2;
-        if page.best(Rect { depth: region.depth + mid, ..region }).is_some() {
+        if page
+            .best(Rect {
+                depth: region.depth + mid,
+                ..region
+            })
+            .is_some()
+        {
             hi = mid;
         } else {
             lo = mid + 1;
         }
     }
-    Unfit::Body { lines_per_column: lo, columns: region.span }
+    Unfit::Body {
+        lines_per_column: lo,
+        columns: region.span,
+    }
 }

@@ -8,16 +8,35 @@ use std::collections::HashMap;
 
 use crate::content::PhotosAt;
 
-use super::columns::{BodyBlock, fill};
+use super::columns::{BodyBlock, fill, fill_columns};
+use super::element::{Element, Rect};
+use super::measures::Measures;
 use super::photos::{Arrangements, Gallery};
-use super::{Element, Measures};
 
+/// The share of the region a print page may leave empty (the preflight
+/// refuses more).
+pub const UNDERSET_SHARE: f64 = 0.1;
+/// What a plan the preflight would refuse as underset costs beyond its
+/// empty cells.
+const UNDERSET_PENALTY: f64 = 10_000.0;
 /// Weight of an empty column × line cell.
 const EMPTY: f64 = 1.0;
 /// Per line a box is stretched beyond its natural height.
 const STRETCH: f64 = 2.0;
+/// The widest a box is set, in columns.
+const MAX_BOX_SPAN: usize = 3;
 /// Lines a box may be stretched by.
 const MAX_STRETCH: usize = 2;
+/// Per squared line left empty at the foot of a column of the body: one
+/// gap of many lines shows more than many gaps of one.
+const FOOT_WEIGHT: f64 = 2.0;
+/// An empty rectangle this wide and this deep (in millimetres), and of
+/// this area, shows as a hole on the page; the preflight refuses it.
+pub const HOLE_MM: (f64, f64, f64) = (30.0, 30.0, 1800.0);
+/// What a hole costs, beyond its empty cells.
+const HOLE_COST: f64 = 500.0;
+/// Per column of the body whose foot the preflight would call a hole.
+const HOLE_PENALTY: f64 = 60.0;
 /// Body legs shallower than this many lines read poorly.
 const SHALLOW: usize = 8;
 /// The share of the region the photos should take: at least, at most.
@@ -32,6 +51,8 @@ pub struct Eval {
     pub empty: usize,
     /// The elements placed.
     pub elements: Vec<Element>,
+    /// Empty rectangles large enough to show as holes.
+    pub holes: Vec<Rect>,
 }
 
 impl Eval {
@@ -39,21 +60,9 @@ impl Eval {
         self.cost += other.cost;
         self.empty += other.empty;
         self.elements.extend(other.elements);
+        self.holes.extend(other.holes);
         self
     }
-}
-
-/// A rectangle of the grid: first column, first line, columns, lines.
-#[derive(Debug, Clone, Copy)]
-pub struct Rect {
-    /// First column (0-based).
-    pub col: usize,
-    /// First line (0-based).
-    pub line: usize,
-    /// Columns wide.
-    pub span: usize,
-    /// Lines deep.
-    pub depth: usize,
 }
 
 /// What fills a rectangle.
@@ -63,12 +72,21 @@ enum Shape {
     Body,
     /// The photo group.
     Photos,
-    /// The boxes, stacked.
-    Side,
+    /// The boxes, stacked (`None`), or one of them.
+    Side(Option<usize>),
     /// Top over bottom, one empty line between.
     Over(Box<Shape>, Box<Shape>),
     /// Left beside right, a gutter between.
     Beside(Box<Shape>, Box<Shape>, Split),
+    /// The body in the whole rectangle, with this shape set into the top
+    /// of its first (`Split::Left`) or last (`Split::Right`) columns: those
+    /// columns of type start under it, and the text reads on column by
+    /// column as it does around any box set into the columns.
+    Inset(Box<Shape>, Split),
+}
+
+fn inset(content: &Shape, split: Split) -> Shape {
+    Shape::Inset(Box::new(content.clone()), split)
 }
 
 fn over(top: &Shape, bottom: &Shape) -> Shape {
@@ -110,7 +128,13 @@ pub struct Page<'a> {
 
 impl<'a> Page<'a> {
     /// A page to plan.
-    pub fn new(measures: &'a Measures, body: Vec<BodyBlock>, gallery: Gallery<'a>, boxes: Vec<String>, photos_at: Option<PhotosAt>) -> Self {
+    pub fn new(
+        measures: &'a Measures,
+        body: Vec<BodyBlock>,
+        gallery: Gallery<'a>,
+        boxes: Vec<String>,
+        photos_at: Option<PhotosAt>,
+    ) -> Self {
         Self {
             measures,
             body,
@@ -127,8 +151,26 @@ impl<'a> Page<'a> {
     pub fn best(&mut self, r: Rect) -> Option<Eval> {
         self.region_cells = r.span * r.depth;
         let mut best: Option<Eval> = None;
+        let allowed = (UNDERSET_SHARE * self.region_cells as f64) as usize;
         for shape in self.shapes(r.span) {
-            if let Some(e) = self.eval(&shape, r) {
+            let found = self.eval(&shape, r);
+            if std::env::var_os("PLANDBG").is_some() && found.is_none() {
+                eprintln!("     none {r:?} {shape:?}");
+            }
+            if let Some(mut e) = found {
+                // A page the preflight would refuse as underset comes last.
+                if e.empty > allowed {
+                    e.cost += UNDERSET_PENALTY + EMPTY * 10.0 * (e.empty - allowed) as f64;
+                }
+                if std::env::var_os("PLANDBG").is_some() {
+                    eprintln!(
+                        "{:9.1} empty {:4} holes {} {:?}",
+                        e.cost,
+                        e.empty,
+                        e.holes.len(),
+                        shape
+                    );
+                }
                 if best.as_ref().is_none_or(|b| e.cost < b.cost) {
                     best = Some(e);
                 }
@@ -151,7 +193,7 @@ impl<'a> Page<'a> {
             Some(PhotosAt::Foot) => (false, true),
             None => (true, true),
         };
-        let (body, ph, side) = (Shape::Body, Shape::Photos, Shape::Side);
+        let (body, ph, side) = (Shape::Body, Shape::Photos, Shape::Side(None));
         // The body with the boxes beside it, or alone.
         let mut texts = Vec::new();
         if boxes {
@@ -161,6 +203,20 @@ impl<'a> Page<'a> {
             }
         } else {
             texts.push(body.clone());
+        }
+        // The boxes set into the top of the body's last columns (never its
+        // first: the story's first line stays at the top left).
+        if boxes {
+            for &s in &sides {
+                texts.push(inset(&side, Split::Right(s)));
+            }
+        }
+        // Two boxes side by side in a band over the body.
+        if self.boxes.len() == 2 {
+            let (a, b) = (Shape::Side(Some(0)), Shape::Side(Some(1)));
+            for k in 2..n.saturating_sub(1) {
+                texts.push(over(&beside(&a, &b, Split::Left(k)), &body));
+            }
         }
         if !photos {
             return texts;
@@ -182,11 +238,21 @@ impl<'a> Page<'a> {
                     out.push(over(&beside(&ph, &side, Split::Right(s)), &body));
                 }
             }
-            // The body beside a stack of the photos (over the boxes).
-            let stack = if boxes { over(&ph, &side) } else { ph.clone() };
+            // The body beside a stack of the photos (over the boxes, or
+            // beside them), or with the stack set into its last columns.
+            let mut stacks = vec![if boxes { over(&ph, &side) } else { ph.clone() }];
+            if boxes {
+                for &s in &sides {
+                    stacks.push(beside(&side, &ph, Split::Left(s)));
+                    stacks.push(beside(&ph, &side, Split::Right(s)));
+                }
+            }
             for k in 2..n.saturating_sub(1) {
-                out.push(beside(&body, &stack, Split::Left(k)));
-                out.push(beside(&stack, &body, Split::Right(k)));
+                for stack in &stacks {
+                    out.push(beside(&body, stack, Split::Left(k)));
+                    out.push(beside(stack, &body, Split::Right(k)));
+                    out.push(inset(stack, Split::Right(n - k)));
+                }
             }
         }
         out
@@ -196,7 +262,7 @@ impl<'a> Page<'a> {
         match shape {
             Shape::Body => self.body(r),
             Shape::Photos => self.photos(r),
-            Shape::Side => self.side(r),
+            Shape::Side(which) => self.side(*which, r),
             Shape::Over(top, bottom) => {
                 let mut best: Option<Eval> = None;
                 for t in 1..r.depth.saturating_sub(1) {
@@ -221,6 +287,7 @@ impl<'a> Page<'a> {
                 }
                 best
             }
+            Shape::Inset(content, split) => self.inset(content, *split, r),
             Shape::Beside(left, right, split) => {
                 let k = match *split {
                     Split::Left(k) => k,
@@ -230,21 +297,163 @@ impl<'a> Page<'a> {
                     return None;
                 }
                 let a = self.eval(left, Rect { span: k, ..r })?;
-                let b = self.eval(right, Rect { col: r.col + k, span: r.span - k, ..r })?;
+                let b = self.eval(
+                    right,
+                    Rect {
+                        col: r.col + k,
+                        span: r.span - k,
+                        ..r
+                    },
+                )?;
                 Some(a.join(b))
             }
         }
     }
 
+    /// The body in `r` with `content` set into the top of some of its
+    /// columns, as deep as suits the body best.
+    fn inset(&self, content: &Shape, split: Split, r: Rect) -> Option<Eval> {
+        let (s, right) = match split {
+            Split::Left(s) => (s, false),
+            Split::Right(s) => (s, true),
+        };
+        if s == 0 || s >= r.span {
+            return None;
+        }
+        let d = r.depth.checked_sub(self.slack)?;
+        let first = if right { r.span - s } else { 0 };
+        let mut best: Option<Eval> = None;
+        for b in 1..d.saturating_sub(2) {
+            let caps: Vec<usize> = (0..r.span)
+                .map(|c| {
+                    if (first..first + s).contains(&c) {
+                        d - b - 1
+                    } else {
+                        d
+                    }
+                })
+                .collect();
+            let Some(filled) = fill_columns(&self.body, &caps) else {
+                continue;
+            };
+            // Each column under the inset needs a block to begin in it: the
+            // layout reserves the inset's room before that block.
+            let Some(spacers) = (first..first + s)
+                .map(|c| filled.starts[c].map(|i| (i, b + 1)))
+                .collect::<Option<Vec<_>>>()
+            else {
+                continue;
+            };
+            let Some(c) = self.eval(
+                content,
+                Rect {
+                    col: r.col + first,
+                    span: s,
+                    depth: b,
+                    ..r
+                },
+            ) else {
+                continue;
+            };
+            let empty = filled.empty + self.slack * r.span;
+            let holes = self.foot_holes(r, &filled.feet);
+            let cost = c.cost
+                + EMPTY * empty as f64
+                + self.shallow(r) as f64
+                + FOOT_WEIGHT * filled.gaps as f64
+                + HOLE_PENALTY * filled.holes as f64
+                + self.hole_cost(&holes);
+            if best.as_ref().is_some_and(|x| cost >= x.cost) {
+                continue;
+            }
+            let mut body = Element::new("body", r);
+            body.spacers = Some(spacers);
+            body.inset = Some([r.col + first, s, b + 1]);
+            let mut e = Eval {
+                cost: 0.0,
+                empty,
+                elements: vec![body],
+                holes,
+            }
+            .join(c);
+            e.cost = cost;
+            best = Some(e);
+        }
+        best
+    }
+
+    /// Whether an empty rectangle `cols` wide and `lines` deep shows as a
+    /// hole.
+    fn is_hole(&self, cols: usize, lines: usize) -> bool {
+        let g = &self.measures.grid;
+        let mm = 25.4 / 72.0;
+        let (w, h) = (g.span_w(cols) * mm, lines as f64 * g.pitch * mm);
+        cols > 0 && lines > 0 && w >= HOLE_MM.0 && h >= HOLE_MM.1 && w * h >= HOLE_MM.2
+    }
+
+    /// What the holes cost: each, and each of its cells.
+    fn hole_cost(&self, holes: &[Rect]) -> f64 {
+        holes
+            .iter()
+            .map(|h| HOLE_COST + 5.0 * (h.span * h.depth) as f64)
+            .sum()
+    }
+
+    /// The holes at the foot of the body's columns in `r`, each column
+    /// `feet[i]` lines short: the largest empty rectangles over runs of
+    /// neighbouring columns.
+    fn foot_holes(&self, r: Rect, feet: &[usize]) -> Vec<Rect> {
+        let mut out: Vec<Rect> = Vec::new();
+        for i in 0..feet.len() {
+            for j in i + 1..=feet.len() {
+                let depth = feet[i..j].iter().copied().min().unwrap_or(0);
+                if !self.is_hole(j - i, depth) {
+                    continue;
+                }
+                let hole = Rect {
+                    col: r.col + i,
+                    line: r.line + r.depth - depth,
+                    span: j - i,
+                    depth,
+                };
+                out.retain(|o| {
+                    !(hole.col <= o.col
+                        && o.col + o.span <= hole.col + hole.span
+                        && o.depth <= hole.depth)
+                });
+                if !out.iter().any(|o| {
+                    o.col <= hole.col
+                        && hole.col + hole.span <= o.col + o.span
+                        && hole.depth <= o.depth
+                }) {
+                    out.push(hole);
+                }
+            }
+        }
+        out
+    }
+
+    /// The penalty for legs of type too shallow to read.
+    fn shallow(&self, r: Rect) -> usize {
+        SHALLOW.saturating_sub(r.depth) * r.span * 10
+    }
+
     /// The body in `r`: it must fit, with the slack asked for.
     fn body(&self, r: Rect) -> Option<Eval> {
         let d = r.depth.checked_sub(self.slack)?;
-        let empty = fill(&self.body, r.span, d)? + self.slack * r.span;
-        let shallow = SHALLOW.saturating_sub(r.depth) * r.span * 10;
+        let filled = fill(&self.body, r.span, d)?;
+        let empty = filled.empty + self.slack * r.span;
+        let shallow = self.shallow(r);
+        let holes = self.foot_holes(r, &filled.feet);
         Some(Eval {
-            cost: EMPTY * empty as f64 + shallow as f64,
+            cost: EMPTY * empty as f64
+                + shallow as f64
+                + FOOT_WEIGHT * filled.gaps as f64
+                + HOLE_PENALTY * filled.holes as f64
+                + self.hole_cost(&holes),
             empty,
             elements: vec![Element::new("body", r)],
+            holes,
         })
     }
 
@@ -253,7 +462,10 @@ impl<'a> Page<'a> {
     fn photos(&self, r: Rect) -> Option<Eval> {
         let all = self.arrangements(r.span);
         let (h, cost) = (0..=r.depth)
-            .filter_map(|h| all.cost(h).map(|c| (h, c + EMPTY * ((r.depth - h) * r.span) as f64)))
+            .filter_map(|h| {
+                all.cost(h)
+                    .map(|c| (h, c + EMPTY * ((r.depth - h) * r.span) as f64))
+            })
             .min_by(|a, b| a.1.total_cmp(&b.1))?;
         let cells = all.cells(&self.gallery, h);
         let share = (r.span * h) as f64 / self.region_cells.max(1) as f64;
@@ -277,10 +489,21 @@ impl<'a> Page<'a> {
                 e
             })
             .collect();
+        let air = Rect {
+            line: r.line + h,
+            depth: r.depth - h,
+            ..r
+        };
+        let holes: Vec<Rect> = self
+            .is_hole(air.span, air.depth)
+            .then_some(air)
+            .into_iter()
+            .collect();
         Some(Eval {
-            cost: cost + off * self.region_cells as f64,
+            cost: cost + off * self.region_cells as f64 + self.hole_cost(&holes),
             empty: (r.depth - h) * r.span,
             elements,
+            holes,
         })
     }
 
@@ -295,13 +518,27 @@ impl<'a> Page<'a> {
 
     /// The boxes stacked in `r` at their natural height (a box may stretch
     /// by a line or two), at the largest type scale that fits.
-    fn side(&self, r: Rect) -> Option<Eval> {
+    fn side(&self, which: Option<usize>, r: Rect) -> Option<Eval> {
         let g = &self.measures.grid;
+        // A box is one to three columns wide (four, side by side with the
+        // other in a band).
+        let (boxes, widest): (Vec<&String>, usize) = match which {
+            Some(i) => (vec![self.boxes.get(i)?], MAX_BOX_SPAN + 1),
+            None => (self.boxes.iter().collect(), MAX_BOX_SPAN),
+        };
+        if r.span > widest {
+            return None;
+        }
         let mut best: Option<Eval> = None;
         for (si, &scale) in self.measures.box_scales.iter().enumerate() {
-            let depths: Vec<usize> = (self.boxes.iter())
+            let depths: Vec<usize> = (boxes.iter())
                 .map(|kind| {
-                    let m = self.measures.boxes.get(kind)?.iter().find(|b| b.span == r.span)?;
+                    let m = self
+                        .measures
+                        .boxes
+                        .get(*kind)?
+                        .iter()
+                        .find(|b| b.span == r.span)?;
                     Some(g.lines_for(*m.heights.get(si)?))
                 })
                 .collect::<Option<_>>()?;
@@ -318,18 +555,43 @@ impl<'a> Page<'a> {
             };
             let mut line = r.line;
             let mut elements = Vec::new();
-            for (i, (kind, d)) in self.boxes.iter().zip(&depths).enumerate() {
-                let more = if stretch { extra / depths.len() + usize::from(i < extra % depths.len()) } else { 0 };
-                let mut e = Element::new(kind, Rect { line, depth: d + more, ..r });
+            for (i, (kind, d)) in boxes.iter().zip(&depths).enumerate() {
+                let more = if stretch {
+                    extra / depths.len() + usize::from(i < extra % depths.len())
+                } else {
+                    0
+                };
+                let mut e = Element::new(
+                    kind,
+                    Rect {
+                        line,
+                        depth: d + more,
+                        ..r
+                    },
+                );
                 e.scale = Some(scale);
                 e.stretch = Some(stretch);
                 line += d + more + 1;
                 elements.push(e);
             }
+            let air = Rect {
+                line: r.line + natural,
+                depth: extra,
+                ..r
+            };
+            let holes: Vec<Rect> = (!stretch && self.is_hole(air.span, air.depth))
+                .then_some(air)
+                .into_iter()
+                .collect();
             // A larger type scale wins a tie.
-            let cost = cost - 0.01 * si as f64;
+            let cost = cost - 0.01 * si as f64 + self.hole_cost(&holes);
             if best.as_ref().is_none_or(|b| cost < b.cost) {
-                best = Some(Eval { cost, empty, elements });
+                best = Some(Eval {
+                    cost,
+                    empty,
+                    elements,
+                    holes,
+                });
             }
         }
         best

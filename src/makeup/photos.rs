@@ -15,6 +15,9 @@ const CROP_WEIGHT: f64 = 3.0;
 const NARROW_PENALTY: f64 = 15.0;
 /// The first of three or more photos not at least half the group's width.
 const LEAD_PENALTY: f64 = 25.0;
+/// Per column × line of a picture set below the minimum resolution (one
+/// too small for even the smallest frame): it is kept as small as it goes.
+const THIN_WEIGHT: f64 = 5.0;
 
 /// A photo as the planner sees it.
 #[derive(Debug, Clone)]
@@ -25,6 +28,10 @@ pub struct PhotoIn {
     pub aspect: f64,
     /// The picture's pixels, when it is in the folder.
     pub pixels: Option<(u32, u32)>,
+    /// Whether the pixels cap the frame: a picture too small for even the
+    /// smallest frame at the minimum ppi is set small instead, and the
+    /// preflight names its resolution.
+    pub capped: bool,
     /// `size`.
     pub size: Option<SizeClass>,
     /// `columns`.
@@ -152,7 +159,13 @@ impl Gallery<'_> {
 
     /// For photos `i..j` side by side in one row `width` columns wide, the
     /// best spans and cost at each depth the row can take.
-    fn rows(&self, i: usize, j: usize, width: usize, max_h: usize) -> Vec<(usize, f64, Vec<usize>)> {
+    fn rows(
+        &self,
+        i: usize,
+        j: usize,
+        width: usize,
+        max_h: usize,
+    ) -> Vec<(usize, f64, Vec<usize>)> {
         let photos = &self.photos[i..j];
         let mut best: Vec<Option<(f64, Vec<usize>)>> = vec![None; max_h + 1];
         for spans in compositions(width, photos.len()) {
@@ -168,10 +181,22 @@ impl Gallery<'_> {
                 for (p, &span) in photos.iter().zip(&spans) {
                     let (crop, _) = self.frame(p, span, m, caption);
                     cost += CROP_WEIGHT * crop * crop * (span * m) as f64;
-                    if span == 1 && width >= 4 && p.size != Some(SizeClass::Small) && p.columns != Some(1) {
+                    if p.pixels.is_some() && !p.capped {
+                        cost += THIN_WEIGHT * (span * m) as f64;
+                    }
+                    if span == 1
+                        && width >= 4
+                        && p.size != Some(SizeClass::Small)
+                        && p.columns != Some(1)
+                    {
                         cost += NARROW_PENALTY;
                     }
-                    if p.index == self.photos[0].index && self.photos.len() >= 3 && p.size.is_none() && p.columns.is_none() && 2 * span < width {
+                    if p.index == self.photos[0].index
+                        && self.photos.len() >= 3
+                        && p.size.is_none()
+                        && p.columns.is_none()
+                        && 2 * span < width
+                    {
                         cost += LEAD_PENALTY;
                     }
                 }
@@ -211,7 +236,13 @@ impl Gallery<'_> {
 
     /// The depths (in lines) at which every photo of a row keeps its shape
     /// within its crop limit, its resolution and the smallest frame.
-    fn depth_range(&self, photos: &[PhotoIn], spans: &[usize], caption: f64, max_h: usize) -> Option<(usize, usize)> {
+    fn depth_range(
+        &self,
+        photos: &[PhotoIn],
+        spans: &[usize],
+        caption: f64,
+        max_h: usize,
+    ) -> Option<(usize, usize)> {
         let (mut lo, mut hi) = (self.min_frame, f64::INFINITY);
         let max_scale = 72.0 / self.min_ppi;
         for (p, &span) in photos.iter().zip(spans) {
@@ -219,7 +250,7 @@ impl Gallery<'_> {
             let keep = 1.0 - p.max_crop;
             lo = lo.max(w * keep / p.aspect);
             hi = hi.min(w / (p.aspect * keep));
-            if let Some((pw, ph)) = p.pixels {
+            if let (Some((pw, ph)), true) = (p.pixels, p.capped) {
                 if w > f64::from(pw) * max_scale {
                     return None;
                 }
@@ -235,12 +266,20 @@ impl Gallery<'_> {
 
     /// The crop and effective ppi of photo `p` in a frame `span` columns
     /// by `depth` lines whose caption takes `caption`.
-    pub fn frame(&self, p: &PhotoIn, span: usize, depth: usize, caption: f64) -> (f64, Option<f64>) {
+    pub fn frame(
+        &self,
+        p: &PhotoIn,
+        span: usize,
+        depth: usize,
+        caption: f64,
+    ) -> (f64, Option<f64>) {
         let w = self.grid.span_w(span);
         let h = (self.grid.depth_h(depth) - caption).max(1.0);
         let shape = w / h;
         let crop = 1.0 - (shape / p.aspect).min(p.aspect / shape);
-        let ppi = p.pixels.map(|(pw, ph)| 72.0 / (w / f64::from(pw)).max(h / f64::from(ph)));
+        let ppi = p
+            .pixels
+            .map(|(pw, ph)| 72.0 / (w / f64::from(pw)).max(h / f64::from(ph)));
         (crop, ppi)
     }
 }
@@ -285,6 +324,7 @@ mod tests {
             index,
             aspect,
             pixels: None,
+            capped: true,
             size: None,
             columns: None,
             max_crop: 0.3,
@@ -301,14 +341,25 @@ mod tests {
     #[test]
     fn five_photos_fill_their_rectangle_without_holes() {
         let photos: Vec<_> = (0..5).map(|i| photo(i, 1.5)).collect();
-        let gallery = Gallery { photos: &photos, grid: grid(), min_ppi: 200.0, min_frame: 70.0 };
+        let gallery = Gallery {
+            photos: &photos,
+            grid: grid(),
+            min_ppi: 200.0,
+            min_frame: 70.0,
+        };
         let all = gallery.arrange(6, 60);
-        let h = (0..=60).find(|&h| all.cost(h).is_some() && h >= 40).expect("an arrangement");
+        let h = (0..=60)
+            .find(|&h| all.cost(h).is_some() && h >= 40)
+            .expect("an arrangement");
         let cells = all.cells(&gallery, h);
         assert_eq!(cells.len(), 5);
         // Every row is filled across the six columns.
         for line in cells.iter().map(|c| c.line) {
-            let across: usize = cells.iter().filter(|c| c.line == line).map(|c| c.span).sum();
+            let across: usize = cells
+                .iter()
+                .filter(|c| c.line == line)
+                .map(|c| c.span)
+                .sum();
             assert_eq!(across, 6);
         }
         assert!(cells.iter().all(|c| c.crop <= 0.3 + 1e-9), "{cells:?}");
@@ -319,7 +370,12 @@ mod tests {
         let mut small = photo(0, 1.5);
         small.pixels = Some((600, 400));
         let photos = [small];
-        let gallery = Gallery { photos: &photos, grid: grid(), min_ppi: 200.0, min_frame: 70.0 };
+        let gallery = Gallery {
+            photos: &photos,
+            grid: grid(),
+            min_ppi: 200.0,
+            min_frame: 70.0,
+        };
         // 600 px at 200 ppi is 216 pt: at most one column (114 pt) fits.
         let all = gallery.arrange(2, 60);
         assert!((0..=60).all(|h| all.cost(h).is_none()));

@@ -125,7 +125,7 @@ impl Default for PrintSettings {
     fn default() -> Self {
         Self {
             mode: PictureMode::Cmyk,
-            min_ppi: 200.0,
+            min_ppi: crate::makeup::HOUSE_MIN_PPI,
             max_ppi: 600.0,
             hole_lines: 3,
         }

@@ -3,13 +3,13 @@
 //! than a page may show. Read from the plan the page was placed by.
 
 use crate::content::Page;
-use crate::makeup::{Element, Plan};
+use crate::makeup::{Element, HOLE_MM, Plan, Rect};
 
 use super::finding::{Check, Finding, Severity};
 
 /// The share of the type area under the head a print page may leave
 /// empty: beyond it the page is underset (a proof still builds).
-pub const MAX_EMPTY_SHARE: f64 = 0.1;
+pub const MAX_EMPTY_SHARE: f64 = crate::makeup::UNDERSET_SHARE;
 
 /// The geometry findings of one page made up by `plan`.
 pub fn check_plan(page: &Page, plan: &Plan) -> Vec<Finding> {
@@ -37,9 +37,16 @@ pub fn check_plan(page: &Page, plan: &Plan) -> Vec<Finding> {
             ));
         }
         for b in &plan.elements[i + 1..] {
-            let across = a.col < b.col + b.span && b.col < a.col + a.span;
-            let down = a.line < b.line + b.depth && b.line < a.line + a.depth;
-            if across && down {
+            let meet = |x: &Rect, y: &Rect| {
+                x.col < y.col + y.span
+                    && y.col < x.col + x.span
+                    && x.line < y.line + y.depth
+                    && y.line < x.line + x.depth
+            };
+            if a.areas()
+                .iter()
+                .any(|x| b.areas().iter().any(|y| meet(x, y)))
+            {
                 out.push(Finding::new(
                     Severity::Error,
                     Check::Geometry,
@@ -54,7 +61,11 @@ pub fn check_plan(page: &Page, plan: &Plan) -> Vec<Finding> {
         let limit = e
             .index
             .and_then(|i| page.articles.first()?.photos.get(i))
-            .map_or(0.3, |p| p.hints.max_crop.max(if p.info.is_none() { 0.45 } else { 0.0 }));
+            .map_or(0.3, |p| {
+                p.hints
+                    .max_crop
+                    .max(if p.info.is_none() { 0.45 } else { 0.0 })
+            });
         let crop = e.crop.unwrap_or(0.0);
         if crop > limit + 1e-6 {
             out.push(Finding::new(
@@ -62,19 +73,41 @@ pub fn check_plan(page: &Page, plan: &Plan) -> Vec<Finding> {
                 Check::Geometry,
                 number,
                 name(e),
-                format!("the frame cuts away {:.0}% of the picture (the limit is {:.0}%)", crop * 100.0, limit * 100.0),
+                format!(
+                    "the frame cuts away {:.0}% of the picture (the limit is {:.0}%)",
+                    crop * 100.0,
+                    limit * 100.0
+                ),
             ));
         }
     }
+    for hole in &plan.holes {
+        out.push(Finding::new(
+            Severity::Error,
+            Check::Underset,
+            number,
+            format!(
+                "columns {}–{}, lines {}–{}",
+                hole.col + 1,
+                hole.col + hole.span,
+                hole.line + 1,
+                hole.line + hole.depth
+            ),
+            format!(
+                "a hole: {} columns by {} lines left empty (at least {:.0} × {:.0} mm shows as a hole): add copy or photos",
+                hole.span, hole.depth, HOLE_MM.0, HOLE_MM.1
+            ),
+        ));
+    }
     let share = plan.empty as f64 / plan.cells.max(1) as f64;
-    if share > MAX_EMPTY_SHARE {
+    if plan.empty > (MAX_EMPTY_SHARE * plan.cells as f64) as usize {
         out.push(Finding::new(
             Severity::Error,
             Check::Underset,
             number,
             "page",
             format!(
-                "underset: {:.0}% of the type area under the head is empty ({} column-lines; at most {:.0}% may be): add copy or photos, or set a larger picture",
+                "underset: {:.1}% of the type area under the head is empty ({} column-lines; at most {:.0}% may be): add copy or photos, or set a larger picture",
                 share * 100.0,
                 plan.empty,
                 MAX_EMPTY_SHARE * 100.0

@@ -663,19 +663,20 @@ fn bad_requests_are_usage_errors() {
 
 #[test]
 fn archive_refuses_what_a_print_build_refuses() {
-    // A 320 × 240 photo set at about 101 × 76 mm prints at 80 ppi: the
-    // print build refuses the page, and so does the archive, with the same
-    // message, leaving no revision, no staging folder and no lock.
+    // A 200 × 150 photo is too small for even the smallest frame at 200
+    // ppi (one column, 40 mm): the print build refuses the page, and so
+    // does the archive, with the same message, leaving no revision, no
+    // staging folder and no lock.
     let (tmp, edition) = workspace();
     let dir = tmp.path();
     let photo = "photos/01-tongshan-mufushan-road.jpg";
     std::fs::create_dir_all(edition.join("photos")).unwrap();
-    std::fs::write(edition.join(photo), grey_jpeg_of(320, 240)).unwrap();
+    std::fs::write(edition.join(photo), grey_jpeg_of(200, 150)).unwrap();
     let build = banmian(dir, &["build", ID, "-o", "out"])
         .leaves_untouched("out")
         .expect_exit(1)
         .stderr_contains("preflight refuses the pages:")
-        .stderr_contains("80 ppi effective, below the minimum of 200 ppi")
+        .stderr_contains("ppi effective, below the minimum of 200 ppi (200×150 px")
         .stderr();
     let archive = banmian(dir, &["archive", ID]).expect_exit(1).stderr();
     let refusal = |text: &str| -> Vec<String> {

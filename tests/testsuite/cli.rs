@@ -246,7 +246,19 @@ fn an_article_without_section_heads_is_set_in_the_body_face() {
         "feature",
         "第一段正文。\n\n第二段正文。",
     );
-    banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]).expect_success();
+    // Two lines of copy leave the page underset: a proof PDF.
+    banmian(
+        dir.path(),
+        &[
+            "build",
+            ed.to_str().unwrap(),
+            "-o",
+            "out",
+            "--profile",
+            "proof",
+        ],
+    )
+    .expect_success();
     let fonts = poppler(
         "pdffonts",
         &[dir.path().join("out/plain-01.pdf").to_str().unwrap()],
@@ -304,7 +316,14 @@ fn photos_are_cropped_around_their_focus() {
         .unwrap();
     let md = ed.join("feature.md");
     let caption = "caption = \"通山幕阜山生态旅游公路\"";
-    edit(&md, caption, &format!("{caption}\nfocus = [0.0, 0.5]"));
+    // The editor asks for a one-column frame and lets it cut more than the
+    // usual 30%: a column is too narrow for the wide picture's shape (the
+    // smallest frame is 25 mm deep), so it is cropped.
+    edit(
+        &md,
+        caption,
+        &format!("{caption}\ncolumns = 1\nmax_crop = 0.6\nfocus = [0.0, 0.5]"),
+    );
     let (left_x, left_y, width) = first_picture(&ed);
     edit(&md, "focus = [0.0, 0.5]", "focus = [1.0, 0.5]");
     let (right_x, right_y, _) = first_picture(&ed);
@@ -313,7 +332,10 @@ fn photos_are_cropped_around_their_focus() {
     // Focus on the left edge keeps the picture's left edge in the frame;
     // on the right edge it moves the picture left by everything cropped.
     assert_eq!(left_y, right_y);
-    assert!(left_x - right_x > width / 3.0, "{left_x} {right_x} {width}");
+    assert!(
+        left_x - right_x > width / 10.0,
+        "{left_x} {right_x} {width}"
+    );
     assert!(
         (centre_x - (left_x + right_x) / 2.0).abs() < 0.01,
         "{centre_x}"

@@ -88,7 +88,18 @@ fn scratch(out: &Path) -> Vec<String> {
 }
 
 fn build(dir: &Path, ed: &Path) -> crate::support::Run {
-    banmian(dir, &["build", ed.to_str().unwrap(), "-o", "out"])
+    // The editions are a few lines of copy: underset, so proof PDFs.
+    banmian(
+        dir,
+        &[
+            "build",
+            ed.to_str().unwrap(),
+            "-o",
+            "out",
+            "--profile",
+            "proof",
+        ],
+    )
 }
 
 #[test]
@@ -147,7 +158,18 @@ fn a_build_killed_while_publishing_leaves_a_whole_set() {
     // Whoever uses the folder next (here a build of another edition)
     // finishes what the killed build began: the new set, whole.
     let other = crate::support::small_edition(dir, "other", "feature", "另一版正文。");
-    banmian(dir, &["build", other.to_str().unwrap(), "-o", "out"]).expect_success();
+    banmian(
+        dir,
+        &[
+            "build",
+            other.to_str().unwrap(),
+            "-o",
+            "out",
+            "--profile",
+            "proof",
+        ],
+    )
+    .expect_success();
     assert_eq!(one_set(&out), '乙');
     assert_eq!(scratch(&out), Vec::<String>::new());
     assert!(out.join("other-01.pdf").is_file());
