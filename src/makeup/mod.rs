@@ -35,6 +35,9 @@ pub const HOUSE_MIN_PPI: f64 = 200.0;
 /// each costs per column.
 const MAX_AIR: usize = 2;
 const AIR_COST: f64 = 2.0;
+/// What setting the lead as a box costs: a little, so that it stays in
+/// the body unless the box makes a better page.
+const LEAD_BOX_COST: f64 = 10.0;
 /// What a headline over two lines costs when it would fit on one.
 const LINES_HEAD_COST: f64 = 40.0;
 /// The smallest picture frame, in points (25 mm).
@@ -69,6 +72,9 @@ pub struct Plan {
     /// Empty rectangles large enough to show as holes (a plan has them
     /// only when no plan without them exists).
     pub holes: Vec<Rect>,
+    /// Whether the lead (导语) is set as a box of its own (element `lead`)
+    /// instead of opening the body.
+    pub lead_moved: bool,
 }
 
 impl Plan {
@@ -118,24 +124,112 @@ pub fn make_up(req: &Request) -> Result<Plan, Unfit> {
     let staff_depth = (m.staff > 0.0).then(|| g.lines_for(m.staff));
     let bottom = g.lines - staff_depth.map_or(0, |d| d + 1);
     let photos = photos_in(req);
-    let gallery = photos::Gallery {
-        photos: &photos,
-        grid: g,
-        min_ppi: HOUSE_MIN_PPI,
-        min_frame: MIN_FRAME_PT,
+    let blocks = body_blocks(req);
+    let lead = lead_blocks(req.article);
+    // The lead may open the body or stand as a box of its own beside the
+    // photos or in the columns, as papers set a 导语.
+    let moves: &[bool] = if lead > 0 && m.boxes.contains_key("lead") {
+        &[false, true]
+    } else {
+        &[false]
     };
-    let boxes: Vec<String> = ["quotes", "milestones"]
-        .into_iter()
-        .filter(|k| m.boxes.contains_key(*k))
-        .map(String::from)
-        .collect();
-    let mut page = page::Page::new(m, body_blocks(req), gallery, boxes, req.page.photos_at);
-    page.slack = req.slack;
-    // The head and the air under it are part of the search: a headline on
-    // two lines, or a line or two more air, may hold a page that would
-    // otherwise show a hole.
-    let mut best: Option<(f64, Element, Rect, page::Eval)> = None;
-    for (head, penalty) in &heads {
+    let mut best: Option<Found> = None;
+    let mut pages = Vec::new();
+    for &moved in moves {
+        let kinds: &[&str] = if moved {
+            &["lead", "quotes", "milestones"]
+        } else {
+            &["quotes", "milestones"]
+        };
+        let boxes = (kinds.iter())
+            .filter(|k| m.boxes.contains_key(**k))
+            .map(|k| k.to_string())
+            .collect();
+        let body = if moved {
+            blocks[lead..].to_vec()
+        } else {
+            blocks.clone()
+        };
+        let gallery = photos::Gallery {
+            photos: &photos,
+            grid: g,
+            min_ppi: HOUSE_MIN_PPI,
+            min_frame: MIN_FRAME_PT,
+        };
+        let mut page = page::Page::new(m, body, gallery, boxes, req.page.photos_at);
+        page.slack = req.slack;
+        let extra = if moved { LEAD_BOX_COST } else { 0.0 };
+        for found in search(&mut page, &heads, bottom, extra, moved) {
+            if best.as_ref().is_none_or(|b| found.cost < b.cost) {
+                best = Some(found);
+            }
+        }
+        pages.push(page);
+        // The lead leaves the body only when the page needs it.
+        if best.as_ref().is_some_and(|b| b.clean) {
+            break;
+        }
+    }
+    let Some(best) = best else {
+        let head_depth = (heads.iter().map(|(h, _)| g.lines_for(h.height)))
+            .min()
+            .unwrap_or(0);
+        let region = Rect {
+            col: 0,
+            line: head_depth + 1,
+            span: n,
+            depth: bottom.saturating_sub(head_depth + 1),
+        };
+        return Err(overset(&mut pages[0], region));
+    };
+    let mut elements = vec![best.head];
+    elements.extend(best.eval.elements);
+    if let Some(d) = staff_depth {
+        let at = Rect {
+            col: 0,
+            line: g.lines - d,
+            span: n,
+            depth: d,
+        };
+        elements.push(Element::new("staff", at));
+    }
+    Ok(Plan {
+        elements,
+        columns: n,
+        lines: g.lines,
+        empty: best.eval.empty,
+        cells: best.region.span * best.region.depth,
+        holes: best.eval.holes,
+        lead_moved: best.lead_moved,
+    })
+}
+
+/// A candidate page under one display head.
+struct Found {
+    /// Neither a hole nor underset.
+    clean: bool,
+    cost: f64,
+    head: Element,
+    region: Rect,
+    eval: page::Eval,
+    lead_moved: bool,
+}
+
+/// The best page under each display head and each amount of air under
+/// it, in the house's order of preference: a headline on two lines, or a
+/// line or two more air, is tried only when the page would otherwise show
+/// a hole or be underset.
+fn search(
+    page: &mut page::Page,
+    heads: &[(&measures::HeadOption, f64)],
+    bottom: usize,
+    extra: f64,
+    lead_moved: bool,
+) -> Vec<Found> {
+    let g = page.measures.grid;
+    let n = g.columns;
+    let mut out = Vec::new();
+    for (head, penalty) in heads {
         let head_depth = g.lines_for(head.height);
         for air in 0..=MAX_AIR {
             let top = head_depth + 1 + air;
@@ -145,61 +239,36 @@ pub fn make_up(req: &Request) -> Result<Plan, Unfit> {
                 span: n,
                 depth: bottom.saturating_sub(top),
             };
-            let Some(e) = page.best(region) else {
+            let Some(eval) = page.best(region) else {
                 continue;
             };
-            let cost = e.cost + penalty + AIR_COST * (air * n) as f64;
-            if best.as_ref().is_none_or(|b| cost < b.0) {
-                let mut head_el = Element::new(
-                    "head",
-                    Rect {
-                        col: 0,
-                        line: 0,
-                        span: n,
-                        depth: head_depth + air,
-                    },
-                );
-                head_el.size = Some(head.size);
-                head_el.mode = Some(head.mode.clone());
-                best = Some((cost, head_el, region, e));
+            let mut el = Element::new(
+                "head",
+                Rect {
+                    col: 0,
+                    line: 0,
+                    span: n,
+                    depth: head_depth + air,
+                },
+            );
+            el.size = Some(head.size);
+            el.mode = Some(head.mode.clone());
+            let allowed = (UNDERSET_SHARE * (region.span * region.depth) as f64) as usize;
+            let clean = eval.holes.is_empty() && eval.empty <= allowed;
+            out.push(Found {
+                clean,
+                cost: eval.cost + penalty + extra + AIR_COST * (air * n) as f64,
+                head: el,
+                region,
+                eval,
+                lead_moved,
+            });
+            if clean {
+                return out;
             }
         }
     }
-    let Some((_, head_el, region, best)) = best else {
-        let head_depth = heads
-            .iter()
-            .map(|(h, _)| g.lines_for(h.height))
-            .min()
-            .unwrap_or(0);
-        let region = Rect {
-            col: 0,
-            line: head_depth + 1,
-            span: n,
-            depth: bottom.saturating_sub(head_depth + 1),
-        };
-        return Err(overset(&mut page, region));
-    };
-    let mut elements = vec![head_el];
-    elements.extend(best.elements);
-    if let Some(d) = staff_depth {
-        elements.push(Element::new(
-            "staff",
-            Rect {
-                col: 0,
-                line: g.lines - d,
-                span: n,
-                depth: d,
-            },
-        ));
-    }
-    Ok(Plan {
-        elements,
-        columns: n,
-        lines: g.lines,
-        empty: best.empty,
-        cells: region.span * region.depth,
-        holes: best.holes,
-    })
+    out
 }
 
 /// The display heads worth trying, each with what it costs the page: the
@@ -231,6 +300,19 @@ fn head_options(m: &Measures) -> Result<Vec<(&measures::HeadOption, f64)>, Unfit
         });
     }
     Ok(out)
+}
+
+/// How many blocks open the body as its lead (导语): the paragraphs before
+/// the first section head, when the article has section heads.
+fn lead_blocks(article: &Article) -> usize {
+    if !article.body.iter().any(|b| matches!(b, Block::Heading(_))) {
+        return 0;
+    }
+    article
+        .body
+        .iter()
+        .take_while(|b| matches!(b, Block::Paragraph(_)))
+        .count()
 }
 
 /// The article's body blocks with their measured lines.

@@ -56,6 +56,19 @@ pub struct Eval {
 }
 
 impl Eval {
+    /// The same arrangement `cols` columns right and `lines` lines down.
+    fn shifted(mut self, cols: usize, lines: usize) -> Eval {
+        for e in &mut self.elements {
+            e.col += cols;
+            e.line += lines;
+        }
+        for h in &mut self.holes {
+            h.col += cols;
+            h.line += lines;
+        }
+        self
+    }
+
     fn join(mut self, other: Eval) -> Eval {
         self.cost += other.cost;
         self.empty += other.empty;
@@ -124,6 +137,9 @@ pub struct Page<'a> {
     /// Cells of the region being planned (for the art share).
     pub region_cells: usize,
     arrangements: RefCell<HashMap<usize, std::rc::Rc<Arrangements>>>,
+    /// The photo group's best arrangement for each (columns, lines, region
+    /// cells), at the region's top left.
+    photo_cache: RefCell<HashMap<(usize, usize, usize), Option<Eval>>>,
 }
 
 impl<'a> Page<'a> {
@@ -144,6 +160,7 @@ impl<'a> Page<'a> {
             photos_at,
             region_cells: 0,
             arrangements: RefCell::new(HashMap::new()),
+            photo_cache: RefCell::new(HashMap::new()),
         }
     }
 
@@ -153,23 +170,10 @@ impl<'a> Page<'a> {
         let mut best: Option<Eval> = None;
         let allowed = (UNDERSET_SHARE * self.region_cells as f64) as usize;
         for shape in self.shapes(r.span) {
-            let found = self.eval(&shape, r);
-            if std::env::var_os("PLANDBG").is_some() && found.is_none() {
-                eprintln!("     none {r:?} {shape:?}");
-            }
-            if let Some(mut e) = found {
+            if let Some(mut e) = self.eval(&shape, r) {
                 // A page the preflight would refuse as underset comes last.
                 if e.empty > allowed {
                     e.cost += UNDERSET_PENALTY + EMPTY * 10.0 * (e.empty - allowed) as f64;
-                }
-                if std::env::var_os("PLANDBG").is_some() {
-                    eprintln!(
-                        "{:9.1} empty {:4} holes {} {:?}",
-                        e.cost,
-                        e.empty,
-                        e.holes.len(),
-                        shape
-                    );
                 }
                 if best.as_ref().is_none_or(|b| e.cost < b.cost) {
                     best = Some(e);
@@ -404,6 +408,10 @@ impl<'a> Page<'a> {
     /// neighbouring columns.
     fn foot_holes(&self, r: Rect, feet: &[usize]) -> Vec<Rect> {
         let mut out: Vec<Rect> = Vec::new();
+        let deepest = feet.iter().copied().max().unwrap_or(0);
+        if !self.is_hole(feet.len(), deepest) {
+            return out;
+        }
         for i in 0..feet.len() {
             for j in i + 1..=feet.len() {
                 let depth = feet[i..j].iter().copied().min().unwrap_or(0);
@@ -460,28 +468,57 @@ impl<'a> Page<'a> {
     /// The photo group in `r`: the best arrangement at most `r.depth`
     /// lines deep; lines it leaves are empty.
     fn photos(&self, r: Rect) -> Option<Eval> {
-        let all = self.arrangements(r.span);
-        let (h, cost) = (0..=r.depth)
-            .filter_map(|h| {
-                all.cost(h)
-                    .map(|c| (h, c + EMPTY * ((r.depth - h) * r.span) as f64))
-            })
+        let key = (r.span, r.depth, self.region_cells);
+        let cached = self.photo_cache.borrow().get(&key).cloned();
+        let at_origin = match cached {
+            Some(hit) => hit,
+            None => {
+                let fresh = self.photos_at_origin(r.span, r.depth);
+                self.photo_cache.borrow_mut().insert(key, fresh.clone());
+                fresh
+            }
+        };
+        at_origin.map(|e| e.shifted(r.col, r.line))
+    }
+
+    /// [`Page::photos`] in a rectangle at the region's top left.
+    fn photos_at_origin(&self, span: usize, depth: usize) -> Option<Eval> {
+        let all = self.arrangements(span);
+        let r = Rect {
+            col: 0,
+            line: 0,
+            span,
+            depth,
+        };
+        let air = |h: usize| Rect {
+            line: h,
+            depth: depth - h,
+            ..r
+        };
+        let cost_at = |h: usize| -> Option<f64> {
+            let c = all.cost(h)?;
+            let share = (span * h) as f64 / self.region_cells.max(1) as f64;
+            let off = (ART_SHARE.0 - share).max(0.0) * 0.5 + (share - ART_SHARE.1).max(0.0);
+            let a = air(h);
+            let hole = if self.is_hole(a.span, a.depth) {
+                self.hole_cost(&[a])
+            } else {
+                0.0
+            };
+            Some(c + EMPTY * ((depth - h) * span) as f64 + off * self.region_cells as f64 + hole)
+        };
+        let (h, cost) = (0..=depth)
+            .filter_map(|h| cost_at(h).map(|c| (h, c)))
             .min_by(|a, b| a.1.total_cmp(&b.1))?;
-        let cells = all.cells(&self.gallery, h);
-        let share = (r.span * h) as f64 / self.region_cells.max(1) as f64;
-        let off = (ART_SHARE.0 - share).max(0.0) * 0.5 + (share - ART_SHARE.1).max(0.0);
-        let elements = cells
-            .into_iter()
+        let elements = (all.cells(&self.gallery, h).into_iter())
             .map(|c| {
-                let mut e = Element::new(
-                    "photo",
-                    Rect {
-                        col: r.col + c.col,
-                        line: r.line + c.line,
-                        span: c.span,
-                        depth: c.depth,
-                    },
-                );
+                let at = Rect {
+                    col: c.col,
+                    line: c.line,
+                    span: c.span,
+                    depth: c.depth,
+                };
+                let mut e = Element::new("photo", at);
                 e.index = Some(c.index);
                 e.caption = Some(c.caption);
                 e.crop = Some(c.crop);
@@ -489,19 +526,15 @@ impl<'a> Page<'a> {
                 e
             })
             .collect();
-        let air = Rect {
-            line: r.line + h,
-            depth: r.depth - h,
-            ..r
-        };
-        let holes: Vec<Rect> = self
-            .is_hole(air.span, air.depth)
-            .then_some(air)
+        let a = air(h);
+        let holes = self
+            .is_hole(a.span, a.depth)
+            .then_some(a)
             .into_iter()
             .collect();
         Some(Eval {
-            cost: cost + off * self.region_cells as f64 + self.hole_cost(&holes),
-            empty: (r.depth - h) * r.span,
+            cost,
+            empty: (depth - h) * span,
             elements,
             holes,
         })
