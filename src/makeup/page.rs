@@ -33,6 +33,13 @@ const FOOT_WEIGHT: f64 = 2.0;
 /// An empty rectangle this wide and this deep (in millimetres), and of
 /// this area, shows as a hole on the page; the preflight refuses it.
 pub const HOLE_MM: (f64, f64, f64) = (30.0, 30.0, 1800.0);
+/// The white under an element's empty cells, in lines: the line between
+/// modules and what its last line leaves.
+const AIR_BELOW: f64 = 2.0;
+/// The white under a column's empty foot, in lines: the leading, and a
+/// line for what the column simulation may be out by (a head or a widow
+/// line moved on by Typst where the simulation kept it).
+const FOOT_BELOW: f64 = 1.35;
 /// What a hole costs, beyond its empty cells.
 const HOLE_COST: f64 = 500.0;
 /// Per column of the body whose foot the preflight would call a hole.
@@ -136,6 +143,8 @@ pub struct Page<'a> {
     pub photos_at: Option<PhotosAt>,
     /// Cells of the region being planned (for the art share).
     pub region_cells: usize,
+    /// The last line of the region being planned, plus one.
+    region_bottom: usize,
     arrangements: RefCell<HashMap<usize, std::rc::Rc<Arrangements>>>,
     /// The photo group's best arrangement for each (columns, lines, region
     /// cells), at the region's top left.
@@ -159,6 +168,7 @@ impl<'a> Page<'a> {
             boxes,
             photos_at,
             region_cells: 0,
+            region_bottom: 0,
             arrangements: RefCell::new(HashMap::new()),
             photo_cache: RefCell::new(HashMap::new()),
         }
@@ -167,6 +177,7 @@ impl<'a> Page<'a> {
     /// The best arrangement of the region `r`, or `None` when nothing fits.
     pub fn best(&mut self, r: Rect) -> Option<Eval> {
         self.region_cells = r.span * r.depth;
+        self.region_bottom = r.line + r.depth;
         let mut best: Option<Eval> = None;
         let allowed = (UNDERSET_SHARE * self.region_cells as f64) as usize;
         for shape in self.shapes(r.span) {
@@ -387,12 +398,20 @@ impl<'a> Page<'a> {
     }
 
     /// Whether an empty rectangle `cols` wide and `lines` deep shows as a
-    /// hole.
-    fn is_hole(&self, cols: usize, lines: usize) -> bool {
+    /// hole: under an element, with `AIR_BELOW` lines more; at a column's
+    /// foot, with `FOOT_BELOW`.
+    fn is_hole(&self, cols: usize, lines: usize, below: f64) -> bool {
+        if cols == 0 || lines == 0 {
+            return false;
+        }
+        // What the eye sees is larger than the empty cells: the gutter
+        // beside them, and `below` lines more (the line between modules
+        // under an element, what is left of its last line).
         let g = &self.measures.grid;
         let mm = 25.4 / 72.0;
-        let (w, h) = (g.span_w(cols) * mm, lines as f64 * g.pitch * mm);
-        cols > 0 && lines > 0 && w >= HOLE_MM.0 && h >= HOLE_MM.1 && w * h >= HOLE_MM.2
+        let w = (g.span_w(cols) + g.gutter) * mm;
+        let h = (lines as f64 + below) * g.pitch * mm;
+        w >= HOLE_MM.0 && h >= HOLE_MM.1 && w * h >= HOLE_MM.2
     }
 
     /// What the holes cost: each, and each of its cells.
@@ -403,42 +422,38 @@ impl<'a> Page<'a> {
             .sum()
     }
 
-    /// The holes at the foot of the body's columns in `r`, each column
-    /// `feet[i]` lines short: the largest empty rectangles over runs of
-    /// neighbouring columns.
+    /// The hole at the foot of the body's columns in `r`, each column
+    /// `feet[i]` lines short: the largest empty rectangle over a run of
+    /// neighbouring columns, if it shows as a hole.
     fn foot_holes(&self, r: Rect, feet: &[usize]) -> Vec<Rect> {
-        let mut out: Vec<Rect> = Vec::new();
         let deepest = feet.iter().copied().max().unwrap_or(0);
-        if !self.is_hole(feet.len(), deepest) {
-            return out;
+        // Above another element, the line between them is white too.
+        let below = if r.line + r.depth == self.region_bottom {
+            FOOT_BELOW
+        } else {
+            FOOT_BELOW + 1.0
+        };
+        if !self.is_hole(feet.len(), deepest, below) {
+            return Vec::new();
         }
+        let mut largest: Option<Rect> = None;
         for i in 0..feet.len() {
             for j in i + 1..=feet.len() {
                 let depth = feet[i..j].iter().copied().min().unwrap_or(0);
-                if !self.is_hole(j - i, depth) {
-                    continue;
-                }
-                let hole = Rect {
-                    col: r.col + i,
-                    line: r.line + r.depth - depth,
-                    span: j - i,
-                    depth,
-                };
-                out.retain(|o| {
-                    !(hole.col <= o.col
-                        && o.col + o.span <= hole.col + hole.span
-                        && o.depth <= hole.depth)
-                });
-                if !out.iter().any(|o| {
-                    o.col <= hole.col
-                        && hole.col + hole.span <= o.col + o.span
-                        && hole.depth <= o.depth
-                }) {
-                    out.push(hole);
+                let area = (j - i) * depth;
+                if self.is_hole(j - i, depth, FOOT_BELOW)
+                    && largest.is_none_or(|l| area > l.span * l.depth)
+                {
+                    largest = Some(Rect {
+                        col: r.col + i,
+                        line: r.line + r.depth - depth,
+                        span: j - i,
+                        depth,
+                    });
                 }
             }
         }
-        out
+        largest.into_iter().collect()
     }
 
     /// The penalty for legs of type too shallow to read.
@@ -500,7 +515,7 @@ impl<'a> Page<'a> {
             let share = (span * h) as f64 / self.region_cells.max(1) as f64;
             let off = (ART_SHARE.0 - share).max(0.0) * 0.5 + (share - ART_SHARE.1).max(0.0);
             let a = air(h);
-            let hole = if self.is_hole(a.span, a.depth) {
+            let hole = if self.is_hole(a.span, a.depth, AIR_BELOW) {
                 self.hole_cost(&[a])
             } else {
                 0.0
@@ -528,7 +543,7 @@ impl<'a> Page<'a> {
             .collect();
         let a = air(h);
         let holes = self
-            .is_hole(a.span, a.depth)
+            .is_hole(a.span, a.depth, AIR_BELOW)
             .then_some(a)
             .into_iter()
             .collect();
@@ -612,7 +627,7 @@ impl<'a> Page<'a> {
                 depth: extra,
                 ..r
             };
-            let holes: Vec<Rect> = (!stretch && self.is_hole(air.span, air.depth))
+            let holes: Vec<Rect> = (!stretch && self.is_hole(air.span, air.depth, AIR_BELOW))
                 .then_some(air)
                 .into_iter()
                 .collect();

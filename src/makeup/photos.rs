@@ -15,6 +15,14 @@ const CROP_WEIGHT: f64 = 3.0;
 const NARROW_PENALTY: f64 = 15.0;
 /// The first of three or more photos not at least half the group's width.
 const LEAD_PENALTY: f64 = 25.0;
+/// The largest share of the type area a frame for a picture not yet in
+/// the folder may take.
+const OPEN_FRAME_SHARE: f64 = 0.3;
+/// Above this effective resolution a picture only costs bytes (the
+/// preflight's default `--max-ppi`): set it larger.
+const MAX_PPI: f64 = 600.0;
+/// Per column × line of a picture set above [`MAX_PPI`].
+const DENSE_WEIGHT: f64 = 2.0;
 /// Per column × line of a picture set below the minimum resolution (one
 /// too small for even the smallest frame): it is kept as small as it goes.
 const THIN_WEIGHT: f64 = 5.0;
@@ -179,8 +187,11 @@ impl Gallery<'_> {
             for m in lo..=hi {
                 let mut cost = 0.0;
                 for (p, &span) in photos.iter().zip(&spans) {
-                    let (crop, _) = self.frame(p, span, m, caption);
+                    let (crop, ppi) = self.frame(p, span, m, caption);
                     cost += CROP_WEIGHT * crop * crop * (span * m) as f64;
+                    if ppi.is_some_and(|ppi| ppi > MAX_PPI) {
+                        cost += DENSE_WEIGHT * (span * m) as f64;
+                    }
                     if p.pixels.is_some() && !p.capped {
                         cost += THIN_WEIGHT * (span * m) as f64;
                     }
@@ -250,6 +261,13 @@ impl Gallery<'_> {
             let keep = 1.0 - p.max_crop;
             lo = lo.max(w * keep / p.aspect);
             hi = hi.min(w / (p.aspect * keep));
+            if p.pixels.is_none() {
+                // A frame for a picture to come is no larger than a share
+                // of the page: a short body does not inflate it.
+                let g = &self.grid;
+                let area = g.span_w(g.columns) * g.depth_h(g.lines);
+                hi = hi.min(OPEN_FRAME_SHARE * area / w);
+            }
             if let (Some((pw, ph)), true) = (p.pixels, p.capped) {
                 if w > f64::from(pw) * max_scale {
                     return None;

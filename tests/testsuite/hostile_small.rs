@@ -1,7 +1,7 @@
 //! Hostile input, second round (issue 12, point 11): the smaller items,
 //! each a message that names its place or a resource held in bounds.
 
-use crate::support::{Outcome, banmian, dead_pid, small_edition};
+use crate::support::{Outcome, banmian, copy_edition, dead_pid, seed, small_edition};
 
 /// Builds a one-page edition `ed` whose article is `article` as written,
 /// and asserts that the build is refused with nothing written.
@@ -130,7 +130,8 @@ const LOOKALIKES: &str =
 /// each is found, the snippet marking the characters as printed.
 fn finds_the_lookalikes(dir: &std::path::Path) {
     for (word, marked) in [
-        ("郎", "新【\u{F92C}】官"),
+        // (The seed has a 郎 of its own: the word is what finds this one.)
+        ("新郎", "【新\u{F92C}】官"),
         ("新郎官", "【新\u{F92C}官】到"),
         ("Café", "咖啡馆【Cafe\u{301}】，"),
         (
@@ -146,10 +147,22 @@ fn finds_the_lookalikes(dir: &std::path::Path) {
     }
 }
 
+/// The seed page with the lookalikes as one more paragraph: an archive
+/// takes only pages a print build would release, and a few lines of copy
+/// leave a feature page underset.
+fn seed_with_lookalikes(dir: &std::path::Path) -> std::path::PathBuf {
+    let ed = copy_edition(&seed(), dir, "ed");
+    let article = ed.join("feature.md");
+    let mut text = std::fs::read_to_string(&article).unwrap();
+    text.push_str(&format!("\n{LOOKALIKES}\n"));
+    std::fs::write(&article, text).unwrap();
+    ed
+}
+
 #[test]
 fn search_finds_compatibility_ideographs_and_decomposed_text_by_what_users_type() {
     let tmp = tempfile::tempdir().unwrap();
-    let ed = small_edition(tmp.path(), "ed", "feature", LOOKALIKES);
+    let ed = seed_with_lookalikes(tmp.path());
     banmian(tmp.path(), &["archive", ed.to_str().unwrap()]).expect_success();
     finds_the_lookalikes(tmp.path());
     // What the page does not hold is still not found.
@@ -159,7 +172,7 @@ fn search_finds_compatibility_ideographs_and_decomposed_text_by_what_users_type(
 #[test]
 fn an_index_an_older_banmian_built_is_rebuilt_not_searched_unnormalised() {
     let tmp = tempfile::tempdir().unwrap();
-    let ed = small_edition(tmp.path(), "ed", "feature", LOOKALIKES);
+    let ed = seed_with_lookalikes(tmp.path());
     banmian(tmp.path(), &["archive", ed.to_str().unwrap()]).expect_success();
     // The index as schema 1 had it: the passages matched as stored, no
     // original beside them (the revisions as now).
