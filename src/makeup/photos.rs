@@ -86,16 +86,27 @@ pub struct Gallery<'a> {
 /// The best arrangements of all photos in a group of one width, for each
 /// exact depth in lines.
 pub struct Arrangements {
-    width: usize,
-    best: Vec<Option<(f64, usize, usize, Vec<usize>)>>,
-    /// Per (photos placed, lines used): cost and the last row (start, depth, spans).
-    table: Vec<Vec<Option<(f64, usize, usize, Vec<usize>)>>>,
+    /// Per (photos placed, lines used): the best way to get there.
+    table: Vec<Vec<Option<Step>>>,
+}
+
+/// The best arrangement of the first photos in so many lines: its cost
+/// and its last row.
+#[derive(Debug, Clone)]
+struct Step {
+    cost: f64,
+    /// The row's first photo.
+    start: usize,
+    /// The row's depth in lines.
+    depth: usize,
+    /// Each photo's columns.
+    spans: Vec<usize>,
 }
 
 impl Arrangements {
     /// The cost of the best arrangement exactly `h` lines deep.
     pub fn cost(&self, h: usize) -> Option<f64> {
-        self.best.get(h)?.as_ref().map(|b| b.0)
+        self.table.last()?.get(h)?.as_ref().map(|b| b.cost)
     }
 
     /// The cells of the best arrangement exactly `h` lines deep.
@@ -103,7 +114,13 @@ impl Arrangements {
         let mut rows = Vec::new();
         let (mut j, mut h) = (self.table.len() - 1, h);
         while j > 0 {
-            let Some((_, i, m, spans)) = self.table[j][h].clone() else {
+            let Some(Step {
+                start: i,
+                depth: m,
+                spans,
+                ..
+            }) = self.table[j][h].clone()
+            else {
                 break;
             };
             rows.push((i, j, m, spans));
@@ -133,7 +150,6 @@ impl Arrangements {
             }
             line += m + 1;
         }
-        let _ = self.width;
         cells
     }
 }
@@ -143,8 +159,7 @@ impl Gallery<'_> {
     /// depth up to `max_h` lines.
     pub fn arrange(&self, width: usize, max_h: usize) -> Arrangements {
         let n = self.photos.len();
-        let mut table: Vec<Vec<Option<(f64, usize, usize, Vec<usize>)>>> =
-            vec![vec![None; max_h + 1]; n + 1];
+        let mut table: Vec<Vec<Option<Step>>> = vec![vec![None; max_h + 1]; n + 1];
         let mut reach = vec![vec![f64::INFINITY; max_h + 1]; n + 1];
         reach[0][0] = 0.0;
         for j in 1..=n {
@@ -155,14 +170,18 @@ impl Gallery<'_> {
                         let before = reach[i][h - m - gap];
                         if before.is_finite() && before + cost < reach[j][h] {
                             reach[j][h] = before + cost;
-                            table[j][h] = Some((before + cost, i, m, spans.clone()));
+                            table[j][h] = Some(Step {
+                                cost: before + cost,
+                                start: i,
+                                depth: m,
+                                spans: spans.clone(),
+                            });
                         }
                     }
                 }
             }
         }
-        let best = table[n].clone();
-        Arrangements { width, best, table }
+        Arrangements { table }
     }
 
     /// For photos `i..j` side by side in one row `width` columns wide, the
@@ -184,7 +203,7 @@ impl Gallery<'_> {
             let Some((lo, hi)) = self.depth_range(photos, &spans, caption, max_h) else {
                 continue;
             };
-            for m in lo..=hi {
+            for (m, slot) in best.iter_mut().enumerate().take(hi + 1).skip(lo) {
                 let mut cost = 0.0;
                 for (p, &span) in photos.iter().zip(&spans) {
                     let (crop, ppi) = self.frame(p, span, m, caption);
@@ -211,8 +230,8 @@ impl Gallery<'_> {
                         cost += LEAD_PENALTY;
                     }
                 }
-                if best[m].as_ref().is_none_or(|b| cost < b.0) {
-                    best[m] = Some((cost, spans.clone()));
+                if slot.as_ref().is_none_or(|b| cost < b.0) {
+                    *slot = Some((cost, spans.clone()));
                 }
             }
         }
