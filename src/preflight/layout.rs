@@ -3,6 +3,7 @@
 //! than a page may show. Read from the plan the page was placed by.
 
 use crate::content::Page;
+use crate::diag::Location;
 use crate::makeup::{Element, HOLE_MM, Plan, Rect};
 
 use super::finding::{Check, Finding, Severity};
@@ -11,8 +12,29 @@ use super::finding::{Check, Finding, Severity};
 /// empty: beyond it the page is underset (a proof still builds).
 pub const MAX_EMPTY_SHARE: f64 = crate::makeup::UNDERSET_SHARE;
 
-/// The geometry findings of one page made up by `plan`.
+/// The geometry findings of one page made up by `plan`, each with the
+/// source it comes from: the photo's `[[photos]]` entry, or the article.
 pub fn check_plan(page: &Page, plan: &Plan) -> Vec<Finding> {
+    let found = findings(page, plan);
+    let Some(article) = page.articles.first() else {
+        return found;
+    };
+    (found.into_iter())
+        .map(|f| {
+            let photo = (plan.elements.iter())
+                .filter_map(|e| e.index)
+                .find(|i| f.place.starts_with(&format!("photos[{i}]")))
+                .and_then(|i| article.photos.get(i));
+            match photo {
+                Some(p) => f.at(&p.location),
+                None => f.at(Location::file(&article.file)),
+            }
+        })
+        .collect()
+}
+
+/// [`check_plan`]'s findings, before their sources are named.
+fn findings(page: &Page, plan: &Plan) -> Vec<Finding> {
     let (number, lines) = (page.number, plan.lines);
     let mut out = Vec::new();
     let name = |e: &Element| match e.index {
