@@ -44,96 +44,115 @@ pub fn fill(blocks: &[BodyBlock], k: usize, d: usize) -> Option<Filled> {
 
 /// Fills columns holding `caps[i]` lines each, in turn.
 pub fn fill_columns(blocks: &[BodyBlock], caps: &[usize]) -> Option<Filled> {
-    let mut starts = vec![None; caps.len()];
     if caps.is_empty() {
-        return blocks.iter().all(|b| b.lines == 0).then_some(Filled {
+        let nothing = Filled {
             empty: 0,
             foot: 0,
             gaps: 0,
             holes: 0,
             feet: Vec::new(),
-            starts,
-        });
+            starts: Vec::new(),
+        };
+        return blocks.iter().all(|b| b.lines == 0).then_some(nothing);
     }
-    let (mut col, mut used, mut empty) = (0usize, 0usize, 0usize);
-    let (mut gaps, mut holes) = (0, 0);
-    let mut feet = Vec::with_capacity(caps.len());
-    let mut next_column = |used: &mut usize, col: &mut usize, empty: &mut usize| {
-        let gap = caps[*col] - *used;
-        feet.push(gap);
-        gaps += gap * gap;
-        holes += usize::from(gap > HOLE_LINES);
-        *empty += gap;
-        *used = 0;
-        *col += 1;
-        *col < caps.len()
+    let mut filler = Filler {
+        caps,
+        col: 0,
+        used: 0,
+        feet: Vec::with_capacity(caps.len()),
+        starts: vec![None; caps.len()],
     };
     for (i, b) in blocks.iter().enumerate() {
         if b.head {
-            let follows = usize::from(blocks.get(i + 1).is_some());
-            if used > 0
-                && used + b.lines + follows > caps[col]
-                && !next_column(&mut used, &mut col, &mut empty)
-            {
-                return None;
-            }
-            if b.lines + follows > caps[col] {
-                return None;
-            }
-            starts[col].get_or_insert(i);
-            used += b.lines;
-            continue;
+            filler.head(i, b.lines, blocks.get(i + 1).is_some())?;
+        } else {
+            filler.paragraph(i, b.lines)?;
         }
-        let mut left = b.lines;
+    }
+    Some(filler.finish())
+}
+
+/// The state of a fill: the column being filled and what it holds.
+struct Filler<'a> {
+    caps: &'a [usize],
+    col: usize,
+    used: usize,
+    feet: Vec<usize>,
+    starts: Vec<Option<usize>>,
+}
+
+impl Filler<'_> {
+    /// Closes the column; false when it was the last.
+    fn next_column(&mut self) -> bool {
+        self.feet.push(self.caps[self.col] - self.used);
+        self.used = 0;
+        self.col += 1;
+        self.col < self.caps.len()
+    }
+
+    /// Section head `i` of `lines`, kept with the first line after it
+    /// (when something `follows`).
+    fn head(&mut self, i: usize, lines: usize, follows: bool) -> Option<()> {
+        let need = lines + usize::from(follows);
+        if self.used > 0 && self.used + need > self.caps[self.col] && !self.next_column() {
+            return None;
+        }
+        if need > self.caps[self.col] {
+            return None;
+        }
+        self.starts[self.col].get_or_insert(i);
+        self.used += lines;
+        Some(())
+    }
+
+    /// Paragraph `i` of `lines`, split across columns where it must; a
+    /// single last line is not left to open the next column.
+    fn paragraph(&mut self, i: usize, lines: usize) -> Option<()> {
+        let mut left = lines;
         let mut started = false;
         while left > 0 {
-            let room = caps[col] - used;
+            let room = self.caps[self.col] - self.used;
             if room == 0 {
-                if !next_column(&mut used, &mut col, &mut empty) {
+                if !self.next_column() {
                     return None;
                 }
                 continue;
             }
-            if left <= room {
-                if !started {
-                    starts[col].get_or_insert(i);
-                }
-                used += left;
-                left = 0;
+            let take = if left <= room {
+                left
+            } else if left - room == 1 && lines >= 2 {
+                room - 1
             } else {
-                // A single last line is not left to open the next column.
-                let take = if left - room == 1 && b.lines >= 2 {
-                    room - 1
-                } else {
-                    room
-                };
-                if take > 0 && !started {
-                    starts[col].get_or_insert(i);
-                    started = true;
-                }
-                used += take;
-                left -= take;
-                if !next_column(&mut used, &mut col, &mut empty) {
-                    return None;
-                }
+                room
+            };
+            if take > 0 && !started {
+                self.starts[self.col].get_or_insert(i);
+                started = true;
+            }
+            self.used += take;
+            left -= take;
+            if left > 0 && !self.next_column() {
+                return None;
             }
         }
+        Some(())
     }
-    let rest: usize = caps[col + 1..].iter().sum();
-    let foot = caps[col] - used;
-    feet.push(foot);
-    feet.extend_from_slice(&caps[col + 1..]);
-    let holes = holes
-        + usize::from(foot > HOLE_LINES)
-        + caps[col + 1..].iter().filter(|&&c| c > HOLE_LINES).count();
-    Some(Filled {
-        holes,
-        feet,
-        empty: empty + foot + rest,
-        foot,
-        gaps: gaps + foot * foot + caps[col + 1..].iter().map(|c| c * c).sum::<usize>(),
-        starts,
-    })
+
+    /// What the fill left: the feet of every column, those after the last
+    /// with text wholly empty.
+    fn finish(mut self) -> Filled {
+        let foot = self.caps[self.col] - self.used;
+        self.feet.push(foot);
+        self.feet.extend_from_slice(&self.caps[self.col + 1..]);
+        Filled {
+            empty: self.feet.iter().sum(),
+            foot,
+            gaps: self.feet.iter().map(|f| f * f).sum(),
+            holes: self.feet.iter().filter(|&&f| f > HOLE_LINES).count(),
+            feet: self.feet,
+            starts: self.starts,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -136,28 +136,12 @@ pub fn make_up(req: &Request) -> Result<Plan, Unfit> {
     let mut best: Option<Found> = None;
     let mut pages = Vec::new();
     for &moved in moves {
-        let kinds: &[&str] = if moved {
-            &["lead", "quotes", "milestones"]
-        } else {
-            &["quotes", "milestones"]
-        };
-        let boxes = (kinds.iter())
-            .filter(|k| m.boxes.contains_key(**k))
-            .map(|k| k.to_string())
-            .collect();
         let body = if moved {
             blocks[lead..].to_vec()
         } else {
             blocks.clone()
         };
-        let gallery = photos::Gallery {
-            photos: &photos,
-            grid: g,
-            min_ppi: HOUSE_MIN_PPI,
-            min_frame: MIN_FRAME_PT,
-        };
-        let mut page = page::Page::new(m, body, gallery, boxes, req.page.photos_at);
-        page.slack = req.slack;
+        let mut page = page_with(req, body, &photos, moved);
         let extra = if moved { LEAD_BOX_COST } else { 0.0 };
         for found in search(&mut page, &heads, bottom, extra, moved) {
             if best.as_ref().is_none_or(|b| found.cost < b.cost) {
@@ -202,6 +186,35 @@ pub fn make_up(req: &Request) -> Result<Plan, Unfit> {
         holes: best.eval.holes,
         lead_moved: best.lead_moved,
     })
+}
+
+/// The planner's page for `req` with `body` in its columns, and the lead
+/// among the boxes when it is `moved` out of the body.
+fn page_with<'a>(
+    req: &Request<'a>,
+    body: Vec<BodyBlock>,
+    photos: &'a [PhotoIn],
+    moved: bool,
+) -> page::Page<'a> {
+    let m = req.measures;
+    let kinds: &[&str] = if moved {
+        &["lead", "quotes", "milestones"]
+    } else {
+        &["quotes", "milestones"]
+    };
+    let boxes = (kinds.iter())
+        .filter(|k| m.boxes.contains_key(**k))
+        .map(|k| k.to_string())
+        .collect();
+    let gallery = photos::Gallery {
+        photos,
+        grid: m.grid,
+        min_ppi: HOUSE_MIN_PPI,
+        min_frame: MIN_FRAME_PT,
+    };
+    let mut page = page::Page::new(m, body, gallery, boxes, req.page.photos_at);
+    page.slack = req.slack;
+    page
 }
 
 /// A candidate page under one display head.

@@ -356,6 +356,15 @@ mod tests {
         }
     }
 
+    fn gallery(photos: &[PhotoIn]) -> Gallery<'_> {
+        Gallery {
+            photos,
+            grid: grid(),
+            min_ppi: 200.0,
+            min_frame: 70.0,
+        }
+    }
+
     fn photo(index: usize, aspect: f64) -> PhotoIn {
         PhotoIn {
             index,
@@ -378,12 +387,7 @@ mod tests {
     #[test]
     fn five_photos_fill_their_rectangle_without_holes() {
         let photos: Vec<_> = (0..5).map(|i| photo(i, 1.5)).collect();
-        let gallery = Gallery {
-            photos: &photos,
-            grid: grid(),
-            min_ppi: 200.0,
-            min_frame: 70.0,
-        };
+        let gallery = gallery(&photos);
         let all = gallery.arrange(6, 60);
         let h = (0..=60)
             .find(|&h| all.cost(h).is_some() && h >= 40)
@@ -407,12 +411,7 @@ mod tests {
         let mut small = photo(0, 1.5);
         small.pixels = Some((600, 400));
         let photos = [small];
-        let gallery = Gallery {
-            photos: &photos,
-            grid: grid(),
-            min_ppi: 200.0,
-            min_frame: 70.0,
-        };
+        let gallery = gallery(&photos);
         // 600 px at 200 ppi is 216 pt: at most one column (114 pt) fits.
         let all = gallery.arrange(2, 60);
         assert!((0..=60).all(|h| all.cost(h).is_none()));

@@ -35,50 +35,60 @@ pub fn check_plan(page: &Page, plan: &Plan) -> Vec<Finding> {
 
 /// [`check_plan`]'s findings, before their sources are named.
 fn findings(page: &Page, plan: &Plan) -> Vec<Finding> {
-    let (number, lines) = (page.number, plan.lines);
-    let mut out = Vec::new();
-    let name = |e: &Element| match e.index {
+    let mut out = placement(plan);
+    out.extend(crops(page, plan));
+    out.extend(emptiness(plan));
+    let number = page.number;
+    (out.into_iter())
+        .map(|(check, place, message)| Finding::new(Severity::Error, check, number, place, message))
+        .collect()
+}
+
+/// What a finding names an element by.
+fn name(e: &Element) -> String {
+    match e.index {
         Some(i) => format!("photos[{i}]"),
         None => e.kind.clone(),
+    }
+}
+
+/// Elements outside the type area, and elements that overlap.
+fn placement(plan: &Plan) -> Vec<(Check, String, String)> {
+    let lines = plan.lines;
+    let meet = |x: &Rect, y: &Rect| {
+        x.col < y.col + y.span
+            && y.col < x.col + x.span
+            && x.line < y.line + y.depth
+            && y.line < x.line + x.depth
     };
+    let mut out = Vec::new();
     for (i, a) in plan.elements.iter().enumerate() {
         if a.col + a.span > plan.columns || a.line + a.depth > lines {
-            out.push(Finding::new(
-                Severity::Error,
-                Check::Geometry,
-                number,
-                name(a),
-                format!(
-                    "runs outside the type area (columns {}–{} of {}, lines {}–{} of {lines})",
-                    a.col + 1,
-                    a.col + a.span,
-                    plan.columns,
-                    a.line + 1,
-                    a.line + a.depth
-                ),
-            ));
+            let message = format!(
+                "runs outside the type area (columns {}–{} of {}, lines {}–{} of {lines})",
+                a.col + 1,
+                a.col + a.span,
+                plan.columns,
+                a.line + 1,
+                a.line + a.depth
+            );
+            out.push((Check::Geometry, name(a), message));
         }
         for b in &plan.elements[i + 1..] {
-            let meet = |x: &Rect, y: &Rect| {
-                x.col < y.col + y.span
-                    && y.col < x.col + x.span
-                    && x.line < y.line + y.depth
-                    && y.line < x.line + x.depth
-            };
             if a.areas()
                 .iter()
                 .any(|x| b.areas().iter().any(|y| meet(x, y)))
             {
-                out.push(Finding::new(
-                    Severity::Error,
-                    Check::Geometry,
-                    number,
-                    name(a),
-                    format!("overlaps {}", name(b)),
-                ));
+                out.push((Check::Geometry, name(a), format!("overlaps {}", name(b))));
             }
         }
     }
+    out
+}
+
+/// Photos whose frame cuts away more of the picture than allowed.
+fn crops(page: &Page, plan: &Plan) -> Vec<(Check, String, String)> {
+    let mut out = Vec::new();
     for e in plan.elements.iter().filter(|e| e.kind == "photo") {
         let limit = e
             .index
@@ -90,51 +100,43 @@ fn findings(page: &Page, plan: &Plan) -> Vec<Finding> {
             });
         let crop = e.crop.unwrap_or(0.0);
         if crop > limit + 1e-6 {
-            out.push(Finding::new(
-                Severity::Error,
-                Check::Geometry,
-                number,
-                name(e),
-                format!(
-                    "the frame cuts away {:.0}% of the picture (the limit is {:.0}%)",
-                    crop * 100.0,
-                    limit * 100.0
-                ),
-            ));
+            let message = format!(
+                "the frame cuts away {:.0}% of the picture (the limit is {:.0}%)",
+                crop * 100.0,
+                limit * 100.0
+            );
+            out.push((Check::Geometry, name(e), message));
         }
     }
+    out
+}
+
+/// Holes, and a page with more of its type area empty than allowed.
+fn emptiness(plan: &Plan) -> Vec<(Check, String, String)> {
+    let mut out = Vec::new();
     for hole in &plan.holes {
-        out.push(Finding::new(
-            Severity::Error,
-            Check::Underset,
-            number,
-            format!(
-                "columns {}–{}, lines {}–{}",
-                hole.col + 1,
-                hole.col + hole.span,
-                hole.line + 1,
-                hole.line + hole.depth
-            ),
-            format!(
-                "a hole: {} columns by {} lines left empty (at least {:.0} × {:.0} mm shows as a hole): add copy or photos",
-                hole.span, hole.depth, HOLE_MM.0, HOLE_MM.1
-            ),
-        ));
+        let place = format!(
+            "columns {}–{}, lines {}–{}",
+            hole.col + 1,
+            hole.col + hole.span,
+            hole.line + 1,
+            hole.line + hole.depth
+        );
+        let message = format!(
+            "a hole: {} columns by {} lines left empty (at least {:.0} × {:.0} mm shows as a hole): add copy or photos",
+            hole.span, hole.depth, HOLE_MM.0, HOLE_MM.1
+        );
+        out.push((Check::Underset, place, message));
     }
     let share = plan.empty as f64 / plan.cells.max(1) as f64;
     if plan.empty > (MAX_EMPTY_SHARE * plan.cells as f64) as usize {
-        out.push(Finding::new(
-            Severity::Error,
-            Check::Underset,
-            number,
-            "page",
-            format!(
-                "underset: {:.1}% of the type area under the head is empty ({} column-lines; at most {:.0}% may be): add copy or photos, or set a larger picture",
-                share * 100.0,
-                plan.empty,
-                MAX_EMPTY_SHARE * 100.0
-            ),
-        ));
+        let message = format!(
+            "underset: {:.1}% of the type area under the head is empty ({} column-lines; at most {:.0}% may be): add copy or photos, or set a larger picture",
+            share * 100.0,
+            plan.empty,
+            MAX_EMPTY_SHARE * 100.0
+        );
+        out.push((Check::Underset, "page".to_string(), message));
     }
     out
 }

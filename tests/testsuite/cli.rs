@@ -247,18 +247,7 @@ fn an_article_without_section_heads_is_set_in_the_body_face() {
         "第一段正文。\n\n第二段正文。",
     );
     // Two lines of copy leave the page underset: a proof PDF.
-    banmian(
-        dir.path(),
-        &[
-            "build",
-            ed.to_str().unwrap(),
-            "-o",
-            "out",
-            "--profile",
-            "proof",
-        ],
-    )
-    .expect_success();
+    crate::support::build_proof(dir.path(), &ed).expect_success();
     let fonts = poppler(
         "pdffonts",
         &[dir.path().join("out/plain-01.pdf").to_str().unwrap()],

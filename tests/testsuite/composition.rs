@@ -135,18 +135,7 @@ fn the_feature_layout_keeps_the_rules_on_provoking_paragraphs() {
     // mark or ends with an opening one, no pair is split, no half-width
     // comma is left between Chinese characters.
     // A few paragraphs leave the page underset: a proof PDF, not a print one.
-    banmian(
-        dir.path(),
-        &[
-            "build",
-            ed.to_str().unwrap(),
-            "-o",
-            "out",
-            "--profile",
-            "proof",
-        ],
-    )
-    .expect_success();
+    crate::support::build_proof(dir.path(), &ed).expect_success();
     let lines = pdf_lines(&dir.path().join("out/provoke-01.pdf"));
     assert!(lines.len() > 10, "{lines:?}");
     assert_lines_obey_the_rules(&lines);

@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::support::{banmian, dead_pid, pdf_text};
+use crate::support::{dead_pid, pdf_text};
 
 /// The fail-point that makes a build wait this many milliseconds between
 /// two pages it renames into place, so that publishing takes long enough
@@ -89,17 +89,7 @@ fn scratch(out: &Path) -> Vec<String> {
 
 fn build(dir: &Path, ed: &Path) -> crate::support::Run {
     // The editions are a few lines of copy: underset, so proof PDFs.
-    banmian(
-        dir,
-        &[
-            "build",
-            ed.to_str().unwrap(),
-            "-o",
-            "out",
-            "--profile",
-            "proof",
-        ],
-    )
+    crate::support::build_proof(dir, ed)
 }
 
 #[test]
@@ -158,18 +148,7 @@ fn a_build_killed_while_publishing_leaves_a_whole_set() {
     // Whoever uses the folder next (here a build of another edition)
     // finishes what the killed build began: the new set, whole.
     let other = crate::support::small_edition(dir, "other", "feature", "另一版正文。");
-    banmian(
-        dir,
-        &[
-            "build",
-            other.to_str().unwrap(),
-            "-o",
-            "out",
-            "--profile",
-            "proof",
-        ],
-    )
-    .expect_success();
+    crate::support::build_proof(dir, &other).expect_success();
     assert_eq!(one_set(&out), '乙');
     assert_eq!(scratch(&out), Vec::<String>::new());
     assert!(out.join("other-01.pdf").is_file());

@@ -157,23 +157,13 @@ fn scripts_and_marks_build_and_unknown_characters_are_named() {
         .stderr_contains("Tofu")
         .stderr_contains("U+1F600");
     // As a proof it builds, and every such character is named.
-    let err = banmian(
-        dir.path(),
-        &[
-            "build",
-            ed.to_str().unwrap(),
-            "-o",
-            "out",
-            "--profile",
-            "proof",
-        ],
-    )
-    .expect_success()
-    .stderr_contains(
-        "ed/feature.md:23: milestones.title: U+1F600 '😀' is in no font this build can use",
-    )
-    .stderr_contains("ed/feature.md:70: body: U+E001 '\\u{e001}' is a private-use character")
-    .stderr();
+    let err = crate::support::build_proof(dir.path(), &ed)
+        .expect_success()
+        .stderr_contains(
+            "ed/feature.md:23: milestones.title: U+1F600 '😀' is in no font this build can use",
+        )
+        .stderr_contains("ed/feature.md:70: body: U+E001 '\\u{e001}' is a private-use character")
+        .stderr();
     for invisible in ["U+200D", "U+FE0F", "U+202E", "U+202C", "U+0301"] {
         assert!(
             !err.lines()

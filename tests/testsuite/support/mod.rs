@@ -122,6 +122,23 @@ pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
+/// `banmian build <edition> -o out --profile proof` in `cwd`: a PDF whose
+/// preflight findings are reported, not refused (a page of a few lines is
+/// underset, and these tests are about something else).
+pub fn build_proof(cwd: &Path, edition: &Path) -> Run {
+    banmian(
+        cwd,
+        &[
+            "build",
+            edition.to_str().unwrap(),
+            "-o",
+            "out",
+            "--profile",
+            "proof",
+        ],
+    )
+}
+
 /// A one-page edition `name` in `dir` with `layout` and an article whose
 /// body is `body` (no photos, no boxes).
 pub fn small_edition(dir: &Path, name: &str, layout: &str, body: &str) -> PathBuf {
