@@ -1,10 +1,13 @@
 //! Content → laid-out page: one function, [`compose_page`], that compiles a
 //! page in a [`PageWorld`] and insists that it fits on one page.
 
+use std::cell::Cell;
+
 use typst::diag::{Severity, SourceDiagnostic, Warned};
 use typst::foundations::{Bytes, Label, Selector, Value};
 use typst::introspection::Introspector;
 use typst::layout::{Frame, FrameItem};
+use typst::syntax::FileId;
 use typst::utils::PicoStr;
 use typst::visualize::{ExchangeFormat, RasterImage};
 use typst_kit::diagnostics::termcolor::NoColor;
@@ -15,6 +18,7 @@ use crate::content::{Article, Edition, Page};
 use crate::data::{PageData, Proof};
 use crate::diag::{Error, Location, Warning};
 use crate::makeup::{Measures, Plan, Request, Unfit, make_up};
+use crate::plan_memo::{Remembered, shape_of};
 use crate::world::PageWorld;
 
 /// How many times a placing pass may find the body longer than the
@@ -77,6 +81,10 @@ pub struct ComposedPage {
     pub warnings: Vec<String>,
     /// The page's data as the layout received it (JSON).
     pub data: Vec<u8>,
+    /// Typst compilations the page cost: one when the last plan still held,
+    /// two (measure, place) when it was planned, more when the body ran
+    /// past the planner's simulation.
+    pub compilations: usize,
 }
 
 /// The generated main file of a page: it imports the page's layout and
@@ -105,9 +113,12 @@ pub fn compose_page(
 /// the `pdf.attach` calls that put an archived page's sources inside it
 /// (the preamble is banmian's own code, never content).
 ///
-/// Two compilations when the planner's column simulation holds (the
-/// placing pass reuses the measuring pass's memoised paragraphs); one more
-/// for each line the placed body turned out longer.
+/// One compilation when `world` made up this page before and the edit
+/// since left its shape as it was (the last plan is placed again, see
+/// [`crate::plan_memo`]); otherwise two when the planner's column
+/// simulation holds (the placing pass reuses the measuring pass's memoised
+/// paragraphs), and one more for each line the placed body turned out
+/// longer.
 pub fn compose_page_with(
     world: &mut PageWorld,
     edition: &Edition,
@@ -121,8 +132,13 @@ pub fn compose_page_with(
         page,
         proof,
         main: &main,
+        compilations: Cell::new(0),
     };
+    if let Some(composed) = job.replace(world) {
+        return Ok(composed);
+    }
     let (measuring, data, warnings) = job.compile(world, None)?;
+    let files = world.snapshot();
     let article = page
         .articles
         .first()
@@ -139,6 +155,7 @@ pub fn compose_page_with(
             plan: None,
             warnings,
             data,
+            compilations: job.compilations.get(),
         });
     };
     for slack in 0..=MAX_SLACK {
@@ -152,15 +169,18 @@ pub fn compose_page_with(
         let (document, data, warnings) = job.compile(world, Some(&plan))?;
         let grid = read_grid(&document).ok_or_else(|| job.no_metadata("banmian-grid"))?;
         if fits(&document, &grid) {
+            job.remember(world, slack, files, &measures, &plan);
             return Ok(ComposedPage {
                 document,
                 grid,
                 plan: Some(plan),
                 warnings,
                 data,
+                compilations: job.compilations.get(),
             });
         }
         if slack == MAX_SLACK {
+            world.plans().forget(page.number);
             return Err(job.overset(&document, &grid, article));
         }
     }
@@ -196,6 +216,8 @@ struct Job<'a> {
     page: &'a Page,
     proof: Proof,
     main: &'a str,
+    /// Compilations so far.
+    compilations: Cell<usize>,
 }
 
 impl Job<'_> {
@@ -254,6 +276,73 @@ impl Job<'_> {
         }
     }
 
+    /// The page placed with the last plan made for it, when the page's
+    /// shape is as it was then (see [`crate::plan_memo`]); `None` when it
+    /// is not, or the placed page shows otherwise, and the page must be
+    /// made up afresh.
+    fn replace(&self, world: &mut PageWorld) -> Option<ComposedPage> {
+        let number = self.page.number;
+        let shape = shape_of(&self.data(None), self.main, self.page);
+        let last = world.plans().get(number)?;
+        if last.shape != shape {
+            world.plans().forget(number);
+            return None;
+        }
+        let (plan, files, blocks) = (last.plan.clone(), last.files.clone(), last.blocks.clone());
+        let json = self.load(world, Some(&plan));
+        let placed = world.unchanged(&files).then(|| self.typeset(world, json));
+        let Some(Ok((document, data, warnings))) = placed else {
+            world.plans().forget(number);
+            return None;
+        };
+        let grid = read_grid(&document)?;
+        let same = read_blocks(&document).is_some_and(|b| b == blocks);
+        if !(same && fits(&document, &grid)) {
+            world.plans().forget(number);
+            return None;
+        }
+        Some(ComposedPage {
+            document,
+            grid,
+            plan: Some(plan),
+            warnings,
+            data,
+            compilations: self.compilations.get(),
+        })
+    }
+
+    /// Remembers the plan a page was placed with, when a rebuild can place
+    /// it again without measuring: only a plan made at no slack (with
+    /// slack, the page's fit depended on more than its line counts).
+    fn remember(
+        &self,
+        world: &mut PageWorld,
+        slack: usize,
+        files: Vec<(FileId, Bytes)>,
+        measures: &Measures,
+        plan: &Plan,
+    ) {
+        let number = self.page.number;
+        if slack > 0 {
+            world.plans().forget(number);
+            return;
+        }
+        let remembered = Remembered {
+            shape: shape_of(&self.data(None), self.main, self.page),
+            files,
+            blocks: measures.blocks.clone(),
+            plan: plan.clone(),
+        };
+        world.plans().put(number, remembered);
+    }
+
+    /// The page's data, with `plan` or without.
+    fn data(&self, plan: Option<&Plan>) -> PageData {
+        let mut data = PageData::new(self.edition, self.page, self.proof);
+        data.plan = plan.cloned();
+        data
+    }
+
     /// Compiles the page in `world`: to measure without a plan, to place
     /// with one. Returns the document, the data it was given (JSON) and
     /// Typst's warnings, rendered.
@@ -262,12 +351,28 @@ impl Job<'_> {
         world: &mut PageWorld,
         plan: Option<&Plan>,
     ) -> Result<(PagedDocument, Vec<u8>, Vec<String>), Error> {
-        let (edition, page) = (self.edition, self.page);
+        let json = self.load(world, plan);
+        self.typeset(world, json)
+    }
+
+    /// Hands `world` the page's main source and data (with `plan`, or
+    /// without to measure); returns the data (JSON).
+    fn load(&self, world: &mut PageWorld, plan: Option<&Plan>) -> Vec<u8> {
+        let edition = self.edition;
         let date = (edition.date.year, edition.date.month, edition.date.day);
-        let mut data = PageData::new(edition, page, self.proof);
-        data.plan = plan.cloned();
-        let json = serde_json::to_vec(&data).expect("page data serialises");
+        let json = serde_json::to_vec(&self.data(plan)).expect("page data serialises");
         world.set_page(self.main.to_string(), json.clone(), date);
+        json
+    }
+
+    /// Compiles what [`Job::load`] handed `world`.
+    fn typeset(
+        &self,
+        world: &mut PageWorld,
+        json: Vec<u8>,
+    ) -> Result<(PagedDocument, Vec<u8>, Vec<String>), Error> {
+        let page = self.page;
+        self.compilations.set(self.compilations.get() + 1);
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&*world);
         let warnings = render_diagnostics(world, &warnings);
         let document = output.map_err(|errors| {
@@ -281,6 +386,13 @@ impl Job<'_> {
 /// Reads the `<banmian-measure>` metadata of a measuring pass.
 fn read_measures(document: &PagedDocument) -> Option<Measures> {
     let value = metadata(document, "banmian-measure")?;
+    serde_json::from_value(serde_json::to_value(value).ok()?).ok()
+}
+
+/// The body blocks' line counts a placing pass publishes as
+/// `<banmian-blocks>`.
+fn read_blocks(document: &PagedDocument) -> Option<Vec<usize>> {
+    let value = metadata(document, "banmian-blocks")?;
     serde_json::from_value(serde_json::to_value(value).ok()?).ok()
 }
 

@@ -26,6 +26,7 @@ pub mod limits;
 pub mod makeup;
 pub mod names;
 pub mod pipeline;
+pub mod plan_memo;
 pub mod preflight;
 pub mod publish;
 pub mod session;

@@ -18,6 +18,7 @@ use typst_kit::diagnostics::DiagnosticWorld;
 use typst_kit::files::{FileLoader, FileStore};
 
 use crate::fonts::Fonts;
+use crate::plan_memo::PlanMemo;
 
 /// Virtual path of the generated main file.
 pub const MAIN: &str = "/main.typ";
@@ -99,6 +100,8 @@ pub struct PageWorld {
     files: FileStore<Loader>,
     main: FileId,
     today: Option<Datetime>,
+    /// The last plan of each page compiled here (see [`PlanMemo`]).
+    plans: PlanMemo,
 }
 
 impl PageWorld {
@@ -116,6 +119,7 @@ impl PageWorld {
             files: FileStore::new(loader),
             main: file_id(MAIN),
             today: None,
+            plans: PlanMemo::default(),
         }
     }
 
@@ -161,6 +165,35 @@ impl PageWorld {
         generated.insert(DATA, Bytes::new(data));
         self.today = Datetime::from_ymd(date.0, date.1, date.2);
         self.files.reset();
+    }
+
+    /// The last plans made in this world, for a rebuild that keeps a
+    /// page's shape.
+    pub fn plans(&mut self) -> &mut PlanMemo {
+        &mut self.plans
+    }
+
+    /// The files the last compilation read (generated ones left out), with
+    /// the bytes it saw.
+    pub fn snapshot(&mut self) -> Vec<(FileId, Bytes)> {
+        let (loader, ids) = self.files.dependencies();
+        let mut ids: Vec<FileId> = ids
+            .filter(|id| !loader.generated.contains_key(id.vpath().get_with_slash()))
+            .collect();
+        ids.sort_by_key(|id| id.vpath().get_with_slash().to_string());
+        ids.into_iter()
+            .filter_map(|id| Some((id, self.files.file(id).ok()?)))
+            .collect()
+    }
+
+    /// Whether every file in `files` still holds the bytes recorded (read
+    /// again from disk after [`PageWorld::set_page`]).
+    pub fn unchanged(&self, files: &[(FileId, Bytes)]) -> bool {
+        files.iter().all(|(id, bytes)| {
+            self.files
+                .file(*id)
+                .is_ok_and(|now| now.as_slice() == bytes.as_slice())
+        })
     }
 
     /// The files read from the layouts folder so far, relative to it, sorted.

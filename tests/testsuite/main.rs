@@ -24,5 +24,6 @@ mod hostile_text;
 mod makeup;
 mod preflight;
 mod properties;
+mod replan;
 mod seed_page;
 mod watch;
