@@ -6,6 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
+use banmian::content::Format;
+use banmian::preflight::{check_edition_pdf, load_font_licences};
+
 use crate::support::{Outcome, banmian, edit, pdf_text, poppler, qpdf_check, root, seed};
 
 /// A three-page edition `ed` in `dir`, its `[[pages]]` written out of
@@ -158,6 +161,33 @@ fn the_edition_pdf_holds_every_page_in_page_order_and_two_builds_agree() {
         let cols: Vec<&str> = row.split_whitespace().collect();
         let n = cols.len();
         assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{row}");
+    }
+    // The edition PDF's own preflight passes it against the edition's
+    // format, and would name each page of the wrong size and a page
+    // missing.
+    let bytes = std::fs::read(&pdf).unwrap();
+    let broadsheet = Format::default();
+    let licences = load_font_licences(&root().join("fonts")).unwrap();
+    let clean = check_edition_pdf(&bytes, &broadsheet, &[1, 2, 3], &licences);
+    assert!(clean.is_empty(), "{clean:?}");
+    let tabloid = Format {
+        width_mm: 280.0,
+        height_mm: 400.0,
+        ..broadsheet
+    };
+    let wrong: Vec<String> = check_edition_pdf(&bytes, &tabloid, &[1, 2, 3, 4], &licences)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        wrong.contains(&"error: Geometry: page 1, edition PDF: 3 pages, expected 4".to_string()),
+        "{wrong:?}"
+    );
+    for page in 1..=3 {
+        let media = format!(
+            "error: Geometry: page {page}, MediaBox: 390.0 × 540.0 mm, expected 280.0 × 400.0 mm"
+        );
+        assert!(wrong.contains(&media), "{wrong:?}");
     }
     // The preflight on the edition PDF through `banmian preflight`: it
     // finds what it finds in the pages, no more.
