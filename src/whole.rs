@@ -20,6 +20,10 @@ use crate::preflight::{self, Finding, FontLicence};
 /// Resolution of the proof sheet, in pixels per inch: a broadsheet page is
 /// about 550 × 770 pixels, its headlines legible, its body text grey.
 pub const SHEET_PPI: f64 = 36.0;
+/// The largest proof sheet, in pixels: a sheet that would be larger at
+/// [`SHEET_PPI`] (an edition of about 200 broadsheet pages) is drawn at a
+/// lower resolution.
+pub const SHEET_MAX_PIXELS: f64 = 80_000_000.0;
 /// Pages per row of the proof sheet; more pages wrap to further rows.
 pub const SHEET_ROW: usize = 8;
 /// The gap around and between the pages of the proof sheet.
@@ -179,7 +183,8 @@ pub fn edition_pdf(edition: &Edition, pages: &[(u32, &PagedDocument)]) -> Result
 }
 
 /// The proof sheet: every page in page order, left to right
-/// ([`SHEET_ROW`] to a row), on a grey ground, rendered at [`SHEET_PPI`].
+/// ([`SHEET_ROW`] to a row), on a grey ground, rendered at [`SHEET_PPI`]
+/// (less when it would exceed [`SHEET_MAX_PIXELS`]).
 pub fn proof_sheet(pages: &[(u32, &PagedDocument)]) -> Result<Vec<u8>, Error> {
     let mut sorted: Vec<&(u32, &PagedDocument)> = pages.iter().collect();
     sorted.sort_by_key(|(number, _)| *number);
@@ -220,14 +225,42 @@ pub fn proof_sheet(pages: &[(u32, &PagedDocument)]) -> Result<Vec<u8>, Error> {
         supplement: Content::empty(),
         number: 1,
     };
+    let ppi = sheet_ppi(size.x.to_pt(), size.y.to_pt());
     let pixmap = typst_render::render(
         &page,
         &typst_render::RenderOptions {
-            pixel_per_pt: typst::utils::Scalar::new(SHEET_PPI / 72.0),
+            pixel_per_pt: typst::utils::Scalar::new(ppi / 72.0),
             render_bleed: false,
         },
     );
     pixmap
         .encode_png()
         .map_err(|e| Error::Template(format!("error: proof sheet PNG encoding: {e}\n")))
+}
+
+/// The resolution of a proof sheet `width` × `height` points large:
+/// [`SHEET_PPI`], or less for a sheet that would exceed
+/// [`SHEET_MAX_PIXELS`] (an edition of hundreds of pages is drawn smaller,
+/// not in gigabytes).
+fn sheet_ppi(width: f64, height: f64) -> f64 {
+    let pixels = width * height * (SHEET_PPI / 72.0).powi(2);
+    SHEET_PPI * (SHEET_MAX_PIXELS / pixels).sqrt().min(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sheet_of_hundreds_of_pages_is_drawn_smaller() {
+        // A broadsheet page with its gap, in points.
+        let (w, h) = (400.0 / 25.4 * 72.0, 560.0 / 25.4 * 72.0);
+        assert_eq!(sheet_ppi(3.0 * w, h), SHEET_PPI);
+        // 400 pages: 8 across, 50 rows.
+        let (w, h) = (8.0 * w, 50.0 * h);
+        let ppi = sheet_ppi(w, h);
+        assert!(ppi < SHEET_PPI / 1.2, "{ppi}");
+        let pixels = (w * ppi / 72.0) * (h * ppi / 72.0);
+        assert!((pixels - SHEET_MAX_PIXELS).abs() < 1.0, "{pixels}");
+    }
 }
