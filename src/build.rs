@@ -18,6 +18,7 @@ use crate::names::{default_out_dir, page_file_name};
 use crate::pipeline::{Encoding, SetOptions};
 use crate::preflight::{self, Check, MISSING, PrintSettings, Severity};
 use crate::publish::publish;
+use crate::whole::{edition_pdf_findings, whole_edition};
 
 pub use crate::pipeline::Builder;
 pub use crate::session::Session;
@@ -74,6 +75,9 @@ pub struct BuildReport {
     pub edition: Edition,
     /// Files written, one per page.
     pub outputs: Vec<PathBuf>,
+    /// The files of the whole edition written beside the pages (none for
+    /// a one-page edition): the edition PDF (PDF builds), the proof sheet.
+    pub edition_files: Vec<PathBuf>,
     /// Loading and template warnings.
     pub warnings: Vec<Warning>,
     /// Punctuation set full-width.
@@ -128,6 +132,8 @@ impl Builder {
             }),
             preflight: Some(options.print),
             emit_typst: options.emit_typst.is_some(),
+            // The edition PDF and the proof sheet are made from them.
+            keep_layout: true,
             ..SetOptions::default()
         }
     }
@@ -165,7 +171,8 @@ impl Builder {
     }
 
     /// Preflights every page of the edition in `dir` as it would be printed:
-    /// pictures, layout, and the PDF each page would be written as.
+    /// pictures, layout, and the PDF each page would be written as; and
+    /// the edition PDF a build writes beside them.
     pub fn preflight(
         &self,
         dir: &Path,
@@ -176,9 +183,15 @@ impl Builder {
             encoding: Some(Encoding::PRINT),
             preflight: Some(*settings),
             overset_is_finding: true,
+            // The edition PDF is made from them.
+            keep_layout: true,
             ..SetOptions::default()
         };
-        let set = self.set_pages(&mut Session::default(), dir, &options)?;
+        let mut set = self.set_pages(&mut Session::default(), dir, &options)?;
+        let licences = preflight::load_font_licences(&self.home().fonts)?;
+        let whole = edition_pdf_findings(&set, &licences)?;
+        set.findings.extend(whole);
+        preflight::sort(&mut set.findings);
         Ok(PreflightReport {
             edition: set.edition,
             findings: set.findings,
@@ -217,6 +230,10 @@ impl Builder {
         // Missing pictures were reported when the edition was loaded.
         set.findings
             .retain(|f| !(f.check == Check::Pictures && f.message.starts_with(MISSING)));
+        let licences = preflight::load_font_licences(&self.home().fonts)?;
+        let whole = whole_edition(&set, options.format, &licences)?;
+        set.findings.extend(whole.findings);
+        preflight::sort(&mut set.findings);
         if options.refuse {
             set.refuse_blocked(options.strict)?;
         }
@@ -229,14 +246,19 @@ impl Builder {
             files.push((out_dir.join(name), set_page.bytes.take().expect("encoded")));
             projects.extend(set_page.project.take());
         }
+        let pages = files.len();
+        files.extend((whole.files.into_iter()).map(|(name, bytes)| (out_dir.join(name), bytes)));
         publish(&files)?;
         if let Some(dir) = &options.emit_typst {
             for project in &projects {
                 project.write(dir, &self.home().fonts)?;
             }
         }
+        let mut outputs: Vec<PathBuf> = files.into_iter().map(|(path, _)| path).collect();
+        let edition_files = outputs.split_off(pages);
         Ok(BuildReport {
-            outputs: files.into_iter().map(|(path, _)| path).collect(),
+            outputs,
+            edition_files,
             grids: set.pages.iter().map(|p| (p.number, p.grid)).collect(),
             edition: set.edition,
             warnings: set.warnings,

@@ -31,6 +31,7 @@ pub mod preflight;
 pub mod publish;
 pub mod session;
 pub mod watch;
+pub mod whole;
 pub mod world;
 
 pub use diag::{Error, Warning};

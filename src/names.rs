@@ -32,6 +32,32 @@ pub fn is_page_file(edition_id: &str, file_name: &str) -> bool {
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// The file the whole edition is written as, all its pages in page order:
+/// `<edition-id>.pdf`, beside the page files.
+pub fn edition_file_name(edition_id: &str) -> String {
+    format!("{edition_id}.pdf")
+}
+
+/// The proof sheet of an edition, all its pages side by side in one
+/// picture: `<edition-id>-sheet.png`, beside the page files.
+pub fn proof_sheet_name(edition_id: &str) -> String {
+    format!("{edition_id}-sheet.png")
+}
+
+/// Whether `file_name` is one of the files a build of edition `edition_id`
+/// writes: a page ([`is_page_file`]), the edition PDF or the proof sheet.
+pub fn is_build_output(edition_id: &str, file_name: &str) -> bool {
+    is_page_file(edition_id, file_name)
+        || file_name == edition_file_name(edition_id)
+        || file_name == proof_sheet_name(edition_id)
+}
+
+/// The stable PDF identifier of the whole edition's PDF: the edition id
+/// (a page's is the id and its number, see [`page_ident`]).
+pub fn edition_ident(edition_id: &str) -> String {
+    edition_id.to_string()
+}
+
 /// The stable PDF identifier of a page: edition id and page number, so the
 /// PDF's document id does not change between builds.
 pub fn page_ident(edition_id: &str, number: u32) -> String {
@@ -78,5 +104,21 @@ mod tests {
         assert!(!is_page_file("ed", "ed-05.txt"));
         assert!(!is_page_file("ed", "edx-05.pdf"));
         assert!(!is_page_file("ed-0", "ed-05"));
+        assert!(!is_page_file("ed", &edition_file_name("ed")));
+        assert!(!is_page_file("ed", &proof_sheet_name("ed")));
+    }
+
+    #[test]
+    fn the_whole_editions_files_are_the_builds_own() {
+        for name in [
+            edition_file_name("ed"),
+            proof_sheet_name("ed"),
+            "ed-01.pdf".into(),
+        ] {
+            assert!(is_build_output("ed", &name), "{name}");
+        }
+        for name in ["ed.png", "ed-sheet.pdf", "edx.pdf", "ed-.pdf"] {
+            assert!(!is_build_output("ed", name), "{name}");
+        }
     }
 }

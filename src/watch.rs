@@ -126,7 +126,8 @@ impl Snapshot {
 }
 
 /// The pages a build of edition `id` writes into `out_dir`
-/// (`<id>-<page>.pdf|png|svg`): changes to them are the build's own, and
+/// (`<id>-<page>.pdf|png|svg`, the edition PDF `<id>.pdf` and the proof
+/// sheet `<id>-sheet.png`): changes to them are the build's own, and
 /// must not start another build, even when the output folder is the
 /// edition folder itself.
 pub fn own_pages(out_dir: PathBuf, id: String) -> Box<Skip> {
@@ -136,7 +137,7 @@ pub fn own_pages(out_dir: PathBuf, id: String) -> Box<Skip> {
         else {
             return false;
         };
-        parent == out_dir && crate::names::is_page_file(&id, name)
+        parent == out_dir && crate::names::is_build_output(&id, name)
     })
 }
 
@@ -199,6 +200,8 @@ mod tests {
         std::fs::write(root.join("b.md"), "新").unwrap();
         std::fs::write(root.join(".a.md.swp"), "x").unwrap();
         std::fs::write(root.join("ed-05.pdf"), "%PDF").unwrap();
+        std::fs::write(root.join("ed.pdf"), "%PDF").unwrap();
+        std::fs::write(root.join("ed-sheet.png"), "PNG").unwrap();
         std::fs::write(root.join(".banmian-x.tmp"), "%PDF").unwrap();
         let after = Snapshot::take(&[root], &*skip);
         let changes = before.changes(&after);

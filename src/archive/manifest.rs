@@ -49,6 +49,12 @@ pub struct Manifest {
     pub punct_fix: bool,
     /// The pages, in edition order.
     pub pages: Vec<PageEntry>,
+    /// The print PDF of the whole edition (every page in page order, as
+    /// `build` writes `<edition-id>.pdf`), relative to the revision folder;
+    /// absent for a one-page edition and in revisions archived before it
+    /// was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition_print: Option<String>,
     /// Every file of the revision folder except the manifest and its sum.
     pub files: Vec<FileEntry>,
     /// The font files the pages were set with, in font-book order. The
@@ -161,7 +167,8 @@ impl Manifest {
                 (format!("pages[{i}].print"), &p.print),
             ]
         });
-        for (field, rel) in files.chain(pages) {
+        let whole = (self.edition_print.iter()).map(|rel| ("edition_print".to_string(), rel));
+        for (field, rel) in files.chain(pages).chain(whole) {
             if !is_plain_relative(rel) {
                 return Err(Error::content(
                     Location::file(path).with_field(field),

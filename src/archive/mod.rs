@@ -11,6 +11,8 @@
 //!     manifest.sha256             the manifest's own hash
 //!     text.json                   the printed text, passage by passage
 //!     pages/<edition-id>-05.pdf   the pages as PDF/A-3b, sources attached
+//!     print/<edition-id>-05.pdf   the pages' print PDFs, as `build` writes them
+//!     print/<edition-id>.pdf      the edition PDF, when it has several pages
 //!     edition/<edition-id>/…      the edition folder as it was
 //!     layouts/…                   the layout files the pages used
 //! ```

@@ -5,6 +5,9 @@
 //! 0.15 cannot carry: the archive keeps both). `archive` and `regenerate`
 //! both set pages through this one function, from the same kind of inputs:
 //! an edition folder, a layouts folder and an exact list of font files.
+//! An edition of several pages also gets its print edition PDF, as `build`
+//! writes it; not a PDF/A one: each PDF/A page already carries the sources
+//! it was set from, and the edition's pages are those pages in page order.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -14,10 +17,11 @@ use crate::diag::{Error, Warning};
 use crate::export::OutputFormat;
 use crate::fonts::Fonts;
 use crate::home::Home;
-use crate::names::page_file_name;
+use crate::names::{edition_file_name, page_file_name};
 use crate::pipeline::{Builder, Encoding, SetOptions};
 use crate::preflight::PrintSettings;
 use crate::session::Session;
+use crate::whole::edition_print;
 
 pub use crate::archival::{OUTPUT_INPUT, PDF_STANDARD};
 
@@ -43,6 +47,10 @@ pub struct Rendered {
     pub pages: Vec<RenderedPage>,
     /// The files of the layouts folder the pages read, relative to it.
     pub layouts_used: Vec<PathBuf>,
+    /// The print PDF of the whole edition, byte for byte what `build`
+    /// writes as `<edition-id>.pdf`: file name and bytes; `None` for a
+    /// one-page edition.
+    pub edition_print: Option<(String, Vec<u8>)>,
 }
 
 /// Whether the pages must pass the print preflight before they are kept.
@@ -81,12 +89,16 @@ pub fn render(
         punct_fix: true,
         encoding: Some(Encoding::PRINT),
         archival: true,
+        // The edition PDF is made from them.
+        keep_layout: true,
         preflight: matches!(release, Release::Checked { .. }).then(PrintSettings::default),
         ..SetOptions::default()
     };
     let mut session = Session::default();
     let set = Builder::with_fonts(home, fonts).set_pages(&mut session, dir, &options)?;
     set.refuse_blocked(false)?;
+    let edition_print =
+        edition_print(&set)?.map(|bytes| (edition_file_name(&set.edition.id), bytes));
     let pages = set
         .edition
         .pages
@@ -104,5 +116,6 @@ pub fn render(
         warnings: set.warnings,
         pages,
         layouts_used: session.used_layouts(),
+        edition_print,
     })
 }

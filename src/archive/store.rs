@@ -275,6 +275,14 @@ impl Staged {
     ) -> Result<Written, Error> {
         let edition = &rendered.edition;
         let pages = self.write_pages(rendered)?;
+        let edition_print = match &rendered.edition_print {
+            Some((name, bytes)) => {
+                let print = format!("print/{name}");
+                write_synced(&self.rev_dir.join(&print), bytes)?;
+                Some(print)
+            }
+            None => None,
+        };
         let files = file_entries(&self.rev_dir)?;
         let manifest = Manifest {
             format: FORMAT,
@@ -293,6 +301,7 @@ impl Staged {
             pdf_standard: PDF_STANDARD.to_string(),
             punct_fix: true,
             pages,
+            edition_print,
             files,
             fonts: sources
                 .fonts

@@ -131,6 +131,9 @@ fn show(archive: &Archive, id: &str, revision: Option<u32>) -> Result<ExitCode, 
         println!("    {}: {}", m.pdf_standard, dir.join(&p.pdf).display());
         println!("    print: {}", dir.join(&p.print).display());
     }
+    if let Some(print) = &m.edition_print {
+        println!("edition PDF (every page): {}", dir.join(print).display());
+    }
     let bytes: u64 = m.files.iter().map(|f| f.bytes).sum();
     println!("files: {} ({bytes} bytes)", m.files.len());
     println!(

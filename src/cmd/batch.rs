@@ -78,7 +78,7 @@ fn summarise(
             Ok(report) => {
                 pages += report.outputs.len();
                 warnings += report.warnings.len() + report.preflight.len();
-                for path in &report.outputs {
+                for path in report.outputs.iter().chain(&report.edition_files) {
                     println!("{}", path.display());
                 }
             }

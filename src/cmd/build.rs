@@ -22,7 +22,7 @@ pub fn run(args: BuildArgs) -> Result<ExitCode, Error> {
     if let [dir] = dirs.as_slice() {
         let report = builder.build(dir, &options)?;
         print_report(&report, args.job.verbose);
-        for path in &report.outputs {
+        for path in report.outputs.iter().chain(&report.edition_files) {
             println!("{}", path.display());
         }
         eprintln!(

@@ -19,17 +19,11 @@ pub fn run(args: RegenerateArgs) -> Result<ExitCode, Error> {
     )?;
     for p in &result.pages {
         if p.identical {
-            println!(
-                "第{}版 {}: identical ({})",
-                p.number,
-                p.kind,
-                p.archived.display()
-            );
+            println!("{}: identical ({})", what(p), p.archived.display());
         } else {
             println!(
-                "第{}版 {}: differs: {} ({})",
-                p.number,
-                p.kind,
+                "{}: differs: {} ({})",
+                what(p),
                 p.detail,
                 p.archived.display()
             );
@@ -46,7 +40,10 @@ pub fn run(args: RegenerateArgs) -> Result<ExitCode, Error> {
             .pages
             .iter()
             .filter(|p| !p.identical)
-            .map(|p| format!("第{}版 ({})", p.number, p.kind))
+            .map(|p| match p.kind {
+                regen::EDITION => p.kind.to_string(),
+                kind => format!("第{}版 ({kind})", p.number),
+            })
             .collect();
         println!(
             "{} revision {}: differs: {}",
@@ -55,5 +52,13 @@ pub fn run(args: RegenerateArgs) -> Result<ExitCode, Error> {
             differ.join(", ")
         );
         Ok(ExitCode::from(1))
+    }
+}
+
+/// Which archived file a comparison is of: `第5版 print`, or the edition PDF.
+fn what(p: &regen::PageResult) -> String {
+    match p.kind {
+        regen::EDITION => regen::EDITION.to_string(),
+        kind => format!("第{}版 {kind}", p.number),
     }
 }

@@ -191,6 +191,7 @@ fn rebuild(
             let names: Vec<String> = report
                 .outputs
                 .iter()
+                .chain(&report.edition_files)
                 .map(|p| p.display().to_string())
                 .collect();
             eprintln!(

@@ -288,7 +288,8 @@ struct Pages<'a> {
     warnings: Vec<Warning>,
     /// Each article is set once: a name listed again would load (and lay
     /// out) the same file again, as often as edition.toml repeats it.
-    listed: HashMap<PathBuf, Location>,
+    /// Where each was first listed, and on which page.
+    listed: HashMap<PathBuf, (Location, u32)>,
 }
 
 impl Pages<'_> {
@@ -333,7 +334,7 @@ impl Pages<'_> {
             ));
         }
         let articles = (page.articles.iter().enumerate())
-            .map(|(j, name)| self.article(name, field(&format!("articles[{j}]"))))
+            .map(|(j, name)| self.article(name, field(&format!("articles[{j}]")), number))
             .collect::<Result<_, _>>()?;
         let fields = self.fields;
         Ok(Page {
@@ -365,19 +366,24 @@ impl Pages<'_> {
         Ok(n)
     }
 
-    /// The article file `name`, listed at `field`: inside the edition
-    /// folder, listed once, and loaded.
-    fn article(&mut self, name: &Spanned<String>, field: String) -> Result<Article, Error> {
+    /// The article file `name`, listed at `field` of page `page`: inside
+    /// the edition folder, listed once, and loaded.
+    fn article(
+        &mut self,
+        name: &Spanned<String>,
+        field: String,
+        page: u32,
+    ) -> Result<Article, Error> {
         let loc = self.fields.at(name.span()).with_field(field);
         let name = name.get_ref();
         let path = article_path(self.dir, name).map_err(|m| Error::content(loc.clone(), m))?;
-        if let Some(first) = self.listed.get(&path) {
+        if let Some((first, first_page)) = self.listed.get(&path) {
             return Err(Error::content(
                 loc,
-                format!("article file {name} is listed twice (first at {first})"),
+                listed_again(name, first, *first_page, page),
             ));
         }
-        self.listed.insert(path.clone(), loc.clone());
+        self.listed.insert(path.clone(), (loc.clone(), page));
         if !path.exists() {
             return Err(Error::content(
                 loc,
@@ -393,6 +399,23 @@ impl Pages<'_> {
         let (article, w) = load_article(self.dir, &path, self.limits, &mut self.budget)?;
         self.warnings.extend(w);
         Ok(article)
+    }
+}
+
+/// Why article file `name` may not be listed again on page `page`, having
+/// been listed at `first` on page `first_page`.
+///
+/// An article is set on one page. (When jump lines come, issue 14 point 3,
+/// the one exception belongs here: a listing on the page the first
+/// listing's `continues_on` names is the article's continuation, and is
+/// allowed; a listing on any other page stays this error.)
+fn listed_again(name: &str, first: &Location, first_page: u32, page: u32) -> String {
+    if first_page == page {
+        format!("article file {name} is listed twice (first at {first})")
+    } else {
+        format!(
+            "article file {name} is listed on page {first_page} (at {first}) and again on page {page}: an article is set on one page"
+        )
     }
 }
 
@@ -450,21 +473,71 @@ fn validate_format(f: Format, location: Location) -> Result<Format, Error> {
     Ok(f)
 }
 
-/// A layout name is a plain identifier naming `layouts/<name>.typ`.
+/// A layout name is a plain identifier naming `layouts/<name>.typ`, a
+/// template that defines `render` (see [`layout_names`]).
 fn layout_exists(name: &str, layouts: &Path) -> Result<(), String> {
     let plain = !name.is_empty()
         && name
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let names = layout_names(layouts);
+    if plain && names.iter().any(|n| n == name) {
+        return Ok(());
+    }
+    let known = match names.as_slice() {
+        [] => "there are none".to_string(),
+        names => format!("the layouts are: {}", names.join(", ")),
+    };
     if !plain {
         return Err(format!(
-            "{name:?} is not a layout name (letters, digits, '-', '_')"
+            "{name:?} is not a layout name (letters, digits, '-', '_'); {known}"
         ));
     }
-    if !layouts.join(format!("{name}.typ")).is_file() {
-        return Err(format!("no layout {name:?} in {}", layouts.display()));
+    if layouts.join(format!("{name}.typ")).is_file() {
+        return Err(format!(
+            "{}/{name}.typ is not a layout (it defines no `render`); {known}",
+            layouts.display()
+        ));
     }
-    Ok(())
+    Err(format!(
+        "no layout {name:?} in {}; {known}",
+        layouts.display()
+    ))
+}
+
+/// The layouts in the folder `layouts`, sorted: every `<name>.typ` directly
+/// in it whose name is a plain identifier and that defines the `render`
+/// function a page is set with (`style.typ`, which holds the roles, and
+/// the components in `parts/` are no layouts).
+pub fn layout_names(layouts: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(layouts) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let path = entry.path();
+            let name = path
+                .file_name()?
+                .to_str()?
+                .strip_suffix(".typ")?
+                .to_string();
+            let plain = !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            let text = std::fs::read_to_string(&path).ok()?;
+            (plain && defines_render(&text)).then_some(name)
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// Whether a template's text defines a top-level `render` function.
+fn defines_render(text: &str) -> bool {
+    text.lines()
+        .any(|line| line.starts_with("#let render(") || line.starts_with("#let render ("))
 }
 
 /// Resolves an article file name inside the edition, refusing paths that

@@ -10,7 +10,7 @@ mod pictures;
 
 pub use crate::content::PictureMode;
 pub use finding::{Check, Finding, MISSING, PrintSettings, Severity, sort};
-pub use pdf::{FontLicence, check_pdf, load_font_licences};
+pub use pdf::{FontLicence, check_edition_pdf, check_pdf, load_font_licences};
 pub use pictures::check_pictures;
 
 use crate::check::{Rule, column_fill, tofu_char};

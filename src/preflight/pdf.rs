@@ -42,23 +42,29 @@ pub fn load_font_licences(fonts: &Path) -> Result<Vec<FontLicence>, Error> {
 
 /// Checks the PDF of page `page` against the edition's `format`.
 pub fn check_pdf(pdf: &[u8], format: &Format, page: u32, licences: &[FontLicence]) -> Vec<Finding> {
-    let doc = match Document::load_mem(pdf) {
+    let doc = match read_back(pdf, page, "PDF") {
         Ok(doc) => doc,
-        Err(e) => {
-            return vec![Finding::new(
-                Severity::Error,
-                Check::Geometry,
-                page,
-                "PDF",
-                format!("the PDF cannot be read back: {e}"),
-            )];
-        }
+        Err(finding) => return vec![finding],
     };
     let mut out = Vec::new();
     geometry(&doc, format, page, &mut out);
     fonts(&doc, page, licences, &mut out);
     colours(&doc, page, &mut out);
     out
+}
+
+/// The PDF read back, or the finding that it cannot be (about `page`, at
+/// `place`).
+fn read_back(pdf: &[u8], page: u32, place: &str) -> Result<Document, Finding> {
+    Document::load_mem(pdf).map_err(|e| {
+        Finding::new(
+            Severity::Error,
+            Check::Geometry,
+            page,
+            place,
+            format!("the PDF cannot be read back: {e}"),
+        )
+    })
 }
 
 fn number(o: &Object) -> Option<f64> {
@@ -92,11 +98,20 @@ fn geometry(doc: &Document, format: &Format, page: u32, out: &mut Vec<Finding>) 
             format!("{} pages, expected one", pages.len()),
         ));
     }
-    let Some(dict) = pages
-        .values()
-        .next()
-        .and_then(|id| doc.get_dictionary(*id).ok())
-    else {
+    if let Some(id) = pages.values().next() {
+        page_boxes(doc, *id, format, page, out);
+    }
+}
+
+/// Checks the MediaBox and TrimBox of the PDF page `id`, 版次 `page`.
+fn page_boxes(
+    doc: &Document,
+    id: lopdf::ObjectId,
+    format: &Format,
+    page: u32,
+    out: &mut Vec<Finding>,
+) {
+    let Ok(dict) = doc.get_dictionary(id) else {
         return;
     };
     let problems = [
@@ -117,6 +132,40 @@ fn geometry(doc: &Document, format: &Format, page: u32, out: &mut Vec<Finding>) 
             ));
         }
     }
+}
+
+/// Checks the PDF of the whole edition, whose pages are `pages` (版次, in
+/// page order), as [`check_pdf`] checks one page's: every page's boxes
+/// against `format`, then fonts and colours. A finding about one page
+/// names it; one about the fonts or colours names the first page.
+pub fn check_edition_pdf(
+    pdf: &[u8],
+    format: &Format,
+    pages: &[u32],
+    licences: &[FontLicence],
+) -> Vec<Finding> {
+    let first = pages.first().copied().unwrap_or(1);
+    let doc = match read_back(pdf, first, "edition PDF") {
+        Ok(doc) => doc,
+        Err(finding) => return vec![finding],
+    };
+    let mut out = Vec::new();
+    let ids: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    if ids.len() != pages.len() {
+        out.push(Finding::new(
+            Severity::Error,
+            Check::Geometry,
+            first,
+            "edition PDF",
+            format!("{} pages, expected {}", ids.len(), pages.len()),
+        ));
+    }
+    for (id, number) in ids.into_iter().zip(pages) {
+        page_boxes(&doc, id, format, *number, &mut out);
+    }
+    fonts(&doc, first, licences, &mut out);
+    colours(&doc, first, &mut out);
+    out
 }
 
 /// Width and height of a box in millimetres.
