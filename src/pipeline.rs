@@ -240,16 +240,24 @@ impl Setter<'_> {
         };
         set.warnings
             .extend(template_warnings(page, &composed.warnings));
-        let composition = check_page(&composed.document, &composed.grid, page.number);
-        if let Some(settings) = &self.options.preflight {
-            set.findings.extend(preflight::check_layout(
-                page,
-                &composed,
-                &composition,
-                settings,
-            ));
-        }
-        let bytes = self.encode(&composed, page, &mut set.findings)?;
+        // The checks of the laid-out page run beside the PDF export, on the
+        // other core: neither waits for the other (a rebuild in `watch`).
+        let mut pdf_findings = Vec::new();
+        let ((composition, layout_findings), bytes) = std::thread::scope(|scope| {
+            let checks = scope.spawn(|| {
+                let composition = check_page(&composed.document, &composed.grid, page.number);
+                let findings = (self.options.preflight.as_ref()).map(|settings| {
+                    preflight::check_layout(page, &composed, &composition, settings)
+                });
+                (composition, findings.unwrap_or_default())
+            });
+            let bytes = self.encode(&composed, page, &mut pdf_findings);
+            let checked = checks.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (checked, bytes)
+        });
+        set.findings.extend(layout_findings);
+        set.findings.extend(pdf_findings);
+        let bytes = bytes?;
         let archival = match self.options.archival {
             true => Some(self.set_archival(session, page)?),
             false => None,
