@@ -22,7 +22,7 @@ pub use body::{Block, Run, parse_body};
 pub use coverage::{first_place, uncovered_characters};
 pub use date::Date;
 pub use display::Text;
-pub use edition::{Edition, Format, Page, edition_id, load_edition};
+pub use edition::{Edition, Format, Masthead, Page, edition_id, load_edition};
 pub use hints::{DEFAULT_ASPECT, PhotoHints, PhotosAt, SizeClass};
 pub use lunar::LunarDate;
 pub use picture::{PictureInfo, PictureMode, check_picture};
