@@ -16,6 +16,7 @@ mod cli;
 mod composition;
 mod content_is_data;
 mod emit_typst;
+mod front;
 mod gallery;
 mod hostile;
 mod hostile_publish;
