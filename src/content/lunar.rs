@@ -7,7 +7,7 @@
 
 use chinese_lunisolar_calendar::{LunisolarDate, SolarDate};
 
-use super::Date;
+use super::date::Date;
 
 /// A day of the Chinese lunisolar calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
