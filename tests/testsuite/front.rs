@@ -148,12 +148,9 @@ fn a_long_name_is_set_smaller_on_one_line() {
     );
 }
 
-#[test]
-fn a_logo_picture_takes_the_names_place() {
-    let dir = tempfile::tempdir().unwrap();
-    let ed = edition(dir.path());
-    // A picture logo: 1500 × 500 pixels, red marks on white (at 30 mm
-    // high it is set at 423 ppi).
+/// Gives the edition `ed` a logo picture: 1500 × 500 pixels, red marks
+/// on white (at 30 mm high it is set at 423 ppi).
+fn with_logo(ed: &Path) {
     let logo = image::RgbImage::from_fn(1500, 500, |x, y| {
         if (x / 100 + y / 100) % 2 == 0 {
             image::Rgb([200, 20, 20])
@@ -167,6 +164,36 @@ fn a_logo_picture_takes_the_names_place() {
         "[masthead]\n",
         "[masthead]\nlogo = \"logo.png\"\n",
     );
+}
+
+#[test]
+fn an_archived_front_page_keeps_its_logo_and_regenerates_identically() {
+    let dir = tempfile::tempdir().unwrap();
+    let ed = edition(dir.path());
+    with_logo(&ed);
+    let home = root();
+    banmian(dir.path(), &["archive", "front-ed", "--note", "test"])
+        .env("BANMIAN_HOME", &home)
+        .expect_success();
+    let stored = dir
+        .path()
+        .join("archive/front-ed/rev-0001/edition/front-ed/logo.png");
+    assert_eq!(
+        std::fs::read(stored).unwrap(),
+        std::fs::read(ed.join("logo.png")).unwrap()
+    );
+    banmian(dir.path(), &["regenerate", "front-ed", "-o", "again"])
+        .env("BANMIAN_HOME", &home)
+        .expect_success()
+        .says("第1版 print: identical")
+        .says("front-ed revision 1: identical");
+}
+
+#[test]
+fn a_logo_picture_takes_the_names_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let ed = edition(dir.path());
+    with_logo(&ed);
     build(dir.path(), &ed).expect_success();
     let pdf = dir.path().join("out/front-ed-01.pdf");
     assert!(
