@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::content::{Article, Block, Edition, Format, Page, Text};
+use crate::content::{Article, Block, Edition, Format, LunarDate, Page, Text};
 use crate::makeup::{Plan, page_columns};
 
 /// Everything one page's layout needs.
@@ -24,6 +24,8 @@ pub struct PageData {
     pub plan: Option<Plan>,
     /// Proof marks to draw over the page.
     pub proof: Proof,
+    /// The 导读: every other page's lead story, in page order.
+    pub index: Vec<IndexEntry>,
 }
 
 /// Marks drawn over a proof, never over a print page.
@@ -52,6 +54,55 @@ pub struct EditionData {
     pub day: u8,
     /// 期号.
     pub issue: Option<u32>,
+    /// The Gregorian date alone, `2021年3月1日`.
+    pub gregorian: String,
+    /// The day of the week, `星期一`.
+    pub weekday: String,
+    /// The Chinese lunar date, `农历正月十八`; null outside 1901–2100.
+    pub lunar: Option<String>,
+    /// Pages in the edition (今日N版).
+    pub pages: usize,
+    /// The masthead's registration lines.
+    pub masthead: MastheadData,
+}
+
+/// The registration lines the front page's masthead prints (each null
+/// when not given).
+#[derive(Debug, Serialize)]
+pub struct MastheadData {
+    /// The logo picture set instead of the name in type, if any.
+    pub logo: Option<LogoData>,
+    /// 国内统一连续出版物号, `CN42-0078`.
+    pub cn: Option<String>,
+    /// 邮发代号, `37-35`.
+    pub postal_code: Option<String>,
+    /// 主办单位.
+    pub publisher: Option<String>,
+    /// Website.
+    pub website: Option<String>,
+    /// Telephone line.
+    pub phone: Option<String>,
+}
+
+/// The masthead's logo as the layout loads it.
+#[derive(Debug, Serialize)]
+pub struct LogoData {
+    /// The picture, `/edition/…`.
+    pub src: String,
+    /// `"png"` or `"jpg"`, by its content.
+    pub format: &'static str,
+}
+
+/// One entry of the front page's 导读 box: another page's lead story.
+#[derive(Debug, Serialize)]
+pub struct IndexEntry {
+    /// 版次 of the page that holds the story.
+    pub page: u32,
+    /// 版名 of that page.
+    pub section: String,
+    /// The headline of the page's first article, phrases joined by a
+    /// space (line breaks within a phrase as spaces too).
+    pub headline: String,
 }
 
 /// Page-level facts.
@@ -188,6 +239,21 @@ impl PageData {
                 month: edition.date.month,
                 day: edition.date.day,
                 issue: edition.issue,
+                gregorian: edition.date.gregorian(),
+                weekday: edition.date.weekday_text(),
+                lunar: LunarDate::of(&edition.date).map(|l| format!("农历{}", l.text())),
+                pages: edition.pages.len(),
+                masthead: MastheadData {
+                    logo: edition.masthead.logo.as_ref().map(|l| LogoData {
+                        src: format!("/edition/{}", l.file),
+                        format: l.info.typst_format(),
+                    }),
+                    cn: edition.masthead.cn.clone(),
+                    postal_code: edition.masthead.postal_code.clone(),
+                    publisher: edition.masthead.publisher.clone(),
+                    website: edition.masthead.website.clone(),
+                    phone: edition.masthead.phone.clone(),
+                },
             },
             format: edition.format,
             page: PageInfo {
@@ -203,8 +269,30 @@ impl PageData {
             },
             plan: None,
             proof,
+            index: index(edition, page),
         }
     }
+}
+
+/// The 导读 of `page`: for every other page, in page-number order, its
+/// section and its first article's headline.
+fn index(edition: &Edition, page: &Page) -> Vec<IndexEntry> {
+    let mut entries: Vec<IndexEntry> = (edition.pages.iter())
+        .filter(|p| p.number != page.number)
+        .filter_map(|p| {
+            let lead = p.articles.first()?;
+            let phrases: Vec<String> = (lead.headline.iter())
+                .map(|t| t.value.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect();
+            Some(IndexEntry {
+                page: p.number,
+                section: p.section.clone(),
+                headline: phrases.join(" "),
+            })
+        })
+        .collect();
+    entries.sort_by_key(|e| e.page);
+    entries
 }
 
 fn article(a: &Article) -> ArticleData {

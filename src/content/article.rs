@@ -600,7 +600,7 @@ impl Front<'_> {
 /// Resolves a picture path inside the edition folder. Absolute paths and
 /// `..` are refused here; links that lead outside the folder are refused
 /// by the caller, once it knows the file exists.
-fn resolve_picture(dir: &Path, name: &str) -> Result<PathBuf, String> {
+pub(super) fn resolve_picture(dir: &Path, name: &str) -> Result<PathBuf, String> {
     let rel = Path::new(name);
     let plain = !name.is_empty()
         && rel

@@ -45,14 +45,18 @@ impl Date {
 
     /// The date as a folio line writes it: `2021年3月1日 星期一`.
     pub fn chinese(&self) -> String {
+        format!("{} {}", self.gregorian(), self.weekday_text())
+    }
+
+    /// The Gregorian date in Chinese: `2021年3月1日`.
+    pub fn gregorian(&self) -> String {
+        format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+
+    /// The day of the week as papers print it: `星期一` … `星期日`.
+    pub fn weekday_text(&self) -> String {
         const WEEKDAYS: [&str; 7] = ["日", "一", "二", "三", "四", "五", "六"];
-        format!(
-            "{}年{}月{}日 星期{}",
-            self.year,
-            self.month,
-            self.day,
-            WEEKDAYS[usize::from(self.weekday())]
-        )
+        format!("星期{}", WEEKDAYS[usize::from(self.weekday())])
     }
 
     /// ISO form, `2021-03-01`.
@@ -83,5 +87,8 @@ mod tests {
         assert_eq!(Date::new(2021, 2, 25).unwrap().weekday(), 4);
         assert_eq!(Date::new(2000, 2, 29).unwrap().weekday(), 2);
         assert!(Date::new(2021, 2, 29).is_none());
+        assert_eq!(Date::new(2021, 3, 7).unwrap().weekday_text(), "星期日");
+        assert_eq!(Date::new(2021, 3, 6).unwrap().weekday_text(), "星期六");
+        assert_eq!(Date::new(2021, 3, 1).unwrap().gregorian(), "2021年3月1日");
     }
 }

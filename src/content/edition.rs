@@ -7,10 +7,11 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use super::article::{Article, load_article};
+use super::article::{Article, load_article, resolve_picture};
 use super::date::{Date, to_date};
 use super::display::check_display_text;
 use super::hints::PhotosAt;
+use super::picture::{PictureInfo, check_picture};
 use super::source::read_text;
 use super::toml_de::from_toml;
 use crate::diag::{Error, LineIndex, Location, Warning};
@@ -31,6 +32,9 @@ pub struct Edition {
     pub date: Date,
     /// 期号, if given.
     pub issue: Option<u32>,
+    /// The masthead's registration lines (`[masthead]`); all empty when
+    /// not given.
+    pub masthead: Masthead,
     /// Trim size and bleed.
     pub format: Format,
     /// The pages, in the order written.
@@ -53,6 +57,7 @@ impl Edition {
                 .collect()
         };
         let mut files = vec![PathBuf::from("edition.toml")];
+        files.extend(self.masthead.logo.as_ref().map(|l| rel(&l.path)));
         for article in self.pages.iter().flat_map(|page| &page.articles) {
             files.push(rel(&article.file));
             let pictures = article.photos.iter().filter_map(|p| p.path.as_deref());
@@ -91,6 +96,36 @@ impl Default for Format {
     }
 }
 
+/// What the front page's masthead (报头) prints besides the paper's name
+/// and the date: the registration lines of `[masthead]`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Masthead {
+    /// The paper's name as a picture (a calligraphy logo), set instead of
+    /// the name in type.
+    pub logo: Option<Logo>,
+    /// 国内统一连续出版物号, normalised to `CN42-0078`.
+    pub cn: Option<String>,
+    /// 邮发代号, e.g. `37-35`.
+    pub postal_code: Option<String>,
+    /// 主办单位 (publisher).
+    pub publisher: Option<String>,
+    /// The paper's website.
+    pub website: Option<String>,
+    /// A telephone line (新闻热线).
+    pub phone: Option<String>,
+}
+
+/// The masthead's logo picture, checked like a photo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Logo {
+    /// The file as written in `edition.toml`, relative to the edition.
+    pub file: String,
+    /// The picture on disk.
+    pub path: PathBuf,
+    /// What its header says.
+    pub info: PictureInfo,
+}
+
 /// One page (版) of the edition.
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -125,6 +160,18 @@ struct EditionToml {
     format: Option<Spanned<Format>>,
     pages: Spanned<Vec<Spanned<PageToml>>>,
     limits: Option<Spanned<Limits>>,
+    masthead: Option<MastheadToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MastheadToml {
+    logo: Option<Spanned<String>>,
+    cn: Option<Spanned<String>>,
+    postal_code: Option<Spanned<String>>,
+    publisher: Option<Spanned<String>>,
+    website: Option<Spanned<String>>,
+    phone: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -156,6 +203,10 @@ pub fn load_edition(dir: &Path, layouts: &Path) -> Result<(Edition, Vec<Warning>
     let paper = fields.paper(&raw.paper)?;
     let date = fields.date(&raw.date)?;
     let format = fields.format(raw.format)?;
+    let mut masthead = fields.masthead(raw.masthead.as_ref())?;
+    if let Some(logo) = raw.masthead.as_ref().and_then(|m| m.logo.as_ref()) {
+        masthead.logo = Some(fields.logo(logo, dir, &limits, &mut budget)?);
+    }
     let mut loader = Pages {
         fields: &fields,
         dir,
@@ -172,6 +223,7 @@ pub fn load_edition(dir: &Path, layouts: &Path) -> Result<(Edition, Vec<Warning>
         paper,
         date,
         issue: raw.issue,
+        masthead,
         format,
         pages,
         limits,
@@ -257,6 +309,76 @@ impl Fields<'_> {
                 "expected a date such as 2021-03-01 (no time)",
             )
         })
+    }
+
+    /// `[masthead]`: display text each, the CN and 邮发代号 in their
+    /// printed forms.
+    fn masthead(&self, m: Option<&MastheadToml>) -> Result<Masthead, Error> {
+        let Some(m) = m else {
+            return Ok(Masthead::default());
+        };
+        let field = |name: &str| format!("masthead.{name}");
+        let coded = |s: &Option<Spanned<String>>,
+                     name: &str,
+                     check: fn(&str) -> Option<String>,
+                     what: &str| {
+            let Some(text) = self.optional(s, field(name))? else {
+                return Ok(None);
+            };
+            let at = s.as_ref().map(|s| s.span()).unwrap_or_default();
+            check(text.trim()).map(Some).ok_or_else(|| {
+                Error::content(
+                    self.at(at).with_field(field(name)),
+                    format!("{text:?} is not {what}"),
+                )
+            })
+        };
+        Ok(Masthead {
+            logo: None,
+            cn: coded(
+                &m.cn,
+                "cn",
+                cn_number,
+                "a CN number such as \"CN42-0078\" (国内统一连续出版物号)",
+            )?,
+            postal_code: coded(
+                &m.postal_code,
+                "postal_code",
+                postal_code,
+                "a 邮发代号 such as \"37-35\"",
+            )?,
+            publisher: self.optional(&m.publisher, field("publisher"))?,
+            website: self.optional(&m.website, field("website"))?,
+            phone: self.optional(&m.phone, field("phone"))?,
+        })
+    }
+
+    /// `[masthead] logo`: a JPEG or PNG inside the edition folder,
+    /// checked and counted against the edition's budget. Unlike a photo,
+    /// a missing logo is an error: the masthead has no placeholder.
+    fn logo(
+        &self,
+        name: &Spanned<String>,
+        dir: &Path,
+        limits: &Limits,
+        budget: &mut Budget,
+    ) -> Result<Logo, Error> {
+        let at = self.at(name.span()).with_field("masthead.logo");
+        let file = name.get_ref().clone();
+        let path = resolve_picture(dir, &file).map_err(|m| Error::content(at.clone(), m))?;
+        if !path.exists() {
+            return Err(Error::content(at, format!("logo picture {file} not found")));
+        }
+        if !inside(dir, &path) {
+            return Err(Error::content(
+                at,
+                format!("picture path {file:?} leads outside the edition folder"),
+            ));
+        }
+        let info = check_picture(&path, &at, limits)?;
+        budget.add(&path, info.bytes)?;
+        budget.add_decoded(&at, &path, info.decoded)?;
+        Ok(Logo { file, path, info })
     }
 
     /// `[format]`, validated; the default broadsheet when not given.
@@ -450,6 +572,40 @@ pub fn edition_id(dir: &Path) -> Result<String, Error> {
     Ok(name)
 }
 
+/// A 国内统一连续出版物号 in its printed form `CN42-0078` (or with a
+/// classification, `CN11-0001/N`): two digits of the region, four of the
+/// paper. Accepts `CN 42-0078`, `cn42－0078` and the bare `42-0078`.
+fn cn_number(s: &str) -> Option<String> {
+    let s = s.replace('－', "-");
+    let rest = s
+        .strip_prefix("CN")
+        .or_else(|| s.strip_prefix("cn"))
+        .unwrap_or(&s)
+        .trim_start();
+    let (number, class) = match rest.split_once('/') {
+        Some((n, c)) => (n, Some(c)),
+        None => (rest, None),
+    };
+    let (region, paper) = number.split_once('-')?;
+    let digits = |t: &str, n: usize| t.len() == n && t.bytes().all(|b| b.is_ascii_digit());
+    let class_ok = class
+        .is_none_or(|c| !c.is_empty() && c.len() <= 2 && c.bytes().all(|b| b.is_ascii_uppercase()));
+    (digits(region, 2) && digits(paper, 4) && class_ok).then(|| match class {
+        Some(c) => format!("CN{region}-{paper}/{c}"),
+        None => format!("CN{region}-{paper}"),
+    })
+}
+
+/// A 邮发代号: one or two digits, a hyphen, one to four digits (`37-35`,
+/// `1-1`).
+fn postal_code(s: &str) -> Option<String> {
+    let s = s.replace('－', "-");
+    let (a, b) = s.split_once('-')?;
+    let digits =
+        |t: &str, max: usize| (1..=max).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    (digits(a, 2) && digits(b, 4)).then(|| format!("{a}-{b}"))
+}
+
 fn validate_format(f: Format, location: Location) -> Result<Format, Error> {
     let ok = |v: f64, lo: f64, hi: f64| v.is_finite() && (lo..=hi).contains(&v);
     if !ok(f.width_mm, 50.0, 2000.0) || !ok(f.height_mm, 50.0, 2000.0) {
@@ -554,4 +710,37 @@ fn article_path(dir: &Path, name: &str) -> Result<PathBuf, String> {
         return Err(format!("{name:?} is not an article (.md) file"));
     }
     Ok(dir.join(rel))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cn_number, postal_code};
+
+    #[test]
+    fn cn_numbers_take_their_printed_form() {
+        assert_eq!(cn_number("CN42-0078").as_deref(), Some("CN42-0078"));
+        assert_eq!(cn_number("CN 42－0078").as_deref(), Some("CN42-0078"));
+        assert_eq!(cn_number("42-0078").as_deref(), Some("CN42-0078"));
+        assert_eq!(cn_number("CN11-0001/N").as_deref(), Some("CN11-0001/N"));
+        for bad in [
+            "CN420078",
+            "CN4-0078",
+            "CN42-078",
+            "CN42-00781",
+            "CNab-0078",
+            "CN42-0078/",
+            "ISSN 1234-5678",
+        ] {
+            assert_eq!(cn_number(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn postal_codes_are_digits_and_a_hyphen() {
+        assert_eq!(postal_code("37-35").as_deref(), Some("37-35"));
+        assert_eq!(postal_code("1－1").as_deref(), Some("1-1"));
+        for bad in ["3735", "37-", "-35", "375-35", "37-35a", "三七-35"] {
+            assert_eq!(postal_code(bad), None, "{bad}");
+        }
+    }
 }

@@ -197,10 +197,12 @@ fn page_with<'a>(
     moved: bool,
 ) -> page::Page<'a> {
     let m = req.measures;
+    // Page one's 导读 (`index`, measured only by the front layout) heads
+    // the stack of boxes.
     let kinds: &[&str] = if moved {
-        &["lead", "quotes", "milestones"]
+        &["index", "lead", "quotes", "milestones"]
     } else {
-        &["quotes", "milestones"]
+        &["index", "quotes", "milestones"]
     };
     let boxes = (kinds.iter())
         .filter(|k| m.boxes.contains_key(**k))

@@ -17,6 +17,7 @@ mod composition;
 mod content_is_data;
 mod edition;
 mod emit_typst;
+mod front;
 mod gallery;
 mod hostile;
 mod hostile_publish;
