@@ -173,10 +173,10 @@ fn unfit(job: &Job, unfit: NewsUnfit, m: &NewsMeasures) -> Error {
                 lines * per_line
             ),
         ),
-        NewsUnfit::NoTiling => Error::content(
+        NewsUnfit::NoTiling { least, most, cells } => Error::content(
             page.location.clone(),
             format!(
-                "the {count} stories of page {} make no page of whole modules without holes: lengthen or shorten one by a few lines, or add a photo",
+                "the {count} stories of page {} take {least} to {most} column-lines (the page holds {cells}) but make no page of whole modules without holes: lengthen or shorten one by a few lines, or add a photo",
                 page.number
             ),
         ),

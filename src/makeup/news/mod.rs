@@ -93,8 +93,16 @@ pub enum NewsUnfit {
         /// Column-lines short.
         lines: usize,
     },
-    /// Their sizes add up but no tiling of whole modules exists.
-    NoTiling,
+    /// Their sizes add up but no tiling of whole modules exists: the
+    /// least and most column-lines they take, and what the page holds.
+    NoTiling {
+        /// The least column-lines the stories take together.
+        least: usize,
+        /// The most.
+        most: usize,
+        /// The page's column-lines.
+        cells: usize,
+    },
 }
 
 /// A story's photo as the planner sees it.
@@ -212,6 +220,6 @@ fn unfit(m: &NewsMeasures, stories: &[Vec<Variant>], n: usize, depth: usize) -> 
             lines: cells - most,
         }
     } else {
-        NewsUnfit::NoTiling
+        NewsUnfit::NoTiling { least, most, cells }
     }
 }
