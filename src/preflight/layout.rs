@@ -16,14 +16,17 @@ pub const MAX_EMPTY_SHARE: f64 = crate::makeup::UNDERSET_SHARE;
 /// source it comes from: the photo's `[[photos]]` entry, or the article.
 pub fn check_plan(page: &Page, plan: &Plan) -> Vec<Finding> {
     let found = findings(page, plan);
-    let Some(article) = page.articles.first() else {
+    if page.articles.is_empty() {
         return found;
-    };
+    }
     (found.into_iter())
         .map(|f| {
-            let photo = (plan.elements.iter())
-                .filter_map(|e| e.index)
-                .find(|i| f.place.starts_with(&format!("photos[{i}]")))
+            // On a page of several stories, the story the element is of.
+            let element =
+                (plan.elements.iter()).find(|e| e.index.is_some() && f.place.starts_with(&name(e)));
+            let article = &page.articles[element.and_then(|e| e.article).unwrap_or(0)];
+            let photo = element
+                .and_then(|e| e.index)
                 .and_then(|i| article.photos.get(i));
             match photo {
                 Some(p) => f.at(&p.location),
@@ -46,9 +49,11 @@ fn findings(page: &Page, plan: &Plan) -> Vec<Finding> {
 
 /// What a finding names an element by.
 fn name(e: &Element) -> String {
-    match e.index {
-        Some(i) => format!("photos[{i}]"),
-        None => e.kind.clone(),
+    match (e.index, e.article) {
+        (Some(i), None) => format!("photos[{i}]"),
+        (Some(i), Some(a)) => format!("story {} photos[{i}]", a + 1),
+        (None, Some(a)) => format!("story {} {}", a + 1, e.kind),
+        (None, None) => e.kind.clone(),
     }
 }
 
@@ -92,7 +97,7 @@ fn crops(page: &Page, plan: &Plan) -> Vec<(Check, String, String)> {
     for e in plan.elements.iter().filter(|e| e.kind == "photo") {
         let limit = e
             .index
-            .and_then(|i| page.articles.first()?.photos.get(i))
+            .and_then(|i| page.articles.get(e.article.unwrap_or(0))?.photos.get(i))
             .map_or(0.3, |p| {
                 p.hints
                     .max_crop

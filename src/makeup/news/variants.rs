@@ -188,7 +188,7 @@ fn photo_frames(
 ) -> Vec<Option<(usize, f64, f64, Option<f64>)>> {
     let w = g.span_w(k);
     let natural = w / p.aspect + caption;
-    let limit = p.max_crop.min(MAX_CROP).max(0.05);
+    let limit = p.max_crop.min(MAX_CROP);
     let lo = g.lines_for(natural * (1.0 - limit)).max(1);
     let hi = g.lines_for(natural / (1.0 - limit));
     (lo..=hi)
@@ -212,4 +212,99 @@ fn photo_frames(
             (crop <= limit + 1e-9 && sharp).then_some(Some((d, caption, crop, ppi)))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::makeup::news::NewsHead;
+
+    /// A broadsheet's grid, as the layout publishes it.
+    fn grid() -> GridMeasure {
+        serde_json::from_str(
+            r#"{"columns": 8, "chars-per-line": 12, "column-width": 114, "gutter": 10,
+                "leading": 4.75, "pitch": 14.25, "lines": 100, "size": 9.5}"#,
+        )
+        .unwrap()
+    }
+
+    fn measure(lines: &[usize], captions: bool) -> StoryMeasure {
+        StoryMeasure {
+            heads: (1..=8)
+                .map(|span| NewsHead {
+                    span,
+                    size: 20.0 + span as f64,
+                    mode: "one".into(),
+                    fits: span >= 2,
+                    step: 0,
+                    height: 60.0,
+                })
+                .collect(),
+            blocks: lines.to_vec(),
+            headings: Vec::new(),
+            captions: if captions { vec![12.0; 8] } else { Vec::new() },
+        }
+    }
+
+    #[test]
+    fn modules_end_a_line_or_two_short_at_most() {
+        let m = measure(&[10, 13, 7], false);
+        let story = Story {
+            measure: &m,
+            photo: None,
+            lead: false,
+            width: None,
+            extra: 0,
+        };
+        let found = of_story(&grid(), &story, 90);
+        assert!(!found.is_empty());
+        assert!(
+            found.iter().all(|v| v.span >= 2),
+            "the headline fits from 2 columns"
+        );
+        for v in &found {
+            assert_eq!(v.depth, v.head + v.body);
+            // 30 lines in `span` columns of `body` lines: the air left.
+            let air = v.span * v.body - 30;
+            assert!(air <= v.span * MAX_FOOT, "{v:?}");
+        }
+        let narrow = Story {
+            width: Some(3),
+            ..story
+        };
+        assert!(of_story(&grid(), &narrow, 90).iter().all(|v| v.span == 3));
+    }
+
+    #[test]
+    fn photos_span_the_module_within_their_crop() {
+        let m = measure(&[40], true);
+        let photo = StoryPhoto {
+            aspect: 1.5,
+            pixels: Some((3000, 2000)),
+            max_crop: 0.3,
+        };
+        let story = Story {
+            measure: &m,
+            photo: Some(photo),
+            lead: true,
+            width: None,
+            extra: 0,
+        };
+        let found = of_story(&grid(), &story, 90);
+        assert!(!found.is_empty());
+        for v in &found {
+            let (_, _, crop, ppi) = v.photo.expect("the photo is set");
+            assert!(
+                crop <= MAX_CROP + 1e-9 && ppi.unwrap() >= HOUSE_MIN_PPI,
+                "{v:?}"
+            );
+        }
+        // A lead narrower than half the page costs more.
+        let cheapest = |span: usize| {
+            (found.iter().filter(|v| v.span == span))
+                .map(|v| v.cost)
+                .fold(f64::MAX, f64::min)
+        };
+        assert!(cheapest(2) > cheapest(4));
+    }
 }
