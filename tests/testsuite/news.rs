@@ -269,22 +269,22 @@ fn eight_stories_fill_a_broadsheet_page() {
 /// A story longer than any page is an overset error that names its file.
 #[test]
 fn an_overset_story_is_named() {
-    let tmp = tempfile::tempdir().unwrap();
     let all: Vec<usize> = (0..sections().len()).collect();
-    news_edition(
-        tmp.path(),
-        "long",
-        TABLOID,
-        &[story(&[0], None), story(&all, None), story(&[3], None)],
-    );
-    banmian(tmp.path(), &["build", "long", "-o", "out"])
-        .expect_exit(1)
-        .stderr_contains("s2.md")
-        .stderr_contains("overset");
-    assert!(
-        !tmp.path().join("out/long-02.pdf").exists(),
-        "nothing written"
-    );
+    let stories = [story(&[0], None), story(&all, None), story(&[3], None)];
+    refused("long", TABLOID, &stories, &["long/s2.md", "overset"]);
+}
+
+/// Builds a news page that must fail: exit 1, stderr saying each of
+/// `said`, no PDF written.
+fn refused(name: &str, format: &str, stories: &[Story], said: &[&str]) {
+    let tmp = tempfile::tempdir().unwrap();
+    news_edition(tmp.path(), name, format, stories);
+    let mut outcome = banmian(tmp.path(), &["build", name, "-o", "out"]).expect_exit(1);
+    for s in said {
+        outcome = outcome.stderr_contains(s);
+    }
+    let pdf = tmp.path().join(format!("out/{name}-02.pdf"));
+    assert!(!pdf.exists(), "nothing written");
 }
 
 /// A story's `columns` wider than the page is an error naming the file,
@@ -320,4 +320,16 @@ fn a_story_width_is_honoured_or_refused_by_name() {
         .find(|e| e["kind"] == "head" && e["article"] == 1)
         .unwrap();
     assert_eq!(head["span"], 3, "{head}");
+}
+
+/// Stories too short to fill the page: an underset error naming the page
+/// (in edition.toml), and no PDF.
+#[test]
+fn stories_that_cannot_fill_the_page_say_so() {
+    let stories = [story(&[0], None), story(&[3], None)];
+    let said = [
+        "short/edition.toml:",
+        "underset: the 2 stories of page 2 cannot fill it",
+    ];
+    refused("short", "", &stories, &said);
 }

@@ -7,7 +7,7 @@
 
 use crate::makeup::Rect;
 
-use super::Variant;
+use super::variants::Variant;
 
 /// What two headlines of one size side by side on one line cost (撞题).
 const BUMP_COST: f64 = 60.0;

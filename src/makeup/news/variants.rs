@@ -7,7 +7,7 @@ use crate::makeup::columns::{BodyBlock, fill};
 use crate::makeup::measures::GridMeasure;
 use crate::makeup::{Element, HOUSE_MIN_PPI, Rect};
 
-use super::{StoryMeasure, StoryPhoto};
+use super::measures::{StoryMeasure, StoryPhoto};
 
 /// Lines a module's column may end short of its foot.
 pub const MAX_FOOT: usize = 2;
@@ -217,7 +217,7 @@ fn photo_frames(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::makeup::news::NewsHead;
+    use crate::makeup::news::measures::NewsHead;
 
     /// A broadsheet's grid, as the layout publishes it.
     fn grid() -> GridMeasure {
