@@ -21,6 +21,8 @@ use crate::makeup::{Measures, Plan, Request, Unfit, make_up};
 use crate::plan_memo::{Remembered, shape_of};
 use crate::world::PageWorld;
 
+mod news;
+
 /// How many times a placing pass may find the body longer than the
 /// planner's column simulation before the page counts as overset.
 const MAX_SLACK: usize = 3;
@@ -138,6 +140,9 @@ pub fn compose_page_with(
         return Ok(composed);
     }
     let (measuring, data, warnings) = job.compile(world, None)?;
+    if let Some(measures) = news::read_measures(&measuring) {
+        return news::compose(&job, world, &measures);
+    }
     let files = world.snapshot();
     let article = page
         .articles

@@ -34,6 +34,9 @@ pub struct Article {
     pub quotes: Option<Quotes>,
     /// 大事记.
     pub milestones: Option<Milestones>,
+    /// `columns = N`: the width of the story's module on a news page, and
+    /// where the field is.
+    pub columns: Option<(usize, Location)>,
     /// Photos in reading order.
     pub photos: Vec<Photo>,
     /// Body blocks: paragraphs and section heads.
@@ -145,6 +148,7 @@ struct FrontToml {
     milestones: Option<MilestonesToml>,
     #[serde(default)]
     photos: Vec<Spanned<PhotoToml>>,
+    columns: Option<Spanned<i64>>,
 }
 
 #[derive(Deserialize)]
@@ -282,6 +286,12 @@ pub fn load_article(
     let milestones = raw.milestones.map(|m| fields.milestones(m)).transpose()?;
     let photos = fields.photos(raw.photos)?;
     let body = load_body(body_src, file, body_line)?;
+    let columns = (raw.columns)
+        .map(|c| {
+            let at = fields.loc(c.span()).with_field("columns");
+            check_columns(*c.get_ref(), &at).map(|v| (v as usize, at))
+        })
+        .transpose()?;
     let article = Article {
         file: file.to_path_buf(),
         kicker: fields.optional(raw.kicker, "kicker".into())?,
@@ -290,6 +300,7 @@ pub fn load_article(
         byline,
         quotes,
         milestones,
+        columns,
         photos,
         body,
     };

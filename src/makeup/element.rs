@@ -50,6 +50,10 @@ pub struct Element {
     /// The area of the body set aside for an inset: first column, columns
     /// and lines from the body's top.
     pub inset: Option<[usize; 3]>,
+    /// The story an element belongs to on a page of several (a news
+    /// page); absent on a feature page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub article: Option<usize>,
 }
 
 impl Element {
@@ -108,6 +112,7 @@ impl Element {
             mode: None,
             spacers: None,
             inset: None,
+            article: None,
         }
     }
 }

@@ -7,6 +7,7 @@
 mod columns;
 mod element;
 mod measures;
+pub mod news;
 mod page;
 mod photos;
 

@@ -16,14 +16,17 @@ pub const MAX_EMPTY_SHARE: f64 = crate::makeup::UNDERSET_SHARE;
 /// source it comes from: the photo's `[[photos]]` entry, or the article.
 pub fn check_plan(page: &Page, plan: &Plan) -> Vec<Finding> {
     let found = findings(page, plan);
-    let Some(article) = page.articles.first() else {
+    if page.articles.is_empty() {
         return found;
-    };
+    }
     (found.into_iter())
         .map(|f| {
-            let photo = (plan.elements.iter())
-                .filter_map(|e| e.index)
-                .find(|i| f.place.starts_with(&format!("photos[{i}]")))
+            // On a page of several stories, the story the element is of.
+            let element =
+                (plan.elements.iter()).find(|e| e.index.is_some() && f.place.starts_with(&name(e)));
+            let article = &page.articles[element.and_then(|e| e.article).unwrap_or(0)];
+            let photo = element
+                .and_then(|e| e.index)
                 .and_then(|i| article.photos.get(i));
             match photo {
                 Some(p) => f.at(&p.location),
@@ -38,6 +41,7 @@ fn findings(page: &Page, plan: &Plan) -> Vec<Finding> {
     let mut out = placement(plan);
     out.extend(crops(page, plan));
     out.extend(emptiness(plan));
+    out.extend(between_stories(plan));
     let number = page.number;
     (out.into_iter())
         .map(|(check, place, message)| Finding::new(Severity::Error, check, number, place, message))
@@ -46,9 +50,11 @@ fn findings(page: &Page, plan: &Plan) -> Vec<Finding> {
 
 /// What a finding names an element by.
 fn name(e: &Element) -> String {
-    match e.index {
-        Some(i) => format!("photos[{i}]"),
-        None => e.kind.clone(),
+    match (e.index, e.article) {
+        (Some(i), None) => format!("photos[{i}]"),
+        (Some(i), Some(a)) => format!("story {} photos[{i}]", a + 1),
+        (None, Some(a)) => format!("story {} {}", a + 1, e.kind),
+        (None, None) => e.kind.clone(),
     }
 }
 
@@ -92,7 +98,7 @@ fn crops(page: &Page, plan: &Plan) -> Vec<(Check, String, String)> {
     for e in plan.elements.iter().filter(|e| e.kind == "photo") {
         let limit = e
             .index
-            .and_then(|i| page.articles.first()?.photos.get(i))
+            .and_then(|i| page.articles.get(e.article.unwrap_or(0))?.photos.get(i))
             .map_or(0.3, |p| {
                 p.hints
                     .max_crop
@@ -109,6 +115,42 @@ fn crops(page: &Page, plan: &Plan) -> Vec<(Check, String, String)> {
         }
     }
     out
+}
+
+/// On a page of several stories (elements with an `article`): the cells
+/// between the first story line and the last that no element covers — the
+/// modules should tile that area.
+fn between_stories(plan: &Plan) -> Vec<(Check, String, String)> {
+    let stories: Vec<&Element> = plan
+        .elements
+        .iter()
+        .filter(|e| e.article.is_some())
+        .collect();
+    let (Some(top), Some(foot)) = (
+        stories.iter().map(|e| e.line).min(),
+        stories.iter().map(|e| e.line + e.depth).max(),
+    ) else {
+        return Vec::new();
+    };
+    let n = plan.columns;
+    let mut covered = vec![false; n * (foot - top)];
+    for e in &stories {
+        for line in e.line..(e.line + e.depth).min(foot) {
+            for col in e.col..(e.col + e.span).min(n) {
+                covered[(line - top) * n + col] = true;
+            }
+        }
+    }
+    let empty: Vec<usize> = (0..covered.len()).filter(|&i| !covered[i]).collect();
+    let Some(&first) = empty.first() else {
+        return Vec::new();
+    };
+    let place = format!("column {}, line {}", first % n + 1, top + first / n + 1);
+    let message = format!(
+        "a hole between the stories: {} column-lines no module covers",
+        empty.len()
+    );
+    vec![(Check::Underset, place, message)]
 }
 
 /// Holes, and a page with more of its type area empty than allowed.
@@ -139,4 +181,44 @@ fn emptiness(plan: &Plan) -> Vec<(Check, String, String)> {
         out.push((Check::Underset, "page".to_string(), message));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn story(kind: &str, article: usize, r: Rect) -> Element {
+        let mut e = Element::new(kind, r);
+        e.article = Some(article);
+        e
+    }
+
+    #[test]
+    fn a_cell_no_module_covers_is_a_hole() {
+        let rect = |col, line, span, depth| Rect {
+            col,
+            line,
+            span,
+            depth,
+        };
+        let mut plan = Plan {
+            elements: vec![
+                story("head", 0, rect(0, 2, 2, 3)),
+                story("body", 0, rect(0, 5, 2, 10)),
+                story("body", 1, rect(2, 2, 2, 13)),
+            ],
+            columns: 4,
+            lines: 20,
+            empty: 0,
+            cells: 52,
+            holes: Vec::new(),
+            lead_moved: false,
+        };
+        assert!(between_stories(&plan).is_empty());
+        plan.elements[2].depth = 12;
+        let found = between_stories(&plan);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, "column 3, line 15");
+        assert!(found[0].2.contains("2 column-lines"), "{found:?}");
+    }
 }

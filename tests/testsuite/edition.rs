@@ -335,12 +335,12 @@ fn an_unknown_layout_lists_the_layouts_there_are() {
     refused(
         "layout = \"feature\"\narticles = [\"rivers.md\"]",
         "layout = \"style\"\narticles = [\"rivers.md\"]",
-        "style.typ is not a layout (it defines no `render`); the layouts are: feature",
+        "style.typ is not a layout (it defines no `render`); the layouts are: feature, front, news",
     );
     refused(
         "layout = \"feature\"\narticles = [\"rivers.md\"]",
         "layout = \"front\"\narticles = [\"rivers.md\"]",
-        "; the layouts are: feature\n",
+        "; the layouts are: feature, front, news\n",
     );
 }
 

@@ -24,6 +24,7 @@ mod hostile_publish;
 mod hostile_small;
 mod hostile_text;
 mod makeup;
+mod news;
 mod preflight;
 mod properties;
 mod replan;

@@ -1,0 +1,184 @@
+//! Composing a news page: the layout's measures name the news planner
+//! (`layout: "news"`), which tiles the stories into modules; the page is
+//! placed, and every story must end inside its module.
+
+use typst::foundations::{Label, Selector, Value};
+use typst::introspection::Introspector;
+use typst::utils::PicoStr;
+use typst_layout::PagedDocument;
+
+use crate::content::{Article, DEFAULT_ASPECT};
+use crate::diag::{Error, Location};
+use crate::makeup::news::{NewsMeasures, NewsUnfit, StoryPhoto, make_up_news};
+use crate::makeup::{Plan, Rect};
+use crate::world::PageWorld;
+
+use super::{ComposedPage, Job, MAX_SLACK, metadata, read_grid};
+
+/// The measuring pass's figures when they are a news page's.
+pub(super) fn read_measures(document: &PagedDocument) -> Option<NewsMeasures> {
+    let value = metadata(document, "banmian-measure")?;
+    let m: NewsMeasures = serde_json::from_value(serde_json::to_value(value).ok()?).ok()?;
+    (m.layout == "news").then_some(m)
+}
+
+/// Plans and places a news page: a line more for each story that the
+/// placing pass found longer than measured, [`MAX_SLACK`] times at most.
+pub(super) fn compose(
+    job: &Job,
+    world: &mut PageWorld,
+    m: &NewsMeasures,
+) -> Result<ComposedPage, Error> {
+    let articles = &job.page.articles;
+    if m.stories.len() != articles.len() {
+        return Err(job.no_metadata("banmian-measure"));
+    }
+    let photos: Vec<Option<StoryPhoto>> = articles.iter().map(story_photo).collect();
+    let n = m.grid.columns;
+    if let Some((w, at)) = (articles.iter()).find_map(|a| a.columns.as_ref().filter(|c| c.0 > n)) {
+        return Err(Error::content(
+            at.clone(),
+            format!("columns {w}: page {} has only {n} columns", job.page.number),
+        ));
+    }
+    let widths: Vec<Option<usize>> = articles
+        .iter()
+        .map(|a| a.columns.as_ref().map(|c| c.0))
+        .collect();
+    let mut extra = vec![0; articles.len()];
+    for slack in 0..=MAX_SLACK {
+        let plan = make_up_news(m, &photos, &widths, &extra).map_err(|u| unfit(job, u, m))?;
+        let (document, data, warnings) = job.compile(world, Some(&plan))?;
+        let grid = read_grid(&document).ok_or_else(|| job.no_metadata("banmian-grid"))?;
+        let short = overrun(&document, &plan, m);
+        if short.is_empty() {
+            return Ok(ComposedPage {
+                document,
+                grid,
+                plan: Some(plan),
+                warnings,
+                data,
+                compilations: job.compilations.get(),
+            });
+        }
+        if slack == MAX_SLACK {
+            return Err(job.overset(&document, &grid, &articles[short[0]]));
+        }
+        for i in short {
+            extra[i] += 1;
+        }
+    }
+    unreachable!("the last slack returns")
+}
+
+/// A story's first photo as the planner sees it.
+fn story_photo(article: &Article) -> Option<StoryPhoto> {
+    let p = article.photos.first()?;
+    let pixels = p.info.as_ref().map(|info| (info.width, info.height));
+    let open = pixels.is_none() && p.hints.aspect.is_none();
+    Some(StoryPhoto {
+        aspect: pixels
+            .map(|(w, h)| f64::from(w) / f64::from(h.max(1)))
+            .or(p.hints.aspect)
+            .unwrap_or(DEFAULT_ASPECT),
+        pixels,
+        max_crop: if open {
+            p.hints.max_crop.max(0.45)
+        } else {
+            p.hints.max_crop
+        },
+    })
+}
+
+/// The stories whose text did not end inside their body's rectangle on
+/// the one page (every story when the page ran over).
+fn overrun(document: &PagedDocument, plan: &Plan, m: &NewsMeasures) -> Vec<usize> {
+    let all: Vec<usize> = (0..m.stories.len()).collect();
+    if document.pages().len() != 1 {
+        return all;
+    }
+    let Some(Value::Dict(grid)) = metadata(document, "banmian-grid") else {
+        return all;
+    };
+    let num = |k: &str| grid.get(k).ok().and_then(|v| v.clone().cast::<f64>().ok());
+    let (Some(top), Some(left)) = (num("type-top-pt"), num("margin-left-pt")) else {
+        return all;
+    };
+    let Some(label) = Label::new(PicoStr::intern("banmian-story-end")) else {
+        return all;
+    };
+    let g = m.grid;
+    let introspector = document.introspector();
+    let mut ended = vec![false; m.stories.len()];
+    for found in introspector.query(&Selector::Label(label)) {
+        let story = found
+            .get_by_name("value")
+            .ok()
+            .and_then(|v| v.cast::<i64>().ok());
+        let (Some(story), Some(at)) = (
+            story.and_then(|s| usize::try_from(s).ok()),
+            found.location().and_then(|l| introspector.position(l)),
+        ) else {
+            continue;
+        };
+        let Some(body) = (plan.elements.iter())
+            .find(|e| e.kind == "body" && e.article == Some(story))
+            .map(|e| e.areas()[0])
+        else {
+            continue;
+        };
+        let (x, y) = (at.point.x.to_pt(), at.point.y.to_pt());
+        let inside = |r: Rect| {
+            let x0 = left + r.col as f64 * (g.column_width + g.gutter);
+            let x1 = x0 + g.span_w(r.span);
+            let y0 = top + r.line as f64 * g.pitch;
+            let y1 = top + (r.line + r.depth) as f64 * g.pitch;
+            x >= x0 - 0.5 && x <= x1 + 0.5 && y >= y0 - 0.5 && y <= y1 + 0.5
+        };
+        if at.page.get() == 1 && story < ended.len() && inside(body) {
+            ended[story] = true;
+        }
+    }
+    all.into_iter().filter(|&i| !ended[i]).collect()
+}
+
+/// Why no tiling holds the page, as the error a desk reads.
+fn unfit(job: &Job, unfit: NewsUnfit, m: &NewsMeasures) -> Error {
+    let page = job.page;
+    let per_line = m.grid.chars_per_line.max(1);
+    let overset = |story: usize, lines: usize| Error::Overset {
+        location: Location::file(&page.articles[story].file),
+        page: page.number,
+        chars: lines * per_line,
+        lines,
+        chars_per_line: per_line,
+    };
+    let count = page.articles.len();
+    match unfit {
+        NewsUnfit::Headline { story } => {
+            let article = &page.articles[story];
+            let line = article.headline.first().map_or(1, |t| t.line);
+            Error::content(
+                Location::at(&article.file, line, 1).with_field("headline"),
+                "the headline is wider than the page even at the house's smallest news headline size: shorten it, or give it as a list of phrases (one to a line)",
+            )
+        }
+        NewsUnfit::Story { story, lines } => overset(story, lines),
+        NewsUnfit::Overset { lines, longest } => overset(longest, lines),
+        NewsUnfit::Underset { lines } => Error::content(
+            page.location.clone(),
+            format!(
+                "underset: the {count} stories of page {} cannot fill it: about {lines} column-lines ({} characters) short: add a story, copy or a photo",
+                page.number,
+                lines * per_line
+            ),
+        ),
+        NewsUnfit::NoTiling { least, most, cells } => Error::content(
+            page.location.clone(),
+            format!(
+                "the {count} stories of page {} take {least} to {most} column-lines (the page holds {cells}) but make no page of whole modules without holes: lengthen or shorten one by a few lines, or add a photo",
+                page.number
+            ),
+        ),
+    }
+}

@@ -1,0 +1,165 @@
+//! The news page (`layouts/news.typ`): two to eight stories, each a
+//! rectangular module (版块) of whole columns × whole lines. Each story
+//! gets its variants — a width in columns, its first photo's depth, a line
+//! or two of air — and an order-keeping guillotine search ([`tiling`])
+//! picks the cheapest tiling of the type area under the folio: the lead
+//! at the top left and widest, no holes, no two headlines of one size
+//! side by side.
+
+mod measures;
+mod tiling;
+mod variants;
+
+use super::{Element, Plan, Rect};
+
+pub use measures::{NewsHead, NewsMeasures, StoryMeasure, StoryPhoto};
+pub use variants::Variant;
+
+/// Why no tiling holds the page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NewsUnfit {
+    /// Story `story`'s headline fits no module width at any size.
+    Headline {
+        /// Its place in the page's list.
+        story: usize,
+    },
+    /// Story `story` does not fit the page even across all its columns:
+    /// this many body lines (at the page's column measure) too many.
+    Story {
+        /// Its place in the page's list.
+        story: usize,
+        /// Lines over.
+        lines: usize,
+    },
+    /// Together the stories need more than the page: the column-lines
+    /// over, and the story with the most body lines.
+    Overset {
+        /// Column-lines over.
+        lines: usize,
+        /// The longest story.
+        longest: usize,
+    },
+    /// Together the stories cannot fill the page: the column-lines short.
+    Underset {
+        /// Column-lines short.
+        lines: usize,
+    },
+    /// Their sizes add up but no tiling of whole modules exists: the
+    /// least and most column-lines they take, and what the page holds.
+    NoTiling {
+        /// The least column-lines the stories take together.
+        least: usize,
+        /// The most.
+        most: usize,
+        /// The page's column-lines.
+        cells: usize,
+    },
+}
+
+/// Plans a news page: every story in a module, the folio on top, the
+/// staff line at the foot. `widths[i]` is the width the desk gave story
+/// `i` (its `columns`); `extra[i]` lines are added to its body (a placing
+/// pass found it longer than measured).
+pub fn make_up_news(
+    m: &NewsMeasures,
+    photos: &[Option<StoryPhoto>],
+    widths: &[Option<usize>],
+    extra: &[usize],
+) -> Result<Plan, NewsUnfit> {
+    let g = m.grid;
+    let n = g.columns;
+    let mast = g.lines_for(m.masthead);
+    let staff = (m.staff > 0.0).then(|| g.lines_for(m.staff));
+    let bottom = g.lines - staff.map_or(0, |d| d + 1);
+    let depth = bottom.saturating_sub(mast);
+    let stories: Vec<Vec<Variant>> = (m.stories.iter().enumerate())
+        .map(|(i, s)| {
+            let photo = photos.get(i).copied().flatten();
+            let story = variants::Story {
+                measure: s,
+                photo,
+                lead: i == 0,
+                width: widths.get(i).copied().flatten(),
+                extra: extra.get(i).copied().unwrap_or(0),
+            };
+            variants::of_story(&g, &story, depth)
+        })
+        .collect();
+    let found = tiling::tile(&stories, n, depth).ok_or_else(|| unfit(m, &stories, n, depth))?;
+    let mut elements = vec![Element::new(
+        "masthead",
+        Rect {
+            col: 0,
+            line: 0,
+            span: n,
+            depth: mast,
+        },
+    )];
+    let mut empty = 0;
+    for (i, (rect, v)) in found.iter().enumerate() {
+        let at = Rect {
+            line: rect.line + mast,
+            ..*rect
+        };
+        empty += v.empty;
+        elements.extend(v.elements(i, at));
+    }
+    if let Some(d) = staff {
+        let at = Rect {
+            col: 0,
+            line: g.lines - d,
+            span: n,
+            depth: d,
+        };
+        elements.push(Element::new("staff", at));
+    }
+    Ok(Plan {
+        elements,
+        columns: n,
+        lines: g.lines,
+        empty,
+        cells: n * depth,
+        holes: Vec::new(),
+        lead_moved: false,
+    })
+}
+
+/// Why the stories found no tiling of `n` columns × `depth` lines.
+fn unfit(m: &NewsMeasures, stories: &[Vec<Variant>], n: usize, depth: usize) -> NewsUnfit {
+    let lines = |i: usize| m.stories[i].blocks.iter().sum::<usize>();
+    if let Some(story) = (m.stories.iter()).position(|s| s.heads.iter().all(|h| !h.fits)) {
+        return NewsUnfit::Headline { story };
+    }
+    if let Some(story) = stories.iter().position(|v| v.is_empty()) {
+        let over = lines(story)
+            .saturating_sub(n * depth.saturating_sub(8))
+            .div_ceil(n.max(1));
+        return NewsUnfit::Story {
+            story,
+            lines: over.max(1) * n,
+        };
+    }
+    let area = |v: &Variant| v.span * v.depth;
+    let least: usize = stories
+        .iter()
+        .map(|v| v.iter().map(area).min().unwrap_or(0))
+        .sum();
+    let most: usize = stories
+        .iter()
+        .map(|v| v.iter().map(area).max().unwrap_or(0))
+        .sum();
+    let cells = n * depth;
+    if least > cells {
+        let longest = (0..stories.len()).max_by_key(|&i| lines(i)).unwrap_or(0);
+        NewsUnfit::Overset {
+            lines: least - cells,
+            longest,
+        }
+    } else if most < cells {
+        NewsUnfit::Underset {
+            lines: cells - most,
+        }
+    } else {
+        NewsUnfit::NoTiling { least, most, cells }
+    }
+}
