@@ -329,8 +329,8 @@ fn an_unknown_layout_lists_the_layouts_there_are() {
     let line = line_of(EDITION, "layout = ", 1);
     refused(
         "layout = \"feature\"\narticles = [\"rivers.md\"]",
-        "layout = \"front\"\narticles = [\"rivers.md\"]",
-        &format!("ed/edition.toml:{line}:10: pages[1].layout: no layout \"front\" in "),
+        "layout = \"frontpage\"\narticles = [\"rivers.md\"]",
+        &format!("ed/edition.toml:{line}:10: pages[1].layout: no layout \"frontpage\" in "),
     );
     refused(
         "layout = \"feature\"\narticles = [\"rivers.md\"]",
@@ -339,7 +339,7 @@ fn an_unknown_layout_lists_the_layouts_there_are() {
     );
     refused(
         "layout = \"feature\"\narticles = [\"rivers.md\"]",
-        "layout = \"front\"\narticles = [\"rivers.md\"]",
+        "layout = \"frontpage\"\narticles = [\"rivers.md\"]",
         "; the layouts are: feature, front, news\n",
     );
 }
