@@ -252,7 +252,9 @@ impl Setter<'_> {
                 (composition, findings.unwrap_or_default())
             });
             let bytes = self.encode(&composed, page, &mut pdf_findings);
-            let checked = checks.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            let checked = checks
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
             (checked, bytes)
         });
         set.findings.extend(layout_findings);
