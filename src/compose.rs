@@ -14,7 +14,7 @@ use typst_kit::diagnostics::termcolor::NoColor;
 use typst_kit::diagnostics::{DiagnosticFormat, emit};
 use typst_layout::PagedDocument;
 
-use crate::content::{Article, Edition, Page};
+use crate::content::{Article, Edition, Jump, Page};
 use crate::data::{PageData, Proof};
 use crate::diag::{Error, Location, Warning};
 use crate::makeup::{Measures, Plan, Request, Unfit, make_up};
@@ -87,6 +87,9 @@ pub struct ComposedPage {
     /// two (measure, place) when it was planned, more when the body ran
     /// past the planner's simulation.
     pub compilations: usize,
+    /// Where each story that jumps to a later page was cut (news pages):
+    /// its continuation takes the rest.
+    pub jumps: Vec<Jump>,
 }
 
 /// The generated main file of a page: it imports the page's layout and
@@ -161,6 +164,7 @@ pub fn compose_page_with(
             warnings,
             data,
             compilations: job.compilations.get(),
+            jumps: Vec::new(),
         });
     };
     for slack in 0..=MAX_SLACK {
@@ -182,6 +186,7 @@ pub fn compose_page_with(
                 warnings,
                 data,
                 compilations: job.compilations.get(),
+                jumps: Vec::new(),
             });
         }
         if slack == MAX_SLACK {
@@ -313,6 +318,7 @@ impl Job<'_> {
             warnings,
             data,
             compilations: self.compilations.get(),
+            jumps: Vec::new(),
         })
     }
 

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::content::{Article, Block, Edition, Format, LunarDate, Page, Text};
+use crate::content::{Article, Block, Edition, Format, JumpPart, LunarDate, Page, Text};
 use crate::makeup::{Plan, page_columns};
 
 /// Everything one page's layout needs.
@@ -139,6 +139,14 @@ pub struct ArticleData {
     pub photos: Vec<PhotoData>,
     /// Body blocks.
     pub body: Vec<BlockData>,
+    /// The story jumps to a later page (转版): its lines are broken one
+    /// at a time (a part cut at a line end breaks as the whole did).
+    pub jumps: bool,
+    /// The body was cut where its module ends: the page it continues on,
+    /// printed as （下转第N版）.
+    pub jump_to: Option<u32>,
+    /// A continuation: the page it began on, printed as （上接第N版）.
+    pub jump_from: Option<u32>,
 }
 
 /// A byline role and its names.
@@ -203,6 +211,14 @@ pub enum BlockData {
         lead: bool,
         /// Runs of plain and bold text.
         runs: Vec<RunData>,
+        /// The paragraph goes on on another page: its last line is set
+        /// full.
+        open: bool,
+        /// The paragraph began on another page: no indent.
+        continued: bool,
+        /// Its lines are broken one at a time (a jumping story's: its
+        /// first part, cut at a line's end, breaks as the whole did).
+        simple: bool,
     },
 }
 
@@ -297,8 +313,22 @@ fn index(edition: &Edition, page: &Page) -> Vec<IndexEntry> {
 
 fn article(a: &Article) -> ArticleData {
     // The lead (导语) is what comes before the first section head; an
-    // article without heads has no separate lead.
-    let mut lead = a.body.iter().any(|b| matches!(b, Block::Heading(_)));
+    // article without heads has no separate lead; a continuation has none.
+    // The first part of a jumping story keeps the whole's lead.
+    let mut lead = match a.jump {
+        Some(JumpPart::Rest { lead, .. }) => lead,
+        Some(JumpPart::First { headed, .. }) => headed,
+        None => a.body.iter().any(|b| matches!(b, Block::Heading(_))),
+    };
+    let (jumps, jump_to, open_end) = match a.jump {
+        Some(JumpPart::First { to, cut, open, .. }) => (true, cut.then_some(to), open),
+        _ => (false, None, false),
+    };
+    let (jump_from, open_start) = match a.jump {
+        Some(JumpPart::Rest { from, open, .. }) => (Some(from), open),
+        _ => (None, false),
+    };
+    let last = a.body.len().saturating_sub(1);
     ArticleData {
         kicker: a.kicker.as_ref().map(s),
         headline: a.headline.iter().map(s).collect(),
@@ -338,16 +368,20 @@ fn article(a: &Article) -> ArticleData {
                 focus: [p.focus.0, p.focus.1],
             })
             .collect(),
-        body: a
-            .body
-            .iter()
-            .map(|b| match b {
+        jumps,
+        jump_to,
+        jump_from,
+        body: (a.body.iter().enumerate())
+            .map(|(i, b)| match b {
                 Block::Heading(t) => {
                     lead = false;
                     BlockData::Heading { text: s(t) }
                 }
                 Block::Paragraph(runs) => BlockData::Para {
                     lead,
+                    open: open_end && i == last,
+                    continued: open_start && i == 0,
+                    simple: jumps,
                     runs: runs
                         .iter()
                         .map(|r| RunData {

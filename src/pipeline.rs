@@ -5,6 +5,8 @@
 //! they differ only in the [`SetOptions`] they ask for and in what they do
 //! with the [`SetEdition`] it returns.
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -12,7 +14,8 @@ use crate::archival::{attachments, explain_cmyk_pictures};
 use crate::check::{self, check_page};
 use crate::compose::{ComposedPage, Grid, compose_page_with, template_warnings};
 use crate::content::{
-    Correction, Edition, Page, correct_punctuation, load_edition, uncovered_characters,
+    Article, Correction, Edition, Jump, JumpPart, Page, correct_punctuation, load_edition,
+    uncovered_characters,
 };
 use crate::data::Proof;
 use crate::diag::{Error, Warning};
@@ -160,7 +163,9 @@ impl Builder {
         let mut corrections = Vec::new();
         if punct_fix {
             for page in &mut edition.pages {
-                for article in &mut page.articles {
+                // A continuation's text is its first part's, corrected there.
+                let whole = |a: &&mut Article| !matches!(a.jump, Some(JumpPart::Rest { .. }));
+                for article in page.articles.iter_mut().filter(whole) {
                     corrections.extend(correct_punctuation(article));
                 }
             }
@@ -186,15 +191,23 @@ impl Builder {
             options,
             licences,
             edition: &edition,
+            jumps: RefCell::new(Vec::new()),
         };
         let mut set = Gathered {
             warnings,
             pages: Vec::new(),
             findings: Vec::new(),
         };
-        for page in &edition.pages {
-            setter.set_page(session, page, &mut set)?;
+        // In page-number order: a story's continuation takes what its
+        // first page left over, and always continues on a later page.
+        let mut order: Vec<&Page> = edition.pages.iter().collect();
+        order.sort_by_key(|p| p.number);
+        for page in order {
+            let page = setter.continued(page)?;
+            setter.set_page(session, &page, &mut set)?;
         }
+        let place = |n: u32| edition.pages.iter().position(|p| p.number == n);
+        set.pages.sort_by_key(|p| place(p.number));
         preflight::sort(&mut set.findings);
         Ok(SetEdition {
             edition,
@@ -219,9 +232,41 @@ struct Setter<'a> {
     options: &'a SetOptions,
     licences: Vec<FontLicence>,
     edition: &'a Edition,
+    /// Where the jumping stories of the pages set so far were cut.
+    jumps: RefCell<Vec<Jump>>,
 }
 
 impl Setter<'_> {
+    /// `page` with the text of each continuation on it: what its story's
+    /// first page left over.
+    fn continued<'p>(&self, page: &'p Page) -> Result<Cow<'p, Page>, Error> {
+        let rest = |a: &Article| matches!(a.jump, Some(JumpPart::Rest { .. }));
+        if !page.articles.iter().any(rest) {
+            return Ok(Cow::Borrowed(page));
+        }
+        let jumps = self.jumps.borrow();
+        let mut page = page.clone();
+        for article in page.articles.iter_mut().filter(|a| rest(a)) {
+            let Some(jump) = (jumps.iter()).find(|j| j.file == article.file && j.to == page.number)
+            else {
+                let from = match article.jump {
+                    Some(JumpPart::Rest { from, .. }) => from,
+                    _ => 0,
+                };
+                return Err(Error::content(
+                    page.location.clone(),
+                    format!(
+                        "the continuation of {} on page {} waits for page {from}, which was not set",
+                        article.file.display(),
+                        page.number
+                    ),
+                ));
+            };
+            *article = jump.rest_part(article);
+        }
+        Ok(Cow::Owned(page))
+    }
+
     /// Lays out, checks, encodes and preflights `page`, adding what it gives
     /// to `set`.
     fn set_page(
@@ -240,6 +285,9 @@ impl Setter<'_> {
         };
         set.warnings
             .extend(template_warnings(page, &composed.warnings));
+        self.jumps
+            .borrow_mut()
+            .extend(composed.jumps.iter().cloned());
         // The checks of the laid-out page run beside the PDF export, on the
         // other core: neither waits for the other (a rebuild in `watch`).
         let mut pdf_findings = Vec::new();

@@ -2,14 +2,17 @@
 //! (`layout: "news"`), which tiles the stories into modules; the page is
 //! placed, and every story must end inside its module.
 
+use std::cell::Cell;
+
 use typst::foundations::{Label, Selector, Value};
 use typst::introspection::Introspector;
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
-use crate::content::{Article, DEFAULT_ASPECT};
+use crate::check::lines::{PlacedRun, runs};
+use crate::content::{Article, Block, DEFAULT_ASPECT, Jump, JumpPart, Page};
 use crate::diag::{Error, Location};
-use crate::makeup::news::{NewsMeasures, NewsUnfit, StoryPhoto, make_up_news};
+use crate::makeup::news::{NewsMeasures, NewsUnfit, StoryHints, StoryPhoto, make_up_news};
 use crate::makeup::{Plan, Rect};
 use crate::world::PageWorld;
 
@@ -33,7 +36,6 @@ pub(super) fn compose(
     if m.stories.len() != articles.len() {
         return Err(job.no_metadata("banmian-measure"));
     }
-    let photos: Vec<Option<StoryPhoto>> = articles.iter().map(story_photo).collect();
     let n = m.grid.columns;
     if let Some((w, at)) = (articles.iter()).find_map(|a| a.columns.as_ref().filter(|c| c.0 > n)) {
         return Err(Error::content(
@@ -41,16 +43,24 @@ pub(super) fn compose(
             format!("columns {w}: page {} has only {n} columns", job.page.number),
         ));
     }
-    let widths: Vec<Option<usize>> = articles
-        .iter()
-        .map(|a| a.columns.as_ref().map(|c| c.0))
+    let hints: Vec<StoryHints> = (articles.iter())
+        .map(|a| StoryHints {
+            photo: story_photo(a),
+            width: a.columns.as_ref().map(|c| c.0),
+            jumps: jumps(a).is_some(),
+        })
         .collect();
+    let jumping: Vec<usize> = (0..articles.len()).filter(|&i| hints[i].jumps).collect();
     let mut extra = vec![0; articles.len()];
     for slack in 0..=MAX_SLACK {
-        let plan = make_up_news(m, &photos, &widths, &extra).map_err(|u| unfit(job, u, m))?;
+        let plan = make_up_news(m, &hints, &extra).map_err(|u| unfit(job, u, m))?;
         let (document, data, warnings) = job.compile(world, Some(&plan))?;
         let grid = read_grid(&document).ok_or_else(|| job.no_metadata("banmian-grid"))?;
-        let short = overrun(&document, &plan, m);
+        let mut short = overrun(&document, &plan, m);
+        short.retain(|i| !jumping.contains(i));
+        if short.is_empty() && !jumping.is_empty() {
+            return cut(job, world, &document, plan, m, &jumping);
+        }
         if short.is_empty() {
             return Ok(ComposedPage {
                 document,
@@ -59,6 +69,7 @@ pub(super) fn compose(
                 warnings,
                 data,
                 compilations: job.compilations.get(),
+                jumps: Vec::new(),
             });
         }
         if slack == MAX_SLACK {
@@ -69,6 +80,145 @@ pub(super) fn compose(
         }
     }
     unreachable!("the last slack returns")
+}
+
+/// The page a story's first part jumps to, when it is one still to cut.
+fn jumps(article: &Article) -> Option<u32> {
+    match article.jump {
+        Some(JumpPart::First { to, cut: false, .. }) => Some(to),
+        _ => None,
+    }
+}
+
+/// Lines the cut may step back when the first part, set again alone,
+/// breaks longer than it did in the whole.
+const MAX_CUT_RETRIES: usize = 3;
+
+/// Cuts each jumping story where `placed` shows its text leaving its
+/// module (a line kept for the jump line) and places the page again with
+/// the first parts and their jump lines: every story must now end in its
+/// module. A first part that breaks longer alone is cut a line earlier.
+fn cut(
+    job: &Job,
+    world: &mut PageWorld,
+    placed: &PagedDocument,
+    plan: Plan,
+    m: &NewsMeasures,
+    jumping: &[usize],
+) -> Result<ComposedPage, Error> {
+    let page = job.page;
+    let frame = &placed.pages()[0].frame;
+    let laid = runs(frame);
+    let Some(origin) = origin(placed) else {
+        return Err(job.no_metadata("banmian-grid"));
+    };
+    for back in 0..=MAX_CUT_RETRIES {
+        let mut cut_page: Page = page.clone();
+        let mut found = Vec::new();
+        for &i in jumping {
+            let article = &page.articles[i];
+            let to = jumps(article).expect("a jumping story");
+            let body = (plan.elements.iter())
+                .find(|e| e.kind == "body" && e.article == Some(i))
+                .map(|e| e.areas()[0])
+                .ok_or_else(|| job.no_metadata("banmian-measure"))?;
+            let chars = chars_in(&laid, body, m, origin, 1 + back, article);
+            let jump = Jump::split(article, page.number, to, chars)
+                .ok_or_else(|| fits_whole(article, page.number))?;
+            cut_page.articles[i] = jump.first_part(article);
+            found.push(jump);
+        }
+        let cut_job = Job {
+            edition: job.edition,
+            page: &cut_page,
+            proof: job.proof,
+            main: job.main,
+            compilations: Cell::new(job.compilations.get()),
+        };
+        let (document, data, warnings) = cut_job.compile(world, Some(&plan))?;
+        job.compilations.set(cut_job.compilations.get());
+        let grid = read_grid(&document).ok_or_else(|| job.no_metadata("banmian-grid"))?;
+        let short = overrun(&document, &plan, m);
+        if short.is_empty() {
+            return Ok(ComposedPage {
+                document,
+                grid,
+                plan: Some(plan),
+                warnings,
+                data,
+                compilations: job.compilations.get(),
+                jumps: found,
+            });
+        }
+        if back == MAX_CUT_RETRIES {
+            return Err(job.overset(&document, &grid, &page.articles[short[0]]));
+        }
+    }
+    unreachable!("the last retry returns")
+}
+
+/// Where the type area's top-left corner is on the page, in points.
+fn origin(document: &PagedDocument) -> Option<(f64, f64)> {
+    let Some(Value::Dict(grid)) = metadata(document, "banmian-grid") else {
+        return None;
+    };
+    let num = |k: &str| grid.get(k).ok().and_then(|v| v.clone().cast::<f64>().ok());
+    Some((num("margin-left-pt")?, num("type-top-pt")?))
+}
+
+/// The characters of `article`'s body (whitespace not counted) set in
+/// its body rectangle `body`, column by column, the last `keep` lines of
+/// its last column left out; only as far as they are the body's own text
+/// in its order.
+fn chars_in(
+    laid: &[PlacedRun],
+    body: Rect,
+    m: &NewsMeasures,
+    (left, top): (f64, f64),
+    keep: usize,
+    article: &Article,
+) -> usize {
+    let g = m.grid;
+    let y0 = top + body.line as f64 * g.pitch;
+    let mut text = String::new();
+    for c in 0..body.span {
+        let x0 = left + (body.col + c) as f64 * (g.column_width + g.gutter);
+        let x1 = x0 + g.column_width;
+        let lines = match c + 1 == body.span {
+            true => body.depth.saturating_sub(keep),
+            false => body.depth,
+        };
+        let bottom = y0 + lines as f64 * g.pitch;
+        let mut column: Vec<&PlacedRun> = (laid.iter())
+            .filter(|r| r.x >= x0 - 1.0 && r.x < x1 + 1.0)
+            .filter(|r| r.y > y0 && r.y - 0.88 * r.size < bottom - 1.0)
+            .collect();
+        column.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+        for r in column {
+            text.extend(r.text.chars().filter(|c| !c.is_whitespace()));
+        }
+    }
+    // Only what agrees with the source, character by character.
+    let source = (article.body.iter())
+        .flat_map(|b| match b {
+            Block::Heading(t) => t.value.chars().collect::<Vec<_>>(),
+            Block::Paragraph(runs) => runs.iter().flat_map(|r| r.text.chars()).collect(),
+        })
+        .filter(|c| !c.is_whitespace());
+    text.chars().zip(source).take_while(|(a, b)| a == b).count()
+}
+
+/// The error for a story meant to jump whose text all fits its module.
+fn fits_whole(article: &Article, page: u32) -> Error {
+    let at = (article.continues_on.as_ref())
+        .map(|(_, at)| at.clone())
+        .unwrap_or_else(|| Location::file(&article.file));
+    Error::content(
+        at,
+        format!(
+            "the story fits its module on page {page} whole, or too little of it does to cut: remove continues_on, or shorten the page's other stories"
+        ),
+    )
 }
 
 /// A story's first photo as the planner sees it.

@@ -10,6 +10,7 @@ use super::display::{Text, check_display_text};
 use super::hints::{
     DEFAULT_MAX_CROP, PhotoHints, SizeClass, check_columns, check_max_crop, parse_aspect,
 };
+use super::jump_part::JumpPart;
 use super::picture::{PictureInfo, check_picture};
 use super::source::read_text;
 use super::toml_de::from_toml;
@@ -37,6 +38,12 @@ pub struct Article {
     /// `columns = N`: the width of the story's module on a news page, and
     /// where the field is.
     pub columns: Option<(usize, Location)>,
+    /// `continues_on = N`: the story jumps to page N (转版) when its
+    /// module is full, and where the field is.
+    pub continues_on: Option<(u32, Location)>,
+    /// The part of a jumping story this listing sets (none for a story
+    /// set whole).
+    pub jump: Option<JumpPart>,
     /// Photos in reading order.
     pub photos: Vec<Photo>,
     /// Body blocks: paragraphs and section heads.
@@ -149,6 +156,7 @@ struct FrontToml {
     #[serde(default)]
     photos: Vec<Spanned<PhotoToml>>,
     columns: Option<Spanned<i64>>,
+    continues_on: Option<Spanned<i64>>,
 }
 
 #[derive(Deserialize)]
@@ -292,6 +300,21 @@ pub fn load_article(
             check_columns(*c.get_ref(), &at).map(|v| (v as usize, at))
         })
         .transpose()?;
+    let continues_on = (raw.continues_on)
+        .map(|c| {
+            let at = fields.loc(c.span()).with_field("continues_on");
+            match u32::try_from(*c.get_ref()) {
+                Ok(n) if (1..=999).contains(&n) => Ok((n, at)),
+                _ => Err(Error::content(
+                    at,
+                    format!(
+                        "continues_on = {}: expected the number of a page of the edition (1 to 999)",
+                        c.get_ref()
+                    ),
+                )),
+            }
+        })
+        .transpose()?;
     let article = Article {
         file: file.to_path_buf(),
         kicker: fields.optional(raw.kicker, "kicker".into())?,
@@ -301,6 +324,8 @@ pub fn load_article(
         quotes,
         milestones,
         columns,
+        continues_on,
+        jump: None,
         photos,
         body,
     };

@@ -11,6 +11,8 @@ use super::article::{Article, load_article, resolve_picture};
 use super::date::{Date, to_date};
 use super::display::check_display_text;
 use super::hints::PhotosAt;
+use super::jump::link_jumps;
+use super::page::Page;
 use super::picture::{PictureInfo, check_picture};
 use super::source::read_text;
 use super::toml_de::from_toml;
@@ -124,30 +126,6 @@ pub struct Logo {
     pub path: PathBuf,
     /// What its header says.
     pub info: PictureInfo,
-}
-
-/// One page (版) of the edition.
-#[derive(Debug, Clone)]
-pub struct Page {
-    /// 版次, printed as 第N版.
-    pub number: u32,
-    /// 版名, e.g. 特别报道.
-    pub section: String,
-    /// The template in `layouts/`, without `.typ`.
-    pub layout: String,
-    /// The articles set on the page.
-    pub articles: Vec<Article>,
-    /// 责任编辑.
-    pub editor: Option<String>,
-    /// 版式设计 / 美术编辑.
-    pub designer: Option<String>,
-    /// 校对.
-    pub proofreader: Option<String>,
-    /// Where the photo group sits (`photos_at`); the planner's choice
-    /// when not given.
-    pub photos_at: Option<PhotosAt>,
-    /// Where the page's `[[pages]]` entry is.
-    pub location: Location,
 }
 
 #[derive(Deserialize)]
@@ -411,7 +389,9 @@ struct Pages<'a> {
     /// Each article is set once: a name listed again would load (and lay
     /// out) the same file again, as often as edition.toml repeats it.
     /// Where each was first listed, and on which page.
-    listed: HashMap<PathBuf, (Location, u32)>,
+    /// (An article may be listed on a second page as the continuation of
+    /// a jump; [`link_jumps`] checks that it is one.)
+    listed: HashMap<PathBuf, Vec<(u32, Location)>>,
 }
 
 impl Pages<'_> {
@@ -428,6 +408,7 @@ impl Pages<'_> {
             let page = self.page(i, page, &pages)?;
             pages.push(page);
         }
+        link_jumps(&mut pages, &self.listed)?;
         Ok(pages)
     }
 
@@ -499,13 +480,17 @@ impl Pages<'_> {
         let loc = self.fields.at(name.span()).with_field(field);
         let name = name.get_ref();
         let path = article_path(self.dir, name).map_err(|m| Error::content(loc.clone(), m))?;
-        if let Some((first, first_page)) = self.listed.get(&path) {
+        let seen = self.listed.entry(path.clone()).or_default();
+        if let Some((first_page, first)) = (seen.iter())
+            .find(|(p, _)| *p == page)
+            .or_else(|| seen.get(1).and(seen.first()))
+        {
             return Err(Error::content(
                 loc,
                 listed_again(name, first, *first_page, page),
             ));
         }
-        self.listed.insert(path.clone(), (loc.clone(), page));
+        seen.push((page, loc.clone()));
         if !path.exists() {
             return Err(Error::content(
                 loc,
@@ -527,10 +512,8 @@ impl Pages<'_> {
 /// Why article file `name` may not be listed again on page `page`, having
 /// been listed at `first` on page `first_page`.
 ///
-/// An article is set on one page. (When jump lines come, issue 14 point 3,
-/// the one exception belongs here: a listing on the page the first
-/// listing's `continues_on` names is the article's continuation, and is
-/// allowed; a listing on any other page stays this error.)
+/// An article is set on one page, or on two as a jump's two parts (see
+/// [`link_jumps`]), never on three.
 fn listed_again(name: &str, first: &Location, first_page: u32, page: u32) -> String {
     if first_page == page {
         format!("article file {name} is listed twice (first at {first})")

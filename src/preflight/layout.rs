@@ -117,14 +117,17 @@ fn crops(page: &Page, plan: &Plan) -> Vec<(Check, String, String)> {
     out
 }
 
-/// On a page of several stories (elements with an `article`): the cells
-/// between the first story line and the last that no element covers — the
-/// modules should tile that area.
+/// On a page of several stories (elements with an `article`, and page
+/// one's 导读 box among them): the cells between the first story line and
+/// the last that no element covers — the modules should tile that area.
 fn between_stories(plan: &Plan) -> Vec<(Check, String, String)> {
+    if !plan.elements.iter().any(|e| e.article.is_some()) {
+        return Vec::new();
+    }
     let stories: Vec<&Element> = plan
         .elements
         .iter()
-        .filter(|e| e.article.is_some())
+        .filter(|e| e.article.is_some() || e.kind == "index")
         .collect();
     let (Some(top), Some(foot)) = (
         stories.iter().map(|e| e.line).min(),

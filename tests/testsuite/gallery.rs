@@ -78,6 +78,7 @@ examples! {
     e13_pictures_to_come = "13-pictures-to-come",
     e14_tabloid_columns = "14-tabloid-columns",
     e15_news_page = "15-news-page",
+    e16_four_page_edition = "16-four-page-edition",
 }
 
 fn examples_dir() -> PathBuf {
@@ -215,6 +216,7 @@ fn empty_rectangles_are_the_maximal_ones() {
 /// not banmian's).
 struct Edition {
     paper: String,
+    number: u32,
     section: String,
     articles: Vec<String>,
     size_mm: (f64, f64),
@@ -240,16 +242,36 @@ struct Photo {
 }
 
 impl Edition {
+    /// The edition's first page.
     fn read(dir: &Path) -> Edition {
+        Self::read_pages(dir).swap_remove(0)
+    }
+
+    /// Every page of the edition, in the order written; an article listed
+    /// again (a jump's continuation) is read with the page that lists it
+    /// first.
+    fn read_pages(dir: &Path) -> Vec<Edition> {
         let toml_text = std::fs::read_to_string(dir.join("edition.toml")).unwrap();
         let ed: toml::Table = toml_text.parse().unwrap();
-        let page = &ed["pages"].as_array().unwrap()[0];
-        let articles: Vec<String> = page["articles"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| a.as_str().unwrap().to_string())
-            .collect();
+        let mut seen: Vec<String> = Vec::new();
+        (ed["pages"].as_array().unwrap().iter())
+            .map(|page| {
+                let articles: Vec<String> = (page["articles"].as_array().unwrap().iter())
+                    .map(|a| a.as_str().unwrap().to_string())
+                    .filter(|a| !seen.contains(a))
+                    .collect();
+                seen.extend(articles.iter().cloned());
+                Self::read_page(dir, &ed, page, articles)
+            })
+            .collect()
+    }
+
+    fn read_page(
+        dir: &Path,
+        ed: &toml::Table,
+        page: &toml::Value,
+        articles: Vec<String>,
+    ) -> Edition {
         let mm = |key: &str, default: f64| {
             ed.get("format")
                 .and_then(|f| f.get(key))
@@ -258,6 +280,7 @@ impl Edition {
         };
         Edition {
             paper: ed["paper"].as_str().unwrap().to_string(),
+            number: page["number"].as_integer().unwrap() as u32,
             section: page["section"].as_str().unwrap().to_string(),
             size_mm: (mm("width_mm", 390.0), mm("height_mm", 540.0)),
             article: Article::read_all(dir, &articles),
@@ -333,38 +356,51 @@ impl Article {
     }
 }
 
-/// Builds (once) and checks one example's page; fails listing every
-/// problem found on it.
+/// Builds (once) and checks one example's pages (each page on its own;
+/// the text across the edition, as a jump carries a story's text from one
+/// page to another); fails listing every problem found.
 fn check_example(id: &str) {
     let (out, outcome) = built();
-    let pdfs: Vec<PathBuf> = std::fs::read_dir(out.join(id))
-        .map(|d| d.map(|e| e.unwrap().path()).collect())
-        .unwrap_or_default();
-    if pdfs.len() != 1 {
+    let pages = Edition::read_pages(&examples_dir().join(id));
+    let pdf = |n: u32| out.join(id).join(format!("{id}-{n:02}.pdf"));
+    if pages.iter().any(|p| !pdf(p.number).is_file()) {
         let said = edition_failure(&outcome.stderr(), id);
-        panic!("{id}: the print build wrote no page:\n{said}");
+        panic!("{id}: the print build did not write every page:\n{said}");
     }
-    let pdf = &pdfs[0];
-    let ed = Edition::read(&examples_dir().join(id));
-    let (width_pt, height_pt, lines) = page::text_lines(pdf);
-    let type_area = Rect {
-        x0: MARGIN_X_MM * PT_PER_MM,
-        y0: MARGIN_Y_MM * PT_PER_MM,
-        x1: width_pt - MARGIN_X_MM * PT_PER_MM,
-        y1: height_pt - MARGIN_Y_MM * PT_PER_MM,
-    };
-    let placements = page::placements(pdf);
-
     let mut problems = Vec::new();
-    problems.extend(holes(pdf, &lines, &placements));
-    problems.extend(overprint(&lines, &placements, &type_area));
-    problems.extend(lost_text(pdf, &ed.article));
-    problems.extend(pictures(pdf, &ed.article, &placements, &type_area));
+    let mut text = String::new();
+    for ed in &pages {
+        let pdf = pdf(ed.number);
+        let (width_pt, height_pt, lines) = page::text_lines(&pdf);
+        let type_area = Rect {
+            x0: MARGIN_X_MM * PT_PER_MM,
+            y0: MARGIN_Y_MM * PT_PER_MM,
+            x1: width_pt - MARGIN_X_MM * PT_PER_MM,
+            y1: height_pt - MARGIN_Y_MM * PT_PER_MM,
+        };
+        let placements = page::placements(&pdf);
+        let on = |p: String| format!("page {}: {p}", ed.number);
+        problems.extend(holes(&pdf, &lines, &placements).into_iter().map(on));
+        problems.extend(
+            overprint(&lines, &placements, &type_area)
+                .into_iter()
+                .map(on),
+        );
+        problems.extend(
+            pictures(&pdf, &ed.article, &placements, &type_area)
+                .into_iter()
+                .map(on),
+        );
+        text.push_str(&crate::support::pdf_text(&pdf));
+    }
+    let files: Vec<String> = pages.iter().flat_map(|p| p.articles.clone()).collect();
+    let all = Article::read_all(&examples_dir().join(id), &files);
+    problems.extend(lost_text(&text, &all));
     assert!(
         problems.is_empty(),
         "{id}: {} problem(s) on {} (see the proof: banmian build content/examples/{id} --format png):\n- {}",
         problems.len(),
-        pdf.display(),
+        out.join(id).display(),
         problems.join("\n- ")
     );
 }
@@ -526,12 +562,11 @@ fn short(text: &str) -> String {
     }
 }
 
-/// All text on the page: every Han character the article prints (body,
-/// headlines, boxes, captions) is in `pdftotext`'s text as many times as
-/// in the source or more (the page adds the folio and the like). Han
-/// characters only, so the corrected punctuation needs no tolerance.
-fn lost_text(pdf: &Path, article: &Article) -> Vec<String> {
-    let text = crate::support::pdf_text(pdf);
+/// All text on the pages: every Han character the article prints (body,
+/// headlines, boxes, captions) is in the pages' `pdftotext` text as many
+/// times as in the source or more (a page adds the folio and the like).
+/// Han characters only, so the corrected punctuation needs no tolerance.
+fn lost_text(text: &str, article: &Article) -> Vec<String> {
     let mut on_page: HashMap<char, usize> = HashMap::new();
     for c in text.chars().filter(|&c| is_han(c)) {
         *on_page.entry(c).or_insert(0) += 1;

@@ -17,6 +17,7 @@ mod composition;
 mod content_is_data;
 mod edition;
 mod emit_typst;
+mod example_edition;
 mod front;
 mod gallery;
 mod hostile;

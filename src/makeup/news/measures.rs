@@ -16,6 +16,10 @@ pub struct NewsMeasures {
     pub masthead: f64,
     /// Height of the staff line (0 when the page names no staff).
     pub staff: f64,
+    /// Page one's 导读 box: its natural height at 1, 2, … columns (empty
+    /// on other pages).
+    #[serde(default)]
+    pub index: Vec<f64>,
     /// Each story's figures, in the page's order.
     pub stories: Vec<StoryMeasure>,
 }

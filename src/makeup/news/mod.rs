@@ -56,14 +56,25 @@ pub enum NewsUnfit {
     },
 }
 
+/// What the desk and the edition say of each story of a news page.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StoryHints {
+    /// Its first photo.
+    pub photo: Option<StoryPhoto>,
+    /// The module width the desk gave it (`columns`).
+    pub width: Option<usize>,
+    /// It jumps to a later page (`continues_on`): its module may end
+    /// anywhere its text would go on.
+    pub jumps: bool,
+}
+
 /// Plans a news page: every story in a module, the folio on top, the
-/// staff line at the foot. `widths[i]` is the width the desk gave story
-/// `i` (its `columns`); `extra[i]` lines are added to its body (a placing
-/// pass found it longer than measured).
+/// staff line at the foot. `hints[i]` is what the desk said of story `i`;
+/// `extra[i]` lines are added to its body (a placing pass found it longer
+/// than measured).
 pub fn make_up_news(
     m: &NewsMeasures,
-    photos: &[Option<StoryPhoto>],
-    widths: &[Option<usize>],
+    hints: &[StoryHints],
     extra: &[usize],
 ) -> Result<Plan, NewsUnfit> {
     let g = m.grid;
@@ -72,20 +83,33 @@ pub fn make_up_news(
     let staff = (m.staff > 0.0).then(|| g.lines_for(m.staff));
     let bottom = g.lines - staff.map_or(0, |d| d + 1);
     let depth = bottom.saturating_sub(mast);
-    let stories: Vec<Vec<Variant>> = (m.stories.iter().enumerate())
+    let mut stories: Vec<Vec<Variant>> = (m.stories.iter().enumerate())
         .map(|(i, s)| {
-            let photo = photos.get(i).copied().flatten();
+            let hint = hints.get(i).copied().unwrap_or_default();
             let story = variants::Story {
                 measure: s,
-                photo,
+                photo: hint.photo,
                 lead: i == 0,
-                width: widths.get(i).copied().flatten(),
+                width: hint.width,
                 extra: extra.get(i).copied().unwrap_or(0),
+                jumps: hint.jumps,
             };
             variants::of_story(&g, &story, depth)
         })
         .collect();
-    let found = tiling::tile(&stories, n, depth).ok_or_else(|| unfit(m, &stories, n, depth))?;
+    // Page one's 导读 box comes second, after the lead: beside it, or
+    // under it.
+    let index = !m.index.is_empty() && !stories.is_empty();
+    if index {
+        stories.insert(1, variants::of_index(&g, &m.index, depth));
+    }
+    let story_of = |i: usize| if index && i >= 1 { i - 1 } else { i };
+    let found = tiling::tile(&stories, n, depth).ok_or_else(|| {
+        if index {
+            stories.remove(1);
+        }
+        unfit(m, &stories, n, depth)
+    })?;
     let mut elements = vec![Element::new(
         "masthead",
         Rect {
@@ -102,7 +126,7 @@ pub fn make_up_news(
             ..*rect
         };
         empty += v.empty;
-        elements.extend(v.elements(i, at));
+        elements.extend(v.elements(story_of(i), at));
     }
     if let Some(d) = staff {
         let at = Rect {

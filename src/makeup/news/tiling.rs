@@ -245,6 +245,7 @@ mod tests {
             body: depth - 3,
             empty: 0,
             cost: 1.0,
+            index: false,
         }
     }
 

@@ -26,6 +26,21 @@ const NARROW_LEAD_COST: f64 = 25.0;
 /// The most a story's photo is cropped to fit its module (less when its
 /// `max_crop` says so).
 const MAX_CROP: f64 = 0.25;
+/// The fewest lines a jumping story's first part keeps in each column.
+const MIN_JUMP_DEPTH: usize = 6;
+/// Below this many lines in each column, a jumping story's first part
+/// costs the square of the lines short.
+const SHORT_JUMP_DEPTH: usize = 14;
+/// Lines its continuation keeps at least (a jump of a few lines is no
+/// jump)…
+const MIN_REST_LINES: usize = 24;
+/// … and at least this share of its lines.
+const MIN_REST_SHARE: f64 = 0.2;
+/// A photo deeper than this share of its module costs the square of the
+/// excess times [`PHOTO_SHARE_COST`]: a story is read, not only seen.
+const PHOTO_SHARE: f64 = 0.45;
+/// See [`PHOTO_SHARE`].
+const PHOTO_SHARE_COST: f64 = 300.0;
 /// The smallest picture frame, in points (25 mm).
 const MIN_FRAME_PT: f64 = 25.0 * 72.0 / 25.4;
 
@@ -50,11 +65,16 @@ pub struct Variant {
     pub empty: usize,
     /// What the variant costs.
     pub cost: f64,
+    /// Page one's 导读 box, not a story.
+    pub index: bool,
 }
 
 impl Variant {
     /// The story's elements in module `at` (story `story` of the page).
     pub fn elements(&self, story: usize, at: Rect) -> Vec<Element> {
+        if self.index {
+            return vec![Element::new("index", at)];
+        }
         let mut out = Vec::new();
         let mut line = at.line;
         let mut next = |depth: usize| {
@@ -100,6 +120,9 @@ pub struct Story<'a> {
     pub width: Option<usize>,
     /// Lines added to its body.
     pub extra: usize,
+    /// The story jumps to a later page: its module may end anywhere its
+    /// text would go on (one line kept for the jump line).
+    pub jumps: bool,
 }
 
 /// Every variant of `story` at most `max_depth` deep.
@@ -132,8 +155,13 @@ pub fn of_story(g: &GridMeasure, story: &Story, max_depth: usize) -> Vec<Variant
         } else {
             0.0
         };
-        for (body, feet) in bodies(&blocks, k, max_depth) {
-            for air in 0..=MAX_AIR {
+        let (found, airs) = match story.jumps {
+            true => (jump_bodies(&blocks, k, max_depth), 0),
+            false => (bodies(&blocks, k, max_depth), MAX_AIR),
+        };
+        for (body, feet) in found {
+            let short = SHORT_JUMP_DEPTH.saturating_sub(body).pow(2) * usize::from(story.jumps);
+            for air in 0..=airs {
                 for frame in &frames {
                     let photo_lines = frame.map_or(0, |f| f.0);
                     let depth = head + air + photo_lines + body;
@@ -142,7 +170,10 @@ pub fn of_story(g: &GridMeasure, story: &Story, max_depth: usize) -> Vec<Variant
                     }
                     let crop = frame.map_or(0.0, |f| f.2);
                     let foot: usize = feet.iter().map(|f| f * f).sum();
+                    let share = photo_lines as f64 / depth.max(1) as f64;
                     let cost = narrow
+                        + PHOTO_SHARE_COST * (share - PHOTO_SHARE).max(0.0).powi(2)
+                        + short as f64
                         + STEP_COST * h.step as f64
                         + FOOT_COST * foot as f64
                         + AIR_COST * (air * air * k) as f64
@@ -157,9 +188,48 @@ pub fn of_story(g: &GridMeasure, story: &Story, max_depth: usize) -> Vec<Variant
                         body,
                         empty: air * k + feet.iter().sum::<usize>(),
                         cost,
+                        index: false,
                     });
                 }
             }
+        }
+    }
+    out
+}
+
+/// Lines page one's 导读 box may stretch by (its entries spaced out).
+const MAX_INDEX_STRETCH: usize = 24;
+/// What each line of stretch costs, per column.
+const INDEX_STRETCH_COST: f64 = 1.5;
+/// The fewest columns a 导读 box takes on a page of four columns or more
+/// (in one, its headlines break every few characters).
+const MIN_INDEX_SPAN: usize = 2;
+
+/// The variants of page one's 导读 box, whose natural heights at 1, 2, …
+/// columns are `heights`: any depth from its natural one, stretched by
+/// spacing its entries, at most `max_depth`.
+pub fn of_index(g: &GridMeasure, heights: &[f64], max_depth: usize) -> Vec<Variant> {
+    let mut out = Vec::new();
+    for (i, &h) in heights.iter().enumerate() {
+        let span = i + 1;
+        if span < MIN_INDEX_SPAN.min(g.columns / 2) {
+            continue;
+        }
+        let natural = g.lines_for(h);
+        for depth in natural..=max_depth.min(natural + MAX_INDEX_STRETCH) {
+            let stretch = (depth - natural) as f64;
+            out.push(Variant {
+                span,
+                depth,
+                head: 0,
+                size: 0.0,
+                mode: String::new(),
+                photo: None,
+                body: 0,
+                empty: 0,
+                cost: INDEX_STRETCH_COST * stretch * span as f64,
+                index: true,
+            });
         }
     }
     out
@@ -173,6 +243,19 @@ fn bodies(blocks: &[BodyBlock], k: usize, max: usize) -> Vec<(usize, Vec<usize>)
     (from..=max.min(from + MAX_FOOT + 2))
         .filter_map(|d| fill(blocks, k, d).map(|f| (d, f.feet)))
         .filter(|(_, feet)| feet.iter().all(|&f| f <= MAX_FOOT))
+        .collect()
+}
+
+/// The body depths of a jumping story's first part in `k` columns: any
+/// at which its text does not all fit (the last column keeps a line for
+/// the jump line, and [`MIN_REST_LINES`] and [`MIN_REST_SHARE`] of it at
+/// least go on), from [`MIN_JUMP_DEPTH`] lines.
+fn jump_bodies(blocks: &[BodyBlock], k: usize, max: usize) -> Vec<(usize, Vec<usize>)> {
+    let total: usize = blocks.iter().map(|b| b.lines).sum();
+    let rest = MIN_REST_LINES.max((total as f64 * MIN_REST_SHARE).ceil() as usize);
+    (MIN_JUMP_DEPTH..=max)
+        .take_while(|d| k * d + rest <= total)
+        .map(|d| (d, Vec::new()))
         .collect()
 }
 
@@ -255,6 +338,7 @@ mod tests {
             lead: false,
             width: None,
             extra: 0,
+            jumps: false,
         };
         let found = of_story(&grid(), &story, 90);
         assert!(!found.is_empty());
@@ -289,6 +373,7 @@ mod tests {
             lead: true,
             width: None,
             extra: 0,
+            jumps: false,
         };
         let found = of_story(&grid(), &story, 90);
         assert!(!found.is_empty());
