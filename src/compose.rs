@@ -157,15 +157,7 @@ pub fn compose_page_with(
         if measuring.pages().len() != 1 {
             return Err(job.overset(&measuring, &grid, article));
         }
-        return Ok(ComposedPage {
-            document: measuring,
-            grid,
-            plan: None,
-            warnings,
-            data,
-            compilations: job.compilations.get(),
-            jumps: Vec::new(),
-        });
+        return Ok(job.composed(measuring, data, warnings, grid, None, Vec::new()));
     };
     for slack in 0..=MAX_SLACK {
         let request = Request {
@@ -179,15 +171,7 @@ pub fn compose_page_with(
         let grid = read_grid(&document).ok_or_else(|| job.no_metadata("banmian-grid"))?;
         if fits(&document, &grid) {
             job.remember(world, slack, files, &measures, &plan);
-            return Ok(ComposedPage {
-                document,
-                grid,
-                plan: Some(plan),
-                warnings,
-                data,
-                compilations: job.compilations.get(),
-                jumps: Vec::new(),
-            });
+            return Ok(job.composed(document, data, warnings, grid, Some(plan), Vec::new()));
         }
         if slack == MAX_SLACK {
             world.plans().forget(page.number);
@@ -231,6 +215,29 @@ struct Job<'a> {
 }
 
 impl Job<'_> {
+    /// The page composed: `document` as compiled from `data` (with
+    /// Typst's `warnings`), its `grid`, the `plan` it was placed with and
+    /// where its jumping stories were cut.
+    fn composed(
+        &self,
+        document: PagedDocument,
+        data: Vec<u8>,
+        warnings: Vec<String>,
+        grid: Grid,
+        plan: Option<Plan>,
+        jumps: Vec<Jump>,
+    ) -> ComposedPage {
+        ComposedPage {
+            document,
+            grid,
+            plan,
+            warnings,
+            data,
+            compilations: self.compilations.get(),
+            jumps,
+        }
+    }
+
     /// The error for a layout that does not publish what banmian reads.
     fn no_metadata(&self, label: &str) -> Error {
         Error::Template(format!(
@@ -311,15 +318,7 @@ impl Job<'_> {
             world.plans().forget(number);
             return None;
         }
-        Some(ComposedPage {
-            document,
-            grid,
-            plan: Some(plan),
-            warnings,
-            data,
-            compilations: self.compilations.get(),
-            jumps: Vec::new(),
-        })
+        Some(self.composed(document, data, warnings, grid, Some(plan), Vec::new()))
     }
 
     /// Remembers the plan a page was placed with, when a rebuild can place

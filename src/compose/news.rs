@@ -62,15 +62,7 @@ pub(super) fn compose(
             return cut(job, world, &document, plan, m, &jumping);
         }
         if short.is_empty() {
-            return Ok(ComposedPage {
-                document,
-                grid,
-                plan: Some(plan),
-                warnings,
-                data,
-                compilations: job.compilations.get(),
-                jumps: Vec::new(),
-            });
+            return Ok(job.composed(document, data, warnings, grid, Some(plan), Vec::new()));
         }
         if slack == MAX_SLACK {
             return Err(job.overset(&document, &grid, &articles[short[0]]));
@@ -140,15 +132,7 @@ fn cut(
         let grid = read_grid(&document).ok_or_else(|| job.no_metadata("banmian-grid"))?;
         let short = overrun(&document, &plan, m);
         if short.is_empty() {
-            return Ok(ComposedPage {
-                document,
-                grid,
-                plan: Some(plan),
-                warnings,
-                data,
-                compilations: job.compilations.get(),
-                jumps: found,
-            });
+            return Ok(job.composed(document, data, warnings, grid, Some(plan), found));
         }
         if back == MAX_CUT_RETRIES {
             return Err(job.overset(&document, &grid, &page.articles[short[0]]));
