@@ -25,6 +25,7 @@ mod hostile;
 mod hostile_publish;
 mod hostile_small;
 mod hostile_text;
+mod install;
 mod makeup;
 mod news;
 mod preflight;
