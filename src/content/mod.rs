@@ -18,6 +18,7 @@ mod lunar;
 mod page;
 mod picture;
 mod punct;
+mod runs_out;
 mod source;
 mod toml_de;
 
@@ -34,3 +35,4 @@ pub use lunar::LunarDate;
 pub use page::Page;
 pub use picture::{PictureInfo, PictureMode, check_picture};
 pub use punct::{Correction, correct_punctuation};
+pub use runs_out::runs_out;
