@@ -173,7 +173,7 @@ pub fn compose_page_with(
             Ok(plan) => plan,
             Err(unfit) => {
                 let error = job.unfit(unfit, article, &measures);
-                if !(job.proof.keep_overset && matches!(error, Error::Overset { .. })) {
+                if !(job.proof.marks && matches!(error, Error::Overset { .. })) {
                     return Err(error);
                 }
                 return job.cut_proof(world, &measures, article, error);
@@ -188,7 +188,7 @@ pub fn compose_page_with(
         if slack == MAX_SLACK {
             world.plans().forget(page.number);
             let error = job.overset(&document, &grid, article);
-            if job.proof.keep_overset {
+            if job.proof.marks {
                 return job.overset_proof(world, plan, error);
             }
             return Err(error);

@@ -36,11 +36,11 @@ pub struct PageData {
 pub struct Proof {
     /// Overlay the column grid and the character grid.
     pub grid: bool,
-    /// An overset page is still set, marked where it runs out, its text
-    /// that did not fit on a second page (a proof build); otherwise overset
-    /// is an error.
-    #[serde(skip)]
-    pub keep_overset: bool,
+    /// A proof build's marks: an overset page is still set, marked where
+    /// it runs out (otherwise overset is an error), and the holes of an
+    /// underset page are outlined.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub marks: bool,
 }
 
 /// What a proof of an overset page says where the body runs out.

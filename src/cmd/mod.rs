@@ -48,7 +48,7 @@ pub fn job(args: &JobArgs) -> Result<(Builder, BuildOptions), Error> {
         punct_fix: !args.no_punct_fix,
         proof: Proof {
             grid: args.grid,
-            keep_overset: profile == Profile::Proof,
+            marks: profile == Profile::Proof,
         },
         print: print_settings(&args.print)?,
         strict: args.print.strict,
