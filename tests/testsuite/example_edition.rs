@@ -370,3 +370,24 @@ fn a_continuation_the_page_does_not_list_follows_its_stories() {
     let three = plain(&pdf_text(&tmp.path().join(format!("out/{ID}-03.pdf"))));
     assert_eq!(three.matches("（上接第1版）").count(), 1, "{three}");
 }
+
+/// A news page whose stories tile only when a column may end a few lines
+/// short or a head keep more air (page 3 in another order; issue 14's
+/// planner gave "no page of whole modules without holes" for it) builds,
+/// every story on it.
+#[test]
+fn a_page_that_tiles_only_with_a_little_more_air_still_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ed = copy_example(tmp.path());
+    edit(
+        &ed.join("edition.toml"),
+        "[\"p3-1.md\", \"p3-2.md\", \"p3-3.md\", \"front-lead.md\"]",
+        "[\"p3-2.md\", \"p3-3.md\", \"p3-1.md\", \"front-lead.md\"]",
+    );
+    banmian(tmp.path(), &["build", ID, "-o", "out"]).expect_success();
+    let three = plain(&pdf_text(&tmp.path().join(format!("out/{ID}-03.pdf"))));
+    for file in ["p3-1.md", "p3-2.md", "p3-3.md", "front-lead.md"] {
+        let headline = story(file).headline.concat();
+        assert!(three.contains(&headline), "page 3 lacks {headline}");
+    }
+}

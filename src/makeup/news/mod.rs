@@ -83,33 +83,43 @@ pub fn make_up_news(
     let staff = (m.staff > 0.0).then(|| g.lines_for(m.staff));
     let bottom = g.lines - staff.map_or(0, |d| d + 1);
     let depth = bottom.saturating_sub(mast);
-    let mut stories: Vec<Vec<Variant>> = (m.stories.iter().enumerate())
-        .map(|(i, s)| {
-            let hint = hints.get(i).copied().unwrap_or_default();
-            let story = variants::Story {
-                measure: s,
-                photo: hint.photo,
-                lead: i == 0,
-                width: hint.width,
-                extra: extra.get(i).copied().unwrap_or(0),
-                jumps: hint.jumps,
-            };
-            variants::of_story(&g, &story, depth)
-        })
-        .collect();
     // Page one's 导读 box comes second, after the lead: beside it, or
     // under it.
-    let index = !m.index.is_empty() && !stories.is_empty();
-    if index {
-        stories.insert(1, variants::of_index(&g, &m.index, depth));
-    }
+    let index = !m.index.is_empty() && !m.stories.is_empty();
     let story_of = |i: usize| if index && i >= 1 { i - 1 } else { i };
-    let found = tiling::tile(&stories, n, depth).ok_or_else(|| {
+    let all = |relaxed: bool| {
+        let mut stories: Vec<Vec<Variant>> = (m.stories.iter().enumerate())
+            .map(|(i, s)| {
+                let hint = hints.get(i).copied().unwrap_or_default();
+                let story = variants::Story {
+                    measure: s,
+                    photo: hint.photo,
+                    lead: i == 0,
+                    width: hint.width,
+                    extra: extra.get(i).copied().unwrap_or(0),
+                    jumps: hint.jumps,
+                    relaxed,
+                };
+                variants::of_story(&g, &story, depth)
+            })
+            .collect();
         if index {
-            stories.remove(1);
+            stories.insert(1, variants::of_index(&g, &m.index, depth));
         }
-        unfit(m, &stories, n, depth)
-    })?;
+        stories
+    };
+    // The house's limits first; only when no page holds with them, feet
+    // and air a little longer.
+    let strict = all(false);
+    let found = tiling::tile(&strict, n, depth)
+        .or_else(|| tiling::tile(&all(true), n, depth))
+        .ok_or_else(|| {
+            let mut stories = strict.clone();
+            if index {
+                stories.remove(1);
+            }
+            unfit(m, &stories, n, depth)
+        })?;
     let mut elements = vec![Element::new(
         "masthead",
         Rect {

@@ -11,6 +11,10 @@ use super::measures::{StoryMeasure, StoryPhoto};
 
 /// Lines a module's column may end short of its foot.
 pub const MAX_FOOT: usize = 2;
+/// … when no tiling exists otherwise (see [`Story::relaxed`]).
+const RELAXED_FOOT: usize = 4;
+/// Lines of air under the head when no tiling exists otherwise.
+const RELAXED_AIR: usize = 5;
 /// Lines of air a module may keep under its head.
 const MAX_AIR: usize = 3;
 /// What each line of air costs, per column of the module.
@@ -123,6 +127,10 @@ pub struct Story<'a> {
     /// The story jumps to a later page: its module may end anywhere its
     /// text would go on (one line kept for the jump line).
     pub jumps: bool,
+    /// No tiling exists with the house's limits: columns may end
+    /// [`RELAXED_FOOT`] lines short and heads keep [`RELAXED_AIR`] lines of
+    /// air (each still costs its square, so the least is taken).
+    pub relaxed: bool,
 }
 
 /// Every variant of `story` at most `max_depth` deep.
@@ -155,9 +163,13 @@ pub fn of_story(g: &GridMeasure, story: &Story, max_depth: usize) -> Vec<Variant
         } else {
             0.0
         };
+        let (feet, air) = match story.relaxed {
+            true => (RELAXED_FOOT, RELAXED_AIR),
+            false => (MAX_FOOT, MAX_AIR),
+        };
         let (found, airs) = match story.jumps {
             true => (jump_bodies(&blocks, k, max_depth), 0),
-            false => (bodies(&blocks, k, max_depth), MAX_AIR),
+            false => (bodies(&blocks, k, max_depth, feet), air),
         };
         for (body, feet) in found {
             let short = SHORT_JUMP_DEPTH.saturating_sub(body).pow(2) * usize::from(story.jumps);
@@ -236,13 +248,13 @@ pub fn of_index(g: &GridMeasure, heights: &[f64], max_depth: usize) -> Vec<Varia
 }
 
 /// The body depths at which `blocks` fill `k` columns with every foot at
-/// most [`MAX_FOOT`] lines short, with those feet.
-fn bodies(blocks: &[BodyBlock], k: usize, max: usize) -> Vec<(usize, Vec<usize>)> {
+/// most `most` lines short, with those feet.
+fn bodies(blocks: &[BodyBlock], k: usize, max: usize, most: usize) -> Vec<(usize, Vec<usize>)> {
     let total: usize = blocks.iter().map(|b| b.lines).sum();
     let from = total.div_ceil(k).max(1);
-    (from..=max.min(from + MAX_FOOT + 2))
+    (from..=max.min(from + most + 2))
         .filter_map(|d| fill(blocks, k, d).map(|f| (d, f.feet)))
-        .filter(|(_, feet)| feet.iter().all(|&f| f <= MAX_FOOT))
+        .filter(|(_, feet)| feet.iter().all(|&f| f <= most))
         .collect()
 }
 
@@ -339,6 +351,7 @@ mod tests {
             width: None,
             extra: 0,
             jumps: false,
+            relaxed: false,
         };
         let found = of_story(&grid(), &story, 90);
         assert!(!found.is_empty());
@@ -374,6 +387,7 @@ mod tests {
             width: None,
             extra: 0,
             jumps: false,
+            relaxed: false,
         };
         let found = of_story(&grid(), &story, 90);
         assert!(!found.is_empty());
