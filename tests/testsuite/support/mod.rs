@@ -1,10 +1,11 @@
 //! What the integration tests share: running the real binary ([`banmian`],
 //! with its fluent assertions), copying and mutating editions, and reading
-//! PDFs back with independent tools (poppler).
+//! PDFs back with independent tools (poppler, Ghostscript).
 
 mod keep;
 pub mod page;
 mod run;
+pub mod separations;
 mod snapshot;
 
 use std::path::{Path, PathBuf};
