@@ -30,19 +30,11 @@ impl Plate {
 /// `Magenta`, `Yellow`, `Black` and any spot colour), rendered into `dir`.
 pub fn separations(pdf: &Path, dir: &Path, ppi: u32) -> BTreeMap<String, Plate> {
     std::fs::create_dir_all(dir).unwrap();
+    // `-o` implies -dBATCH -dNOPAUSE; Ghostscript 10 runs -dSAFER.
     let out = Command::new("gs")
-        .args([
-            "-q",
-            "-dSAFER",
-            "-dBATCH",
-            "-dNOPAUSE",
-            "-dFirstPage=1",
-            "-dLastPage=1",
-            "-sDEVICE=tiffsep",
-            "-sCompression=none",
-            format!("-r{ppi}").as_str(),
-            "-o",
-        ])
+        .args(["-q", "-sDEVICE=tiffsep", "-sCompression=none"])
+        .arg(format!("-r{ppi}"))
+        .arg("-o")
         .arg(dir.join("sep.tif"))
         .arg(pdf)
         .output()
