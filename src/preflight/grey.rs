@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use lopdf::{Document, Object};
 
 use super::finding::{Check, Finding, Severity};
-use super::operators::{content_streams, for_each_operation, number};
+use super::operators::{content_streams, for_each_operation};
+use super::spaces::{components, picture_components, pictures};
 
 /// How many distinct colours one page's report lists one by one.
 const LISTED: usize = 8;
@@ -125,31 +126,6 @@ fn cmyk_space_names(doc: &Document) -> BTreeSet<Vec<u8>> {
     names
 }
 
-/// How many components a colour space has, when it is a device or ICC
-/// space.
-fn components(doc: &Document, space: &Object) -> Option<usize> {
-    let (_, space) = doc.dereference(space).ok()?;
-    match space {
-        Object::Name(n) => match n.as_slice() {
-            b"DeviceGray" | b"CalGray" => Some(1),
-            b"DeviceRGB" | b"CalRGB" => Some(3),
-            b"DeviceCMYK" => Some(4),
-            _ => None,
-        },
-        Object::Array(arr) => match arr.first().and_then(|o| o.as_name().ok())? {
-            b"ICCBased" => {
-                let (_, profile) = doc.dereference(arr.get(1)?).ok()?;
-                let n = profile.as_stream().ok()?.dict.get(b"N").ok();
-                n.and_then(number).map(|n| n as usize)
-            }
-            b"CalGray" => Some(1),
-            b"CalRGB" | b"Lab" => Some(3),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
 /// Every CMYK colour a content stream sets, for fill and stroke: with
 /// `k`/`K`, or `sc`/`scn`/`SC`/`SCN` while a four-component space is
 /// current (`cs`/`CS` with DeviceCMYK or one of `spaces`).
@@ -201,34 +177,10 @@ fn cmyk_colours(data: &[u8], spaces: &BTreeSet<Vec<u8>>) -> Vec<[f64; 4]> {
 /// The colour spaces of the PDF's pictures that are not grey (one entry
 /// a picture); masks carry no colour.
 fn colour_pictures(doc: &Document) -> Vec<String> {
-    let mut out = Vec::new();
-    for object in doc.objects.values() {
-        let Object::Stream(stream) = object else {
-            continue;
-        };
-        let dict = &stream.dict;
-        let is_image =
-            (dict.get(b"Subtype").and_then(Object::as_name)).is_ok_and(|n| n == b"Image");
-        let is_mask = (dict.get(b"ImageMask").and_then(Object::as_bool)).unwrap_or(false);
-        if !is_image || is_mask {
-            continue;
-        }
-        let Ok(space) = dict.get(b"ColorSpace") else {
-            continue;
-        };
-        let grey = match doc.dereference(space) {
-            Ok((_, Object::Array(arr)))
-                if arr.first().and_then(|o| o.as_name().ok()) == Some(&b"Indexed"[..]) =>
-            {
-                arr.get(1).and_then(|base| components(doc, base)) == Some(1)
-            }
-            _ => components(doc, space) == Some(1),
-        };
-        if !grey {
-            out.push(space_name(doc, space));
-        }
-    }
-    out
+    pictures(doc)
+        .filter(|(_, _, space)| picture_components(doc, space) != Some(1))
+        .map(|(_, _, space)| space_name(doc, space))
+        .collect()
 }
 
 /// A colour space as a finding names it.

@@ -9,6 +9,7 @@ mod layout;
 mod operators;
 mod pdf;
 mod pictures;
+mod spaces;
 
 pub use crate::content::PictureMode;
 pub use finding::{Check, DEFAULT_INK_LIMIT, Finding, MISSING, PrintSettings, Severity, sort};

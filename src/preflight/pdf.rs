@@ -66,7 +66,7 @@ pub fn check_pdf(
     if settings.mode == PictureMode::Gray {
         out.extend(check_grey(&doc, page));
     }
-    out.extend(check_ink(pdf, page, settings));
+    out.extend(check_ink(&doc, pdf, page, settings));
     out
 }
 
