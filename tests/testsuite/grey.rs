@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use crate::support::separations::separations;
-use crate::support::{banmian, copy_edition, edited_layouts, seed};
+use crate::support::{banmian, copy_edition, edited_layouts, seed, seed_with_first_photo};
 
 /// The grey table's accent in layouts/style.typ, and a CMYK red for it.
 const GREY_ACCENT: &str = "accent: cmyk(0%, 0%, 0%, 100%),";
@@ -118,11 +118,11 @@ fn a_red_template_colour_in_a_grey_job_is_refused() {
 #[test]
 fn a_colour_picture_in_a_grey_job_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
-    let ed = copy_edition(&seed(), dir.path(), "xianning-2021");
-    std::fs::create_dir_all(ed.join("photos")).unwrap();
-    image::RgbImage::from_pixel(1100, 850, image::Rgb([200, 30, 30]))
-        .save(ed.join("photos/01-tongshan-mufushan-road.jpg"))
-        .unwrap();
+    let ed = seed_with_first_photo(dir.path(), |path| {
+        image::RgbImage::from_pixel(1100, 850, image::Rgb([200, 30, 30]))
+            .save(path)
+            .unwrap()
+    });
     let args = [
         "preflight",
         ed.to_str().unwrap(),

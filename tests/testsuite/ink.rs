@@ -9,10 +9,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::support::separations::separations;
-use crate::support::{banmian, copy_edition, seed};
-
-/// The seed's first photo.
-const PHOTO: &str = "photos/01-tongshan-mufushan-road.jpg";
+use crate::support::{banmian, seed, seed_with_first_photo};
 
 /// A CMYK JPEG of `width` × `height` pixels of one colour (0–255 an ink),
 /// written by a JPEG encoder that does CMYK (Adobe's inverted convention).
@@ -29,10 +26,9 @@ fn cmyk_jpeg(width: u16, height: u16, cmyk: [u8; 4]) -> Vec<u8> {
 
 /// A copy of the seed in `dir` whose first photo is solid 400% ink.
 fn seed_with_black_photo(dir: &Path) -> PathBuf {
-    let ed = copy_edition(&seed(), dir, "xianning-2021");
-    std::fs::create_dir_all(ed.join("photos")).unwrap();
-    std::fs::write(ed.join(PHOTO), cmyk_jpeg(1100, 850, [255; 4])).unwrap();
-    ed
+    seed_with_first_photo(dir, |path| {
+        std::fs::write(path, cmyk_jpeg(1100, 850, [255; 4])).unwrap()
+    })
 }
 
 /// The `ink` findings of a `preflight --json` run.
@@ -179,5 +175,26 @@ fn without_ghostscript_the_ink_is_not_measured_and_the_preflight_says_so() {
     assert!(
         message.contains("not measured: Ghostscript (gs) is not installed"),
         "{message}"
+    );
+}
+
+#[test]
+fn an_rgb_photo_is_left_to_its_conversion() {
+    // Black RGB: Ghostscript's generic profile would make it some 300%,
+    // the plant's newsprint profile holds it to the limit. The pictures
+    // check asks for it to be converted; the ink check does not guess.
+    let dir = tempfile::tempdir().unwrap();
+    let ed = seed_with_first_photo(dir.path(), |path| {
+        image::RgbImage::new(1100, 850).save(path).unwrap()
+    });
+    let args = ["preflight", ed.to_str().unwrap(), "--json"];
+    let json = banmian(dir.path(), &args).expect_success().json();
+    assert_eq!(ink_findings(&json), Vec::<Value>::new());
+    assert!(
+        (json["findings"].as_array().unwrap().iter()).any(|f| f["message"]
+            .as_str()
+            .unwrap()
+            .contains("Rgb picture in a Cmyk job")),
+        "{json:#}"
     );
 }

@@ -48,6 +48,15 @@ fn copy_dir(src: &Path, to: &Path) {
     }
 }
 
+/// A copy of the seed in `dir/xianning-2021` whose first photo (missing in
+/// the seed) `save` writes to the path it is given.
+pub fn seed_with_first_photo(dir: &Path, save: impl FnOnce(&Path)) -> PathBuf {
+    let ed = copy_edition(&seed(), dir, "xianning-2021");
+    std::fs::create_dir_all(ed.join("photos")).unwrap();
+    save(&ed.join("photos/01-tongshan-mufushan-road.jpg"));
+    ed
+}
+
 /// Replaces `from` by `to` in a file (which must contain `from`).
 pub fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).unwrap();
