@@ -163,7 +163,13 @@ fn phases(
         mark(2, &mut times);
         let pdf = encode(&composed.document, OutputFormat::Pdf, 72.0, "bench/5").unwrap();
         mark(3, &mut times);
-        let _ = check_pdf(&pdf, &ed.format, page.number, &licences);
+        let _ = check_pdf(
+            &pdf,
+            &ed.format,
+            page.number,
+            &licences,
+            &Default::default(),
+        );
         mark(4, &mut times);
         publish(&[(out.clone(), pdf)]).unwrap();
         mark(5, &mut times);

@@ -2,7 +2,8 @@
 # Runs every check banmian's CI runs: formatting, lints and the test suite.
 # Installs what the tests need first: poppler-utils (pdftotext, pdffonts,
 # pdfinfo, pdfimages, pdfdetach, pdftocairo) and qpdf read the written PDFs
-# back as independent judges.
+# back as independent judges; Ghostscript (gs) renders their separations
+# (the preflight's ink limit, and the tests' check of the plates).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,7 @@ for tool in pdftotext pdffonts pdfinfo pdfimages pdfdetach pdftocairo; do
   command -v "$tool" >/dev/null 2>&1 || need=(poppler-utils)
 done
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
+command -v gs >/dev/null 2>&1 || need+=(ghostscript)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]} (the tests read PDFs back with them)"
   sudo_cmd=""

@@ -16,7 +16,7 @@ use crate::export::OutputFormat;
 use crate::files::check_folder;
 use crate::names::{default_out_dir, page_file_name};
 use crate::pipeline::{Encoding, SetOptions};
-use crate::preflight::{self, Check, MISSING, PrintSettings, Severity};
+use crate::preflight::{self, Check, MISSING, PictureMode, PrintSettings};
 use crate::publish::publish;
 use crate::whole::{edition_pdf_findings, whole_edition};
 
@@ -113,10 +113,7 @@ pub struct PreflightReport {
 impl PreflightReport {
     /// Whether the pages may be released (no errors; no warnings if strict).
     pub fn passes(&self, strict: bool) -> bool {
-        !self
-            .findings
-            .iter()
-            .any(|f| f.severity == Severity::Error || strict)
+        !self.findings.iter().any(|f| f.blocks(strict))
     }
 }
 
@@ -131,6 +128,7 @@ impl Builder {
                 ppi: options.ppi,
             }),
             preflight: Some(options.print),
+            gray: options.print.mode == PictureMode::Gray,
             emit_typst: options.emit_typst.is_some(),
             // The edition PDF and the proof sheet are made from them.
             keep_layout: true,
@@ -182,6 +180,7 @@ impl Builder {
             punct_fix: true,
             encoding: Some(Encoding::PRINT),
             preflight: Some(*settings),
+            gray: settings.mode == PictureMode::Gray,
             overset_is_finding: true,
             // The edition PDF is made from them.
             keep_layout: true,

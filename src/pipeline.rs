@@ -58,6 +58,9 @@ pub struct SetOptions {
     /// Run the preflight against these settings (on the encoded page when
     /// it is a PDF).
     pub preflight: Option<PrintSettings>,
+    /// Set the pages for a black-only job: the layouts' colours are K only
+    /// (see [`crate::session::COLOUR_INPUT`]).
+    pub gray: bool,
     /// A page that does not fit is a preflight finding, and the other
     /// pages are still set (`banmian preflight`); otherwise it is an error.
     pub overset_is_finding: bool,
@@ -105,7 +108,7 @@ impl SetEdition {
     pub fn blocking(&self, strict: bool) -> Vec<String> {
         self.findings
             .iter()
-            .filter(|f| f.severity == Severity::Error || strict)
+            .filter(|f| f.blocks(strict))
             .map(ToString::to_string)
             .collect()
     }
@@ -334,7 +337,12 @@ impl Setter<'_> {
         page: &Page,
     ) -> Result<(ComposedPage, Option<Project>), Error> {
         let (builder, edition) = (self.builder, self.edition);
-        let world = session.world(&builder.home.layouts, &edition.dir, &builder.fonts);
+        let world = session.world(
+            &builder.home.layouts,
+            &edition.dir,
+            &builder.fonts,
+            self.options.gray,
+        );
         let composed = compose_page_with(world, edition, page, self.options.proof, "")?;
         let project = self.options.emit_typst.then(|| {
             Project::gather(
@@ -359,12 +367,15 @@ impl Setter<'_> {
         };
         let ident = page_ident(&self.edition.id, page.number);
         let bytes = encode(&composed.document, encoding.format, encoding.ppi, &ident)?;
-        if self.options.preflight.is_some() && encoding.format == OutputFormat::Pdf {
+        if let Some(settings) = &self.options.preflight
+            && encoding.format == OutputFormat::Pdf
+        {
             findings.extend(preflight::check_pdf(
                 &bytes,
                 &self.edition.format,
                 page.number,
                 &self.licences,
+                settings,
             ));
         }
         Ok(Some(bytes))

@@ -9,15 +9,20 @@ use crate::archival::OUTPUT_INPUT;
 use crate::fonts::Fonts;
 use crate::world::PageWorld;
 
-/// A world and the edition folder it was made for.
-type Slot = Option<(PathBuf, PageWorld)>;
+/// The `sys.inputs` key that tells layouts the job prints in black only
+/// (`--colour gray`): `style.typ` then gives every role a K-only colour.
+pub const COLOUR_INPUT: &str = "banmian-colour";
+
+/// A world, the edition folder and the `sys.inputs` it was made for.
+type Slot = Option<(PathBuf, Vec<(String, String)>, PageWorld)>;
 
 /// The worlds pages are compiled in. `watch` keeps one session alive;
 /// one-off builds start from an empty one. The output does not depend on
 /// it, only the time a build takes.
 #[derive(Default)]
 pub struct Session {
-    /// The world print pages and proofs are compiled in.
+    /// The world print pages and proofs are compiled in (its layouts see
+    /// `sys.inputs` [`COLOUR_INPUT`] = `gray` in a grey job).
     world: Slot,
     /// The world archived (PDF/A) pages are compiled in: its layouts see
     /// `sys.inputs` [`OUTPUT_INPUT`] = `archive`.
@@ -31,14 +36,17 @@ impl Session {
         Self::default()
     }
 
-    /// The world for print pages of the edition in `dir`.
+    /// The world for print pages of the edition in `dir`; `gray` when the
+    /// job prints in black only.
     pub(crate) fn world(
         &mut self,
         layouts: &Path,
         dir: &Path,
         fonts: &Arc<Fonts>,
+        gray: bool,
     ) -> &mut PageWorld {
-        slot(&mut self.world, layouts, dir, fonts, &[])
+        let inputs: &[(&str, &str)] = if gray { &[(COLOUR_INPUT, "gray")] } else { &[] };
+        slot(&mut self.world, layouts, dir, fonts, inputs)
     }
 
     /// The world for archived pages of the edition in `dir`.
@@ -63,7 +71,7 @@ impl Session {
         let mut used: Vec<PathBuf> = [&self.world, &self.archive]
             .into_iter()
             .flatten()
-            .flat_map(|(_, w)| w.used_layouts())
+            .flat_map(|(_, _, w)| w.used_layouts())
             .collect();
         used.sort();
         used.dedup();
@@ -72,7 +80,7 @@ impl Session {
 }
 
 /// The world kept in `slot`, replaced when it was made for another edition
-/// folder or other fonts.
+/// folder, other fonts or other inputs.
 fn slot<'a>(
     slot: &'a mut Slot,
     layouts: &Path,
@@ -80,8 +88,11 @@ fn slot<'a>(
     fonts: &Arc<Fonts>,
     inputs: &[(&str, &str)],
 ) -> &'a mut PageWorld {
+    let owned: Vec<(String, String)> = (inputs.iter())
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
     let fresh = match slot {
-        Some((d, w)) => d != dir || !w.uses(fonts),
+        Some((d, i, w)) => d != dir || *i != owned || !w.uses(fonts),
         None => true,
     };
     if fresh {
@@ -91,7 +102,7 @@ fn slot<'a>(
         } else {
             world.with_inputs(inputs)
         };
-        *slot = Some((dir.to_path_buf(), world));
+        *slot = Some((dir.to_path_buf(), owned, world));
     }
-    &mut slot.as_mut().expect("just set").1
+    &mut slot.as_mut().expect("just set").2
 }

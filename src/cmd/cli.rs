@@ -125,7 +125,9 @@ pub struct PrintArgs {
     /// Treat preflight warnings as errors.
     #[arg(long)]
     pub strict: bool,
-    /// The job's colour: pictures in other modes are flagged.
+    /// The job's colour: gray sets the layouts' colours in black only and
+    /// refuses any cyan, magenta or yellow; pictures in other modes are
+    /// flagged.
     #[arg(long, value_enum, default_value_t = JobColour::Cmyk)]
     pub colour: JobColour,
     /// Lowest acceptable effective resolution of a placed picture.
@@ -134,6 +136,10 @@ pub struct PrintArgs {
     /// Effective resolution above which a picture only costs bytes.
     #[arg(long, default_value_t = 600.0, value_name = "PPI", value_parser = parse_resolution)]
     pub max_ppi: f64,
+    /// Most total ink (C+M+Y+K, in percent) on any 2 × 2 mm of the page,
+    /// measured on separations rendered by Ghostscript.
+    #[arg(long, default_value_t = banmian::preflight::DEFAULT_INK_LIMIT, value_name = "PERCENT", value_parser = parse_ink_limit)]
+    pub ink_limit: f64,
 }
 
 /// The colour a job prints in.
@@ -292,6 +298,18 @@ fn parse_ppi(s: &str) -> Result<f32, String> {
         Ok(v)
     } else {
         Err("ppi must be between 10 and 1200".into())
+    }
+}
+
+fn parse_ink_limit(s: &str) -> Result<f64, String> {
+    let v: f64 = s
+        .trim_end_matches('%')
+        .parse()
+        .map_err(|_| format!("{s:?} is not a number"))?;
+    if v.is_finite() && (100.0..=400.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err("an ink limit between 100 and 400 (percent)".into())
     }
 }
 

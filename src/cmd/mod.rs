@@ -109,6 +109,7 @@ fn print_settings(args: &PrintArgs) -> Result<PrintSettings, Error> {
         },
         min_ppi: args.min_ppi,
         max_ppi: args.max_ppi,
+        ink_limit: args.ink_limit,
         ..PrintSettings::default()
     })
 }

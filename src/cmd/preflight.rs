@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use banmian::Error;
 use banmian::build::Builder;
+use banmian::preflight::Severity;
 
 use super::cli::PreflightArgs;
 use super::{home, print_settings};
@@ -24,15 +25,20 @@ pub fn run(args: PreflightArgs) -> Result<ExitCode, Error> {
         for f in &report.findings {
             println!("{f}");
         }
-        let errors = report
-            .findings
-            .iter()
-            .filter(|f| f.severity == banmian::preflight::Severity::Error)
-            .count();
+        let count = |severity: Severity| {
+            (report.findings.iter())
+                .filter(|f| f.severity == severity)
+                .count()
+        };
+        let notes = match count(Severity::Note) {
+            0 => String::new(),
+            n => format!(", {n} note(s)"),
+        };
         eprintln!(
-            "preflight of {}: {errors} error(s), {} warning(s)",
+            "preflight of {}: {} error(s), {} warning(s){notes}",
             report.edition.id,
-            report.findings.len() - errors
+            count(Severity::Error),
+            count(Severity::Warning)
         );
     }
     Ok(if report.passes(args.print.strict) {

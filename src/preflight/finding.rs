@@ -19,6 +19,9 @@ pub enum Severity {
     Error,
     /// The desk should look; `--strict` makes it an error.
     Warning,
+    /// Something the preflight could not check (a tool it needs is not
+    /// installed): said, never blocking, even with `--strict`.
+    Note,
 }
 
 /// The checks, as named in reports and JSON.
@@ -35,8 +38,11 @@ pub enum Check {
     Fonts,
     /// Missing, unreadable, low- or high-resolution or RGB pictures.
     Pictures,
-    /// RGB colour or transparency in the page content.
+    /// RGB colour or transparency in the page content; cyan, magenta or
+    /// yellow in a grey job.
     Colours,
+    /// Total ink (C+M+Y+K) above the job's limit somewhere on the page.
+    Ink,
     /// Page boxes that do not match the edition's format.
     Geometry,
     /// Breaks of the line-composition rules.
@@ -79,6 +85,16 @@ impl Finding {
         }
     }
 
+    /// Whether the finding stops a release: an error always, a warning
+    /// with `strict`, a note never.
+    pub fn blocks(&self, strict: bool) -> bool {
+        match self.severity {
+            Severity::Error => true,
+            Severity::Warning => strict,
+            Severity::Note => false,
+        }
+    }
+
     /// The same finding, traced to a source file and line.
     pub fn at(mut self, source: impl fmt::Display) -> Self {
         self.source = Some(source.to_string());
@@ -91,6 +107,7 @@ impl fmt::Display for Finding {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         write!(f, "{severity}: {:?}", self.check)?;
         if let Some(page) = self.page {
@@ -107,6 +124,10 @@ impl fmt::Display for Finding {
     }
 }
 
+/// The total ink coldset newsprint takes, in percent (ISO 12647-3 allows
+/// about 220–240%).
+pub const DEFAULT_INK_LIMIT: f64 = 240.0;
+
 /// Print settings the preflight checks against.
 #[derive(Debug, Clone, Copy)]
 pub struct PrintSettings {
@@ -118,16 +139,21 @@ pub struct PrintSettings {
     pub max_ppi: f64,
     /// Empty lines at a column's foot that count as a hole.
     pub hole_lines: usize,
+    /// The most ink (C+M+Y+K, in percent) any small area of the page may
+    /// carry: about 240% on coldset newsprint.
+    pub ink_limit: f64,
 }
 
 impl Default for PrintSettings {
-    /// A newsprint job: CMYK (grey pictures are fine too), 200–600 ppi.
+    /// A newsprint job: CMYK (grey pictures are fine too), 200–600 ppi,
+    /// total ink at most 240%.
     fn default() -> Self {
         Self {
             mode: PictureMode::Cmyk,
             min_ppi: crate::makeup::HOUSE_MIN_PPI,
             max_ppi: 600.0,
             hole_lines: 3,
+            ink_limit: DEFAULT_INK_LIMIT,
         }
     }
 }
@@ -138,4 +164,25 @@ pub fn sort(findings: &mut [Finding]) {
         (a.severity, a.check, a.page, &a.place, &a.message)
             .cmp(&(b.severity, b.check, b.page, &b.place, &b.message))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_note_never_blocks_a_warning_only_when_strict() {
+        let finding = |severity| Finding {
+            severity,
+            ..Finding::new(Severity::Error, Check::Ink, 1, "page", "")
+        };
+        assert!(finding(Severity::Error).blocks(false));
+        assert!(!finding(Severity::Warning).blocks(false));
+        assert!(finding(Severity::Warning).blocks(true));
+        assert!(!finding(Severity::Note).blocks(true));
+        assert_eq!(
+            finding(Severity::Note).to_string(),
+            "note: Ink: page 1, page: "
+        );
+    }
 }

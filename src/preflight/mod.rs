@@ -3,13 +3,16 @@
 //! print wrong, each finding with its severity and where it is.
 
 mod finding;
+mod grey;
+mod ink;
 mod layout;
 mod operators;
 mod pdf;
 mod pictures;
+mod spaces;
 
 pub use crate::content::PictureMode;
-pub use finding::{Check, Finding, MISSING, PrintSettings, Severity, sort};
+pub use finding::{Check, DEFAULT_INK_LIMIT, Finding, MISSING, PrintSettings, Severity, sort};
 pub use pdf::{FontLicence, check_edition_pdf, check_pdf, load_font_licences};
 pub use pictures::check_pictures;
 

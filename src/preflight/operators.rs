@@ -1,12 +1,62 @@
-//! Counting operators in a PDF content stream without parsing it.
+//! A PDF's content streams: gathering them, and reading their operators
+//! (and operands) without parsing them.
 
-/// Counts the operators named in `names` in a content stream. A scanner
-/// rather than a full parse (a broadsheet page has tens of thousands of
-/// operations): it only needs to tell operators from operands, so it skips
-/// strings (with nesting and escapes), hex strings, names, comments and
-/// inline image data, and compares every other token.
+use lopdf::{Document, Object};
+
+/// The content streams: every page's contents and every form XObject.
+pub(super) fn content_streams(doc: &Document) -> Vec<Vec<u8>> {
+    let mut contents: Vec<Vec<u8>> = Vec::new();
+    for id in doc.get_pages().into_values() {
+        if let Ok(data) = doc.get_page_content(id) {
+            contents.push(data);
+        }
+    }
+    for object in doc.objects.values() {
+        if let Object::Stream(stream) = object
+            && stream
+                .dict
+                .get(b"Subtype")
+                .and_then(Object::as_name)
+                .is_ok_and(|n| n == b"Form")
+        {
+            contents.push(
+                stream
+                    .decompressed_content()
+                    .unwrap_or_else(|_| stream.content.clone()),
+            );
+        }
+    }
+    contents
+}
+
+/// A PDF number as `f64`.
+pub(super) fn number(o: &Object) -> Option<f64> {
+    match o {
+        Object::Integer(i) => Some(*i as f64),
+        Object::Real(r) => Some(f64::from(*r)),
+        _ => None,
+    }
+}
+
+/// Counts the operators named in `names` in a content stream.
 pub(super) fn count_operators(data: &[u8], names: &[&[u8]]) -> usize {
     let mut count = 0;
+    for_each_operation(data, |op, _| {
+        if names.contains(&op) {
+            count += 1;
+        }
+    });
+    count
+}
+
+/// Calls `f` with every operator of a content stream and the operands
+/// before it (numbers and names as written; strings, arrays and
+/// dictionaries are not handed on). A scanner rather than a full parse (a
+/// broadsheet page has tens of thousands of operations): it only needs to
+/// tell operators from operands, so it skips strings (with nesting and
+/// escapes), hex strings, comments and inline image data.
+pub(super) fn for_each_operation<'a>(data: &'a [u8], mut f: impl FnMut(&'a [u8], &[&'a [u8]])) {
+    let mut operands: Vec<&[u8]> = Vec::new();
     let mut i = 0;
     while i < data.len() {
         let b = data[i];
@@ -22,19 +72,24 @@ pub(super) fn count_operators(data: &[u8], names: &[&[u8]]) -> usize {
             // A name, a number or an operator: up to the next delimiter.
             let end = token_end(data, i);
             let token = &data[i..end];
-            if b == b'/' {
+            let operand = b == b'/'
+                || b.is_ascii_digit()
+                || matches!(b, b'+' | b'-' | b'.')
+                || matches!(token, b"true" | b"false" | b"null");
+            if operand {
+                operands.push(token);
                 end
-            } else if names.contains(&token) {
-                count += 1;
-                end
-            } else if token == b"ID" {
-                inline_image_end(data, end)
             } else {
-                end
+                f(token, &operands);
+                operands.clear();
+                if token == b"ID" {
+                    inline_image_end(data, end)
+                } else {
+                    end
+                }
             }
         };
     }
-    count
 }
 
 /// PDF white space.
@@ -116,7 +171,7 @@ fn inline_image_end(data: &[u8], mut i: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::count_operators;
+    use super::{count_operators, for_each_operation};
 
     #[test]
     fn counts_operators_not_operands() {
@@ -133,6 +188,35 @@ mod tests {
         assert_eq!(
             count_operators(b"BI /W 1 /H 1 ID \x00rg RG\xff EI 0 1 0 rg", rg),
             1
+        );
+    }
+
+    #[test]
+    fn hands_on_the_operands_of_each_operator() {
+        let mut seen = Vec::new();
+        for_each_operation(
+            b"q 0 1 1 .15 k (x 1 k) Tj /CS0 cs 0.5 -1 +2 0 sc Q",
+            |op, args| {
+                seen.push(format!(
+                    "{}:{}",
+                    String::from_utf8_lossy(op),
+                    args.iter()
+                        .map(|a| String::from_utf8_lossy(a).into_owned())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                ));
+            },
+        );
+        assert_eq!(
+            seen,
+            [
+                "q:",
+                "k:0,1,1,.15",
+                "Tj:",
+                "cs:/CS0",
+                "sc:0.5,-1,+2,0",
+                "Q:"
+            ]
         );
     }
 }

@@ -1,5 +1,7 @@
 //! Checks on the written PDF itself, read back with `lopdf`: page boxes,
-//! fonts (embedded, subset, licence known), colour spaces and transparency.
+//! fonts (embedded, subset, licence known), colour spaces and transparency
+//! (and, through [`super::grey`] and [`super::ink`], a grey job's colours
+//! and the total ink).
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -7,9 +9,11 @@ use std::path::Path;
 use lopdf::{Dictionary, Document, Object};
 use serde::Deserialize;
 
-use super::finding::{Check, Finding, Severity};
-use super::operators::count_operators;
-use crate::content::Format;
+use super::finding::{Check, Finding, PrintSettings, Severity};
+use super::grey::check_grey;
+use super::ink::check_ink;
+use super::operators::{content_streams, count_operators, number};
+use crate::content::{Format, PictureMode};
 use crate::diag::{Error, Location};
 
 /// Which licence covers fonts whose PostScript name starts with a prefix,
@@ -40,8 +44,17 @@ pub fn load_font_licences(fonts: &Path) -> Result<Vec<FontLicence>, Error> {
         .map_err(|e| Error::content(Location::file(&path), e.message().to_string()))
 }
 
-/// Checks the PDF of page `page` against the edition's `format`.
-pub fn check_pdf(pdf: &[u8], format: &Format, page: u32, licences: &[FontLicence]) -> Vec<Finding> {
+/// Checks the PDF of page `page` against the edition's `format` and the
+/// job's `settings`: boxes, fonts, colours (in a grey job, no cyan,
+/// magenta or yellow), and the total ink on separations rendered by
+/// Ghostscript.
+pub fn check_pdf(
+    pdf: &[u8],
+    format: &Format,
+    page: u32,
+    licences: &[FontLicence],
+    settings: &PrintSettings,
+) -> Vec<Finding> {
     let doc = match read_back(pdf, page, "PDF") {
         Ok(doc) => doc,
         Err(finding) => return vec![finding],
@@ -50,6 +63,10 @@ pub fn check_pdf(pdf: &[u8], format: &Format, page: u32, licences: &[FontLicence
     geometry(&doc, format, page, &mut out);
     fonts(&doc, page, licences, &mut out);
     colours(&doc, page, &mut out);
+    if settings.mode == PictureMode::Gray {
+        out.extend(check_grey(&doc, page));
+    }
+    out.extend(check_ink(&doc, pdf, page, settings));
     out
 }
 
@@ -65,14 +82,6 @@ fn read_back(pdf: &[u8], page: u32, place: &str) -> Result<Document, Finding> {
             format!("the PDF cannot be read back: {e}"),
         )
     })
-}
-
-fn number(o: &Object) -> Option<f64> {
-    match o {
-        Object::Integer(i) => Some(*i as f64),
-        Object::Real(r) => Some(f64::from(*r)),
-        _ => None,
-    }
 }
 
 fn rect_mm(doc: &Document, dict: &Dictionary, key: &[u8]) -> Option<[f64; 4]> {
@@ -339,32 +348,6 @@ fn colours(doc: &Document, page: u32, out: &mut Vec<Finding>) {
             format!("transparency: {what}"),
         ));
     }
-}
-
-/// The content streams: every page's contents and every form XObject.
-fn content_streams(doc: &Document) -> Vec<Vec<u8>> {
-    let mut contents: Vec<Vec<u8>> = Vec::new();
-    for id in doc.get_pages().into_values() {
-        if let Ok(data) = doc.get_page_content(id) {
-            contents.push(data);
-        }
-    }
-    for object in doc.objects.values() {
-        if let Object::Stream(stream) = object
-            && stream
-                .dict
-                .get(b"Subtype")
-                .and_then(Object::as_name)
-                .is_ok_and(|n| n == b"Form")
-        {
-            contents.push(
-                stream
-                    .decompressed_content()
-                    .unwrap_or_else(|_| stream.content.clone()),
-            );
-        }
-    }
-    contents
 }
 
 /// RGB colour spaces and transparency found in the PDF's objects, each

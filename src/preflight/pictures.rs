@@ -45,15 +45,21 @@ pub fn check_pictures(
     out
 }
 
-/// An RGB picture, or a CMYK one in a grey job, wants converting.
+/// An RGB picture, or a CMYK one in a grey job, wants converting; in a
+/// grey job a picture in colour is an error (it would put ink on plates a
+/// black-only press does not have).
 fn colour_mode(info: &PictureInfo, settings: &PrintSettings) -> Option<(Severity, String)> {
     let wrong_mode = matches!(
         (settings.mode, info.mode),
         (_, PictureMode::Rgb) | (PictureMode::Gray, PictureMode::Cmyk)
     );
+    let severity = match settings.mode {
+        PictureMode::Gray => Severity::Error,
+        _ => Severity::Warning,
+    };
     wrong_mode.then(|| {
         (
-            Severity::Warning,
+            severity,
             format!(
                 "{:?} picture in a {:?} job (convert it before release)",
                 info.mode, settings.mode

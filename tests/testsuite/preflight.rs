@@ -370,7 +370,7 @@ fn the_pdf_checks_catch_wrong_boxes_and_unknown_fonts() {
     };
     let licences = banmian::preflight::load_font_licences(&root().join("fonts")).unwrap();
     assert_eq!(
-        banmian::preflight::check_pdf(&pdf, &format, 5, &licences),
+        banmian::preflight::check_pdf(&pdf, &format, 5, &licences, &Default::default()),
         vec![]
     );
     // A tabloid format: both boxes are wrong.
@@ -380,7 +380,7 @@ fn the_pdf_checks_catch_wrong_boxes_and_unknown_fonts() {
         bleed_mm: 0.0,
         columns: None,
     };
-    let wrong = banmian::preflight::check_pdf(&pdf, &tabloid, 5, &licences);
+    let wrong = banmian::preflight::check_pdf(&pdf, &tabloid, 5, &licences, &Default::default());
     assert_eq!(wrong.len(), 2, "{wrong:?}");
     assert!(
         wrong
@@ -389,7 +389,7 @@ fn the_pdf_checks_catch_wrong_boxes_and_unknown_fonts() {
         "{wrong:?}"
     );
     // Without the licence list every font is of unknown licence.
-    let unknown = banmian::preflight::check_pdf(&pdf, &format, 5, &[]);
+    let unknown = banmian::preflight::check_pdf(&pdf, &format, 5, &[], &Default::default());
     assert_eq!(unknown.len(), 4, "{unknown:?}");
     assert!(
         unknown

@@ -1,10 +1,11 @@
 //! What the integration tests share: running the real binary ([`banmian`],
 //! with its fluent assertions), copying and mutating editions, and reading
-//! PDFs back with independent tools (poppler).
+//! PDFs back with independent tools (poppler, Ghostscript).
 
 mod keep;
 pub mod page;
 mod run;
+pub mod separations;
 mod snapshot;
 
 use std::path::{Path, PathBuf};
@@ -45,6 +46,15 @@ fn copy_dir(src: &Path, to: &Path) {
             std::fs::copy(&path, to.join(entry.file_name())).unwrap();
         }
     }
+}
+
+/// A copy of the seed in `dir/xianning-2021` whose first photo (missing in
+/// the seed) `save` writes to the path it is given.
+pub fn seed_with_first_photo(dir: &Path, save: impl FnOnce(&Path)) -> PathBuf {
+    let ed = copy_edition(&seed(), dir, "xianning-2021");
+    std::fs::create_dir_all(ed.join("photos")).unwrap();
+    save(&ed.join("photos/01-tongshan-mufushan-road.jpg"));
+    ed
 }
 
 /// Replaces `from` by `to` in a file (which must contain `from`).
