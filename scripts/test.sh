@@ -2,7 +2,8 @@
 # Runs every check banmian's CI runs: formatting, lints and the test suite.
 # Installs what the tests need first: poppler-utils (pdftotext, pdffonts,
 # pdfinfo, pdfimages, pdfdetach, pdftocairo) and qpdf read the written PDFs
-# back as independent judges.
+# back as independent judges; libgs-common gives them a CMYK printer
+# profile for the PDF/X-4 output intent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,8 +12,10 @@ for tool in pdftotext pdffonts pdfinfo pdfimages pdfdetach pdftocairo; do
   command -v "$tool" >/dev/null 2>&1 || need=(poppler-utils)
 done
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
+# Ghostscript's ICC profiles: the tests' plant printer profile (PDF/X-4).
+[ -f /usr/share/color/icc/ghostscript/default_cmyk.icc ] || need+=(libgs-common)
 if [ ${#need[@]} -gt 0 ]; then
-  echo "installing ${need[*]} (the tests read PDFs back with them)"
+  echo "installing ${need[*]} (the tests need them)"
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq

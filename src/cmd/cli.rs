@@ -125,12 +125,14 @@ pub struct PrintArgs {
     /// Treat preflight warnings as errors.
     #[arg(long)]
     pub strict: bool,
-    /// The job's colour: pictures in other modes are flagged.
-    #[arg(long, value_enum, default_value_t = JobColour::Cmyk)]
-    pub colour: JobColour,
-    /// Lowest acceptable effective resolution of a placed picture.
-    #[arg(long, default_value_t = 200.0, value_name = "PPI", value_parser = parse_resolution)]
-    pub min_ppi: f64,
+    /// The job's colour: pictures in other modes are flagged [default: as
+    /// print.toml or edition.toml's [print] say, else cmyk].
+    #[arg(long, value_enum)]
+    pub colour: Option<JobColour>,
+    /// Lowest acceptable effective resolution of a placed picture
+    /// [default: as print.toml or edition.toml's [print] say, else 200].
+    #[arg(long, value_name = "PPI", value_parser = parse_resolution)]
+    pub min_ppi: Option<f64>,
     /// Effective resolution above which a picture only costs bytes.
     #[arg(long, default_value_t = 600.0, value_name = "PPI", value_parser = parse_resolution)]
     pub max_ppi: f64,

@@ -39,6 +39,8 @@ pub enum Check {
     Colours,
     /// Page boxes that do not match the edition's format.
     Geometry,
+    /// The PDF is not PDF/X-4: no output intent is configured.
+    Pdfx,
     /// Breaks of the line-composition rules.
     Composition,
 }

@@ -26,6 +26,7 @@ mod hostile_small;
 mod hostile_text;
 mod makeup;
 mod news;
+mod pdfx;
 mod preflight;
 mod properties;
 mod replan;
