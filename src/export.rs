@@ -2,6 +2,7 @@
 //! and SVG as proofs. Writing them is [`crate::files`]' concern.
 
 use typst::foundations::Smart;
+use typst::visualize::Color;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
@@ -75,8 +76,13 @@ pub fn encode(
                     most.floor()
                 )));
             }
+            // Proofs are read on paper: the page's own fill is none (a
+            // print PDF paints no white), so the PNG would be transparent,
+            // black in some viewers.
+            let mut paper = page.clone();
+            paper.fill = Smart::Custom(Some(Color::WHITE.into()));
             let pixmap = typst_render::render(
-                page,
+                &paper,
                 &typst_render::RenderOptions {
                     pixel_per_pt: typst::utils::Scalar::new(f64::from(ppi) / 72.0),
                     render_bleed: false,

@@ -243,12 +243,15 @@ fn diff(archive: &Archive, id: &str, from: u32, to: u32) -> Result<ExitCode, Err
         note.map(|n| format!(" ({n})")).unwrap_or_default()
     );
     let changes = diff::diff(&old, &new);
-    let (text, removed, added) = diff::mark_up(&changes);
-    if removed + added == 0 {
+    let (text, counts) = diff::mark_up(&changes);
+    if counts.is_empty() {
         println!("the text is the same in both revisions");
     } else {
         print!("\n{text}");
-        println!("{removed} passage(s) removed, {added} added");
+        println!(
+            "{} change(s) in {} edited passage(s); {} passage(s) removed, {} added",
+            counts.changes, counts.edited, counts.removed, counts.added
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

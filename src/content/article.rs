@@ -6,6 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::body::{Block, parse_body};
+use super::copy_check::{check_copy, check_credit};
 use super::display::{Text, check_display_text};
 use super::hints::{
     DEFAULT_MAX_CROP, PhotoHints, SizeClass, check_columns, check_max_crop, parse_aspect,
@@ -294,6 +295,11 @@ pub fn load_article(
     let milestones = raw.milestones.map(|m| fields.milestones(m)).transpose()?;
     let photos = fields.photos(raw.photos)?;
     let body = load_body(body_src, file, body_line)?;
+    fields
+        .warnings
+        .extend(check_copy(file, body_src, body_line));
+    let credits = photos.iter().filter_map(|p| p.credit.as_ref());
+    (fields.warnings).extend(credits.filter_map(|c| check_credit(file, c)));
     let columns = (raw.columns)
         .map(|c| {
             let at = fields.loc(c.span()).with_field("columns");

@@ -6,6 +6,7 @@
 
 mod article;
 mod body;
+mod copy_check;
 mod coverage;
 mod date;
 mod display;

@@ -255,7 +255,10 @@ fn a_correction_is_revision_2_and_revision_1_stays() {
     assert!(minus.contains("主战场之一。"), "{out}");
     assert!(plus.contains("主战场。") && !plus.contains("之一"), "{out}");
     assert!(out.contains("【删去：之一】"), "{out}");
-    assert!(out.contains("1 passage(s) removed, 1 added"), "{out}");
+    assert!(
+        out.contains("1 change(s) in 1 edited passage(s); 0 passage(s) removed, 0 added"),
+        "{out}"
+    );
     banmian(dir, &["archive", "diff", ID, "2", "2"])
         .expect_success()
         .says("the text is the same");

@@ -65,6 +65,11 @@ fn png_and_svg_proofs() {
     let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
     // 390 × 540 mm at 30 pixels per inch.
     assert_eq!((width, height), (461, 638));
+    // On white paper, not transparent (black in some viewers): the margin
+    // is opaque white.
+    let image = image::load_from_memory(&png).unwrap().to_rgba8();
+    assert_eq!(image.get_pixel(3, 3).0, [255, 255, 255, 255]);
+    assert!(image.pixels().all(|p| p.0[3] == 255), "every pixel opaque");
 
     banmian(
         dir.path(),
