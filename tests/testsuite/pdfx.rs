@@ -400,3 +400,39 @@ fn the_edition_pdf_of_several_pages_is_pdfx_4_too() {
         Document::load_mem(&std::fs::read(dir.path().join("one/four.pdf")).unwrap()).unwrap();
     assert_eq!(whole.get_pages().len(), 4);
 }
+
+#[test]
+fn a_gray_job_prints_to_a_gray_printer_profile() {
+    // Ghostscript's grey profile is a display profile: the same data as a
+    // printer's (its header's class made `prtr`) stands for a plant's.
+    let mut gray = std::fs::read(gs_profile("default_gray.icc")).unwrap();
+    gray[12..16].copy_from_slice(b"prtr");
+    let dir = tempfile::tempdir().unwrap();
+    let ed = seed_with_print(
+        dir.path(),
+        "profile = \"gray.icc\"\ncondition = \"GRAY-TEST\"\ncolour = \"gray\"\n",
+    );
+    std::fs::write(ed.join("gray.icc"), &gray).unwrap();
+    let pdf = build(dir.path(), &ed, "out");
+    assert_pdfx(&pdf, "GRAY-TEST", &gray, 1);
+    // The same profile for a CMYK job (the command line's colour over the
+    // edition's) is an error at the profile's field.
+    banmian(
+        dir.path(),
+        &[
+            "build",
+            ed.to_str().unwrap(),
+            "-o",
+            "cmyk",
+            "--colour",
+            "cmyk",
+        ],
+    )
+    .leaves_untouched("cmyk")
+    .expect_exit(1)
+    .stderr_contains(&format!(
+        "edition.toml:{}:11: print.profile: ",
+        line_of(&ed, "profile = ")
+    ))
+    .stderr_contains("is a profile of gray data, but the job prints CMYK");
+}
