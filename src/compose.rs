@@ -14,8 +14,8 @@ use typst_kit::diagnostics::termcolor::NoColor;
 use typst_kit::diagnostics::{DiagnosticFormat, emit};
 use typst_layout::PagedDocument;
 
-use crate::content::{Article, Edition, Jump, Page};
-use crate::data::{PageData, Proof};
+use crate::content::{Article, Edition, Jump, Page, block_chars, runs_out};
+use crate::data::{OversetMark, PageData, Proof};
 use crate::diag::{Error, Location, Warning};
 use crate::makeup::{Measures, Plan, Request, Unfit, make_up};
 use crate::plan_memo::{Remembered, shape_of};
@@ -90,6 +90,9 @@ pub struct ComposedPage {
     /// Where each story that jumps to a later page was cut (news pages):
     /// its continuation takes the rest.
     pub jumps: Vec<Jump>,
+    /// A proof of an overset page: why it does not fit (a proof build
+    /// reports it; a print build never gets here, it stops with it).
+    pub overset: Option<Error>,
 }
 
 /// The generated main file of a page: it imports the page's layout and
@@ -166,7 +169,16 @@ pub fn compose_page_with(
             page,
             slack,
         };
-        let plan = make_up(&request).map_err(|u| job.unfit(u, article, &measures))?;
+        let plan = match make_up(&request) {
+            Ok(plan) => plan,
+            Err(unfit) => {
+                let error = job.unfit(unfit, article, &measures);
+                if !(job.proof.marks && matches!(error, Error::Overset { .. })) {
+                    return Err(error);
+                }
+                return job.cut_proof(world, &measures, article, error);
+            }
+        };
         let (document, data, warnings) = job.compile(world, Some(&plan))?;
         let grid = read_grid(&document).ok_or_else(|| job.no_metadata("banmian-grid"))?;
         if fits(&document, &grid) {
@@ -175,7 +187,11 @@ pub fn compose_page_with(
         }
         if slack == MAX_SLACK {
             world.plans().forget(page.number);
-            return Err(job.overset(&document, &grid, article));
+            let error = job.overset(&document, &grid, article);
+            if job.proof.marks {
+                return job.overset_proof(world, plan, error);
+            }
+            return Err(error);
         }
     }
     unreachable!("the last slack returns")
@@ -235,6 +251,7 @@ impl Job<'_> {
             data,
             compilations: self.compilations.get(),
             jumps,
+            overset: None,
         }
     }
 
@@ -264,14 +281,7 @@ impl Job<'_> {
                 columns,
             } => {
                 let per_line = measures.grid.chars_per_line.max(1);
-                let lines = lines_per_column * columns;
-                Error::Overset {
-                    location: Location::file(&article.file),
-                    page: self.page.number,
-                    chars: lines * per_line,
-                    lines,
-                    chars_per_line: per_line,
-                }
+                self.overset_by(article, lines_per_column * columns * per_line, per_line)
             }
         }
     }
@@ -283,13 +293,31 @@ impl Job<'_> {
             .map(|p| count_chars(&p.frame))
             .sum();
         let per_line = grid.chars_per_line.max(1);
-        let chars = chars.max(per_line);
+        self.overset_by(article, chars.max(per_line), per_line)
+    }
+
+    /// `article` overset by `chars` characters (`per_line` to a body
+    /// line): the error names the paragraph's line and the sentence where
+    /// the page runs out, when the characters fall in the body.
+    fn overset_by(&self, article: &Article, chars: usize, per_line: usize) -> Error {
+        let (location, from) = match runs_out(article, chars) {
+            Some((line, sentence)) => (
+                Location {
+                    line: Some(line),
+                    field: Some("body".into()),
+                    ..Location::file(&article.file)
+                },
+                sentence,
+            ),
+            None => (Location::file(&article.file), String::new()),
+        };
         Error::Overset {
-            location: Location::file(&article.file),
+            location,
             page: self.page.number,
             chars,
             lines: chars.div_ceil(per_line),
-            chars_per_line: per_line,
+            chars_per_line: u32::try_from(per_line).unwrap_or(u32::MAX),
+            from: from.into(),
         }
     }
 
@@ -368,11 +396,99 @@ impl Job<'_> {
     /// Hands `world` the page's main source and data (with `plan`, or
     /// without to measure); returns the data (JSON).
     fn load(&self, world: &mut PageWorld, plan: Option<&Plan>) -> Vec<u8> {
+        self.load_data(world, &self.data(plan))
+    }
+
+    /// Hands `world` the page's main source and `data`; returns it (JSON).
+    fn load_data(&self, world: &mut PageWorld, data: &PageData) -> Vec<u8> {
         let edition = self.edition;
         let date = (edition.date.year, edition.date.month, edition.date.day);
-        let json = serde_json::to_vec(&self.data(plan)).expect("page data serialises");
+        let json = serde_json::to_vec(data).expect("page data serialises");
         world.set_page(self.main.to_string(), json.clone(), date);
         json
+    }
+
+    /// The proof of an overset page (a proof build): placed with `plan`
+    /// once more, marked where the body runs out, the text that did not
+    /// fit on a second page; `error` travels with it, for the report.
+    fn overset_proof(
+        &self,
+        world: &mut PageWorld,
+        plan: Plan,
+        error: Error,
+    ) -> Result<ComposedPage, Error> {
+        let Error::Overset {
+            location,
+            chars,
+            lines,
+            from,
+            ..
+        } = &error
+        else {
+            return Err(error);
+        };
+        let mut data = self.data(Some(&plan));
+        data.overset = Some(OversetMark {
+            chars: *chars,
+            lines: *lines,
+            from: from.to_string(),
+            at: location.to_string(),
+        });
+        let json = self.load_data(world, &data);
+        let (document, data, warnings) = self.typeset(world, json)?;
+        let grid = read_grid(&document).ok_or_else(|| self.no_metadata("banmian-grid"))?;
+        let mut composed = self.composed(document, data, warnings, grid, Some(plan), Vec::new());
+        composed.overset = Some(error);
+        Ok(composed)
+    }
+
+    /// The proof of a page whose body the planner cannot fit at all (a
+    /// proof build): the body's last blocks left out until a plan holds,
+    /// the page placed with what is left and marked where it runs out.
+    /// `error` when even one block does not fit.
+    fn cut_proof(
+        &self,
+        world: &mut PageWorld,
+        measures: &Measures,
+        article: &Article,
+        error: Error,
+    ) -> Result<ComposedPage, Error> {
+        let over = match &error {
+            Error::Overset { lines, .. } => *lines,
+            _ => 0,
+        };
+        let (mut cut, mut measured) = (article.clone(), measures.clone());
+        let (mut dropped, mut dropped_lines) = (0, 0);
+        while cut.body.len() > 1 {
+            dropped += cut.body.pop().as_ref().map_or(0, block_chars);
+            dropped_lines += measured.blocks.pop().unwrap_or(0);
+            // Planning is tried once enough lines are out to fit.
+            if dropped_lines < over {
+                continue;
+            }
+            let mut page = self.page.clone();
+            page.articles[0] = cut.clone();
+            let request = Request {
+                measures: &measured,
+                article: &cut,
+                page: &page,
+                slack: 0,
+            };
+            let Ok(plan) = make_up(&request) else {
+                continue;
+            };
+            let job = Job {
+                page: &page,
+                compilations: Cell::new(self.compilations.get()),
+                ..*self
+            };
+            let per_line = measures.grid.chars_per_line.max(1);
+            let error = self.overset_by(article, dropped, per_line);
+            let composed = job.overset_proof(world, plan, error);
+            self.compilations.set(job.compilations.get());
+            return composed;
+        }
+        Err(error)
     }
 
     /// Compiles what [`Job::load`] handed `world`.

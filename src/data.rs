@@ -26,6 +26,9 @@ pub struct PageData {
     pub proof: Proof,
     /// The 导读: every other page's lead story, in page order.
     pub index: Vec<IndexEntry>,
+    /// On an overset page's proof: where the body runs out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overset: Option<OversetMark>,
 }
 
 /// Marks drawn over a proof, never over a print page.
@@ -33,6 +36,24 @@ pub struct PageData {
 pub struct Proof {
     /// Overlay the column grid and the character grid.
     pub grid: bool,
+    /// A proof build's marks: an overset page is still set, marked where
+    /// it runs out (otherwise overset is an error), and the holes of an
+    /// underset page are outlined.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub marks: bool,
+}
+
+/// What a proof of an overset page says where the body runs out.
+#[derive(Debug, Clone, Serialize)]
+pub struct OversetMark {
+    /// Characters that did not fit.
+    pub chars: usize,
+    /// Those as body lines.
+    pub lines: usize,
+    /// The sentence where the page runs out.
+    pub from: String,
+    /// Its file and line.
+    pub at: String,
 }
 
 /// Edition-level facts printed on the page.
@@ -286,6 +307,7 @@ impl PageData {
             plan: None,
             proof,
             index: index(edition, page),
+            overset: None,
         }
     }
 }

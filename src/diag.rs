@@ -150,7 +150,8 @@ pub enum Error {
     Template(String),
     /// The article does not fit its page.
     #[error(
-        "{location}: overset: the body does not fit page {page}: {chars} characters (about {lines} lines of {chars_per_line}) did not fit"
+        "{location}: overset: the body does not fit page {page}: {chars} characters (about {lines} lines of {chars_per_line}) did not fit{}",
+        if from.is_empty() { String::new() } else { format!("; the page runs out in “{from}”") }
     )]
     Overset {
         /// The article that overflowed.
@@ -162,7 +163,9 @@ pub enum Error {
         /// Those characters as body lines of the page's column measure.
         lines: usize,
         /// The column measure used for the line figure.
-        chars_per_line: usize,
+        chars_per_line: u32,
+        /// The sentence where the page runs out (empty when not known).
+        from: Box<str>,
     },
     /// The preflight refuses to release the pages; one line per finding.
     #[error("preflight refuses the pages:\n{}", .0.join("\n"))]

@@ -342,7 +342,7 @@ impl Setter<'_> {
         page: &Page,
         set: &mut Gathered,
     ) -> Result<(), Error> {
-        let (composed, project) = match self.compose(session, page) {
+        let (mut composed, project) = match self.compose(session, page) {
             Ok(composed) => composed,
             Err(error) if self.options.overset_is_finding => {
                 set.findings.push(overset_finding(error)?);
@@ -355,6 +355,9 @@ impl Setter<'_> {
         self.jumps
             .borrow_mut()
             .extend(composed.jumps.iter().cloned());
+        if let Some(error) = composed.overset.take() {
+            set.findings.push(overset_finding(error)?);
+        }
         // The checks of the laid-out page run beside the PDF export, on the
         // other core: neither waits for the other (a rebuild in `watch`).
         let mut pdf_findings = Vec::new();
@@ -460,16 +463,23 @@ fn overset_finding(error: Error) -> Result<preflight::Finding, Error> {
         chars,
         lines,
         chars_per_line,
+        from,
     } = error
     else {
         return Err(error);
+    };
+    let runs_out = match from.is_empty() {
+        true => String::new(),
+        false => format!("; the page runs out in “{from}”"),
     };
     Ok(preflight::Finding::new(
         Severity::Error,
         Check::Overset,
         page,
         "body",
-        format!("{chars} characters (about {lines} lines of {chars_per_line}) did not fit"),
+        format!(
+            "{chars} characters (about {lines} lines of {chars_per_line}) did not fit{runs_out}"
+        ),
     )
     .at(location))
 }

@@ -521,6 +521,7 @@ fn relocate_error(error: Error, places: &[(PathBuf, PathBuf)]) -> Error {
             chars,
             lines,
             chars_per_line,
+            from,
         } => {
             location.file = relocate(&location.file, places);
             Error::Overset {
@@ -529,6 +530,7 @@ fn relocate_error(error: Error, places: &[(PathBuf, PathBuf)]) -> Error {
                 chars,
                 lines,
                 chars_per_line,
+                from,
             }
         }
         Error::Io { path, source } => Error::Io {

@@ -47,7 +47,10 @@ pub fn job(args: &JobArgs) -> Result<(Builder, BuildOptions), Error> {
         ppi: args.ppi,
         out_dir: args.output.clone(),
         punct_fix: !args.no_punct_fix,
-        proof: Proof { grid: args.grid },
+        proof: Proof {
+            grid: args.grid,
+            marks: profile == Profile::Proof,
+        },
         print: print_settings(&args.print)?,
         print_config: print_config(&args.print),
         strict: args.print.strict,

@@ -280,12 +280,8 @@ fn overrun(document: &PagedDocument, plan: &Plan, m: &NewsMeasures) -> Vec<usize
 fn unfit(job: &Job, unfit: NewsUnfit, m: &NewsMeasures) -> Error {
     let page = job.page;
     let per_line = m.grid.chars_per_line.max(1);
-    let overset = |story: usize, lines: usize| Error::Overset {
-        location: Location::file(&page.articles[story].file),
-        page: page.number,
-        chars: lines * per_line,
-        lines,
-        chars_per_line: per_line,
+    let overset = |story: usize, lines: usize| {
+        job.overset_by(&page.articles[story], lines * per_line, per_line)
     };
     let count = page.articles.len();
     match unfit {

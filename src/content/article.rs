@@ -51,6 +51,27 @@ pub struct Article {
     pub body: Vec<Block>,
 }
 
+#[cfg(test)]
+impl Article {
+    /// An article of `body` alone (file `a.md`), for unit tests.
+    pub(crate) fn of_body(body: Vec<Block>) -> Self {
+        Self {
+            file: PathBuf::from("a.md"),
+            kicker: None,
+            headline: Vec::new(),
+            subheadline: None,
+            byline: Vec::new(),
+            quotes: None,
+            milestones: None,
+            columns: None,
+            continues_on: None,
+            jump: None,
+            photos: Vec::new(),
+            body,
+        }
+    }
+}
+
 /// One byline role and the people under it.
 #[derive(Debug, Clone)]
 pub struct Byline {

@@ -335,20 +335,7 @@ mod tests {
     }
 
     fn article(body: Vec<Block>) -> Article {
-        Article {
-            file: PathBuf::from("a.md"),
-            kicker: None,
-            headline: Vec::new(),
-            subheadline: None,
-            byline: Vec::new(),
-            quotes: None,
-            milestones: None,
-            columns: None,
-            continues_on: None,
-            jump: None,
-            photos: Vec::new(),
-            body,
-        }
+        Article::of_body(body)
     }
 
     fn text(blocks: &[Block]) -> String {

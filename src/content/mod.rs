@@ -19,6 +19,7 @@ mod page;
 mod picture;
 mod print;
 mod punct;
+mod runs_out;
 mod source;
 mod toml_de;
 
@@ -36,3 +37,4 @@ pub use page::Page;
 pub use picture::{PictureInfo, PictureMode, check_picture};
 pub use print::{DEFAULT_INK_LIMIT, DEFAULT_REGISTRY, PrintConfig, ProfileSetting};
 pub use punct::{Correction, correct_punctuation};
+pub use runs_out::runs_out;

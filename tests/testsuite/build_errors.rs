@@ -117,9 +117,27 @@ fn overset_body_fails_and_says_how_much() {
     let err = build(dir.path(), &ed)
         .leaves_untouched("out")
         .expect_exit(1)
-        .stderr_contains("feature.md: overset: the body does not fit page 5:")
+        .stderr_contains(": body: overset: the body does not fit page 5:")
         .stderr_contains("characters (about")
+        .stderr_contains("the page runs out in “")
         .stderr();
+    // It names the paragraph where the page runs out: past the first copy
+    // of the body (one body fits), and the sentence quoted is the copy's.
+    let line: usize = err
+        .split("feature.md:")
+        .nth(1)
+        .and_then(|rest| rest.split(':').next())
+        .and_then(|n| n.parse().ok())
+        .expect(&err);
+    let first_copy_ends = front.lines().count() + body.lines().count();
+    assert!(line > first_copy_ends, "line {line} in {err}");
+    let quoted = err.split('“').nth(1).unwrap().split('”').next().unwrap();
+    let quoted = quoted.trim_end_matches('…');
+    let plain: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(
+        plain.contains(quoted) || plain.replace(',', "，").contains(quoted),
+        "{quoted} is the article's"
+    );
     let chars: usize = err
         .split("page 5: ")
         .nth(1)
@@ -170,4 +188,38 @@ fn not_an_edition_folder() {
     banmian(dir.path(), &["build", "nowhere"])
         .expect_exit(1)
         .stderr_contains("nowhere");
+}
+
+/// An overset page still has a proof (issue 16, point 2): the page with
+/// what fits, marked where it runs out; the build says so as a warning and
+/// exits 0. A print build of the same page stops (above).
+#[test]
+fn an_overset_page_has_a_proof_that_shows_where_it_runs_out() {
+    let (dir, ed) = edition();
+    let path = ed.join("feature.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (front, body) = text.split_at(text.rfind("+++").unwrap() + 4);
+    std::fs::write(&path, format!("{front}{body}{body}")).unwrap();
+    let said = crate::support::build_proof(dir.path(), &ed)
+        .expect_success()
+        .stderr();
+    assert!(said.contains("warning: Overset: page 5, body:"), "{said}");
+    assert!(said.contains("(a print build refuses this)"), "{said}");
+    let quoted = said
+        .split("runs out in “")
+        .nth(1)
+        .unwrap()
+        .split('”')
+        .next()
+        .unwrap();
+    let page = crate::support::pdf_text(&dir.path().join("out/ed-05.pdf"));
+    assert!(
+        page.contains("超版：约"),
+        "the mark is on the proof: {page:.300}"
+    );
+    let quoted: String = quoted.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(
+        page.contains(&quoted),
+        "the mark quotes where it runs out: {quoted}"
+    );
 }

@@ -140,8 +140,11 @@ fn the_emitted_project_compiles_alone_to_the_same_page() {
 
     // And it is the page banmian set: the same pixels as banmian's proof.
     assert_eq!(here.pages().len(), 1);
+    // banmian's proofs are on white paper (the page itself paints none).
+    let mut paper = here.pages()[0].clone();
+    paper.fill = typst::foundations::Smart::Custom(Some(typst::visualize::Color::WHITE.into()));
     let png = typst_render::render(
-        &here.pages()[0],
+        &paper,
         &typst_render::RenderOptions {
             pixel_per_pt: typst::utils::Scalar::new(30.0 / 72.0),
             render_bleed: false,

@@ -192,6 +192,9 @@ fn a_short_item_on_a_feature_page_is_a_hole() {
     let found = holes(&pdf, &lines, &[]);
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].starts_with("hole: "), "{found:?}");
+    // The proof marks the hole for the desk (issue 16, point 2).
+    let text = crate::support::pdf_text(&pdf);
+    assert!(text.contains("空白：7栏×"), "{text:.400}");
 }
 
 /// The rectangle finder on a grid small enough to check by eye.

@@ -150,10 +150,13 @@ fn an_overset_body_says_by_how_much() {
         message.contains("characters (about") && message.contains("did not fit"),
         "{message}"
     );
+    // The paragraph (its line) and the sentence where the page runs out.
+    let source = overset["source"].as_str().unwrap();
     assert!(
-        overset["source"].as_str().unwrap().ends_with("feature.md"),
+        source.contains("feature.md:") && source.ends_with(": body"),
         "{overset}"
     );
+    assert!(message.contains("the page runs out in “"), "{message}");
 }
 
 #[test]
