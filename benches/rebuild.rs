@@ -161,7 +161,7 @@ fn phases(
         let composition = check_page(&composed.document, &composed.grid, page.number);
         let _ = check_layout(page, &composed, &composition, &Default::default());
         mark(2, &mut times);
-        let pdf = encode(&composed.document, OutputFormat::Pdf, 72.0, "bench/5").unwrap();
+        let pdf = encode(&composed.document, OutputFormat::Pdf, 72.0, "bench/5", None).unwrap();
         mark(3, &mut times);
         let _ = check_pdf(
             &pdf,
@@ -186,7 +186,7 @@ fn phases(
     let times: Vec<Duration> = (0..RUNS)
         .map(|_| {
             let t = Instant::now();
-            let pdf = encode(&composed.document, OutputFormat::Pdf, 72.0, "bench/5").unwrap();
+            let pdf = encode(&composed.document, OutputFormat::Pdf, 72.0, "bench/5", None).unwrap();
             std::hint::black_box(pdf);
             t.elapsed()
         })

@@ -3,7 +3,8 @@
 # Installs what the tests need first: poppler-utils (pdftotext, pdffonts,
 # pdfinfo, pdfimages, pdfdetach, pdftocairo) and qpdf read the written PDFs
 # back as independent judges; Ghostscript (gs) renders their separations
-# (the preflight's ink limit, and the tests' check of the plates).
+# (the preflight's ink limit, and the tests' check of the plates), and
+# libgs-common gives them a CMYK printer profile for the PDF/X-4 output intent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,8 +14,10 @@ for tool in pdftotext pdffonts pdfinfo pdfimages pdfdetach pdftocairo; do
 done
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 command -v gs >/dev/null 2>&1 || need+=(ghostscript)
+# Ghostscript's ICC profiles: the tests' plant printer profile (PDF/X-4).
+[ -f /usr/share/color/icc/ghostscript/default_cmyk.icc ] || need+=(libgs-common)
 if [ ${#need[@]} -gt 0 ]; then
-  echo "installing ${need[*]} (the tests read PDFs back with them)"
+  echo "installing ${need[*]} (the tests need them)"
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::check::RuleBreak;
 use crate::compose::{ComposedPage, Grid};
-use crate::content::{Correction, Edition};
+use crate::content::{Correction, Edition, PrintConfig};
 use crate::data::Proof;
 use crate::diag::{Error, Warning};
 use crate::export::OutputFormat;
@@ -41,6 +41,11 @@ pub struct BuildOptions {
     pub proof: Proof,
     /// What the preflight checks against.
     pub print: PrintSettings,
+    /// The command line's print configuration, over the edition's
+    /// `[print]` and the house's `print.toml` (whose colour and minimum
+    /// resolution then replace `print`'s, and whose output intent makes
+    /// the PDFs PDF/X-4).
+    pub print_config: PrintConfig,
     /// Preflight warnings stop the build too.
     pub strict: bool,
     /// Preflight errors stop the build (the print profile); when false
@@ -61,6 +66,7 @@ impl Default for BuildOptions {
             punct_fix: true,
             proof: Proof::default(),
             print: PrintSettings::default(),
+            print_config: PrintConfig::default(),
             strict: false,
             refuse: true,
             emit_typst: None,
@@ -129,6 +135,7 @@ impl Builder {
             }),
             preflight: Some(options.print),
             gray: options.print.mode == PictureMode::Gray,
+            print: Some(options.print_config.clone()),
             emit_typst: options.emit_typst.is_some(),
             // The edition PDF and the proof sheet are made from them.
             keep_layout: true,
@@ -170,17 +177,20 @@ impl Builder {
 
     /// Preflights every page of the edition in `dir` as it would be printed:
     /// pictures, layout, and the PDF each page would be written as; and
-    /// the edition PDF a build writes beside them.
+    /// the edition PDF a build writes beside them. `config` is the command
+    /// line's print configuration (see [`BuildOptions::print_config`]).
     pub fn preflight(
         &self,
         dir: &Path,
         settings: &PrintSettings,
+        config: &PrintConfig,
     ) -> Result<PreflightReport, Error> {
         let options = SetOptions {
             punct_fix: true,
             encoding: Some(Encoding::PRINT),
             preflight: Some(*settings),
             gray: settings.mode == PictureMode::Gray,
+            print: Some(config.clone()),
             overset_is_finding: true,
             // The edition PDF is made from them.
             keep_layout: true,

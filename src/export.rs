@@ -7,6 +7,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::diag::Error;
+use crate::pdfx::{OutputIntent, make_pdfx};
 
 /// The largest PNG proof, in pixels: 120 megapixels (a broadsheet at 606
 /// ppi) are 480 MB of RGBA, and a build of one such page peaked at 520 MB;
@@ -38,15 +39,26 @@ impl OutputFormat {
 
 /// Encodes a one-page document. `ident` names the page stably (edition and
 /// page number) so the PDF's document id does not change between builds;
-/// no timestamp is written besides the edition date the layout sets.
+/// no timestamp is written besides the edition date the layout sets. A PDF
+/// with an output `intent` is a PDF/X-4 file printing to it.
 pub fn encode(
     document: &PagedDocument,
     format: OutputFormat,
     ppi: f32,
     ident: &str,
+    intent: Option<&OutputIntent>,
 ) -> Result<Vec<u8>, Error> {
     match format {
-        OutputFormat::Pdf => pdf(document, ident, PdfStandards::default(), "PDF export"),
+        OutputFormat::Pdf => match intent {
+            // PDF/X-4 is PDF 1.6.
+            Some(intent) => {
+                let standards = PdfStandards::new(&[PdfStandard::V_1_6]).map_err(|e| {
+                    Error::Template(format!("error: PDF/X export: {}\n", e.message()))
+                })?;
+                pdf(document, ident, standards, "PDF/X export", Some(intent))
+            }
+            None => pdf(document, ident, PdfStandards::default(), "PDF export", None),
+        },
         OutputFormat::Png => {
             let page = &document.pages()[0];
             let scale = f64::from(ppi) / 72.0;
@@ -102,15 +114,17 @@ pub fn encode(
 pub fn encode_archival(document: &PagedDocument, ident: &str) -> Result<Vec<u8>, Error> {
     let standards = PdfStandards::new(&[PdfStandard::A_3b])
         .map_err(|e| Error::Template(format!("error: PDF/A export: {}\n", e.message())))?;
-    pdf(document, ident, standards, "PDF/A export")
+    pdf(document, ident, standards, "PDF/A export", None)
 }
 
-/// The PDF of a one-page document, held to `standards`, with page boxes.
+/// The PDF of a one-page document, held to `standards`, with page boxes,
+/// and PDF/X-4 with an output `intent`.
 fn pdf(
     document: &PagedDocument,
     ident: &str,
     standards: PdfStandards,
     what: &str,
+    intent: Option<&OutputIntent>,
 ) -> Result<Vec<u8>, Error> {
     let options = PdfOptions {
         ident: Smart::Custom(ident.to_string()),
@@ -134,13 +148,19 @@ fn pdf(
                 .collect(),
         )
     })?;
-    print_boxes(&pdf, bleed)
+    print_pass(&pdf, bleed, intent, ident)
 }
 
 /// Gives every page a TrimBox (the trimmed page) and a BleedBox (the media),
 /// which Typst writes only when there is bleed and which a plant's
-/// preflight expects on every page.
-fn print_boxes(pdf: &[u8], bleed_pt: f64) -> Result<Vec<u8>, Error> {
+/// preflight expects on every page; with an output `intent`, makes the
+/// file PDF/X-4 ([`make_pdfx`]).
+fn print_pass(
+    pdf: &[u8],
+    bleed_pt: f64,
+    intent: Option<&OutputIntent>,
+    ident: &str,
+) -> Result<Vec<u8>, Error> {
     let fail = |e: lopdf::Error| Error::Template(format!("error: PDF page boxes: {e}\n"));
     let mut doc = lopdf::Document::load_mem(pdf).map_err(fail)?;
     let pages: Vec<_> = doc.get_pages().into_values().collect();
@@ -172,6 +192,10 @@ fn print_boxes(pdf: &[u8], bleed_pt: f64) -> Result<Vec<u8>, Error> {
         if !page.has(b"BleedBox") {
             page.set("BleedBox", rect([media[0], media[1], media[2], media[3]]));
         }
+    }
+    if let Some(intent) = intent {
+        make_pdfx(&mut doc, intent, ident)
+            .map_err(|e| Error::Template(format!("error: PDF/X output intent: {e}\n")))?;
     }
     let mut out = Vec::new();
     doc.save_to(&mut out)

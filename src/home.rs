@@ -1,5 +1,6 @@
-//! Finds the installation's `layouts/` and `fonts/` folders, so that the
-//! binary works from any working directory on an edition anywhere on disk.
+//! Finds the installation's `layouts/` and `fonts/` folders (and the house
+//! `print.toml` beside them), so that the binary works from any working
+//! directory on an edition anywhere on disk.
 
 use std::path::{Path, PathBuf};
 
@@ -46,6 +47,16 @@ impl Home {
             layouts: pick(layouts, "layouts")?,
             fonts: pick(fonts, "fonts")?,
         })
+    }
+}
+
+impl Home {
+    /// The house's print configuration, `print.toml` in the folder that
+    /// holds `layouts/` (it need not exist: see
+    /// [`crate::content::PrintConfig::load_house`]).
+    pub fn print_file(&self) -> PathBuf {
+        let parent = self.layouts.parent().unwrap_or(Path::new("."));
+        parent.join("print.toml")
     }
 }
 

@@ -14,8 +14,8 @@ use crate::archival::{attachments, explain_cmyk_pictures};
 use crate::check::{self, check_page};
 use crate::compose::{ComposedPage, Grid, compose_page_with, template_warnings};
 use crate::content::{
-    Article, Correction, Edition, Jump, JumpPart, Page, correct_punctuation, load_edition,
-    uncovered_characters,
+    Article, Correction, Edition, Jump, JumpPart, Page, PictureMode, PrintConfig,
+    correct_punctuation, load_edition, uncovered_characters,
 };
 use crate::data::Proof;
 use crate::diag::{Error, Warning};
@@ -24,6 +24,7 @@ use crate::export::{OutputFormat, encode, encode_archival};
 use crate::fonts::Fonts;
 use crate::home::Home;
 use crate::names::{page_ident, page_stem};
+use crate::pdfx::OutputIntent;
 use crate::preflight::{self, Check, FontLicence, PrintSettings, Severity};
 use crate::session::Session;
 
@@ -68,6 +69,12 @@ pub struct SetOptions {
     pub keep_layout: bool,
     /// Gather each page's plain Typst project (`--emit-typst`).
     pub emit_typst: bool,
+    /// Read the print configuration (the house's `print.toml` under the
+    /// edition's `[print]`) under these command-line values: its colour
+    /// and minimum resolution replace the preflight's, its output intent
+    /// makes the print PDFs PDF/X-4. `None`: none is read, and the PDFs
+    /// are plain.
+    pub print: Option<PrintConfig>,
 }
 
 /// One page, set.
@@ -101,6 +108,8 @@ pub struct SetEdition {
     pub pages: Vec<SetPage>,
     /// The preflight's findings, errors first.
     pub findings: Vec<preflight::Finding>,
+    /// The output intent the print PDFs were made PDF/X-4 with, if any.
+    pub intent: Option<Arc<OutputIntent>>,
 }
 
 impl SetEdition {
@@ -185,15 +194,17 @@ impl Builder {
         options: &SetOptions,
     ) -> Result<SetEdition, Error> {
         let (edition, warnings, corrections) = self.load(dir, options.punct_fix)?;
+        let (options, intent) = self.settle_print(options, &edition)?;
         let licences = match options.preflight {
             Some(_) => preflight::load_font_licences(&self.home.fonts)?,
             None => Vec::new(),
         };
         let setter = Setter {
             builder: self,
-            options,
+            options: &options,
             licences,
             edition: &edition,
+            intent: intent.as_deref(),
             jumps: RefCell::new(Vec::new()),
         };
         let mut set = Gathered {
@@ -201,6 +212,12 @@ impl Builder {
             pages: Vec::new(),
             findings: Vec::new(),
         };
+        let print_pdf = options
+            .encoding
+            .is_some_and(|e| e.format == OutputFormat::Pdf);
+        if options.print.is_some() && options.preflight.is_some() && print_pdf && intent.is_none() {
+            set.findings.push(no_output_intent(&self.home.print_file()));
+        }
         // In page-number order: a story's continuation takes what its
         // first page left over, and always continues on a later page.
         let mut order: Vec<&Page> = edition.pages.iter().collect();
@@ -218,7 +235,59 @@ impl Builder {
             corrections,
             pages: set.pages,
             findings: set.findings,
+            intent: intent.clone(),
         })
+    }
+
+    /// `options` with the print configuration settled (see
+    /// [`SetOptions::print`]): the preflight's colour and minimum
+    /// resolution as configured, and the output intent, if one is.
+    fn settle_print<'o>(
+        &self,
+        options: &'o SetOptions,
+        edition: &Edition,
+    ) -> Result<(Cow<'o, SetOptions>, Option<Arc<OutputIntent>>), Error> {
+        let Some(overrides) = &options.print else {
+            return Ok((Cow::Borrowed(options), None));
+        };
+        let house = PrintConfig::load_house(&self.home.print_file())?;
+        let config = overrides.clone().over(edition.print.clone()).over(house);
+        let mut settled = options.clone();
+        if let Some(settings) = &mut settled.preflight {
+            settings.mode = config.colour.unwrap_or(settings.mode);
+            settings.min_ppi = config.min_ppi.unwrap_or(settings.min_ppi);
+            settings.ink_limit = config.ink_limit.unwrap_or(settings.ink_limit);
+            settings.measure_ink |= config.ink_limit.is_some();
+            if settings.min_ppi > settings.max_ppi {
+                return Err(Error::Usage(format!(
+                    "the minimum resolution {} ppi is above --max-ppi {}",
+                    settings.min_ppi, settings.max_ppi
+                )));
+            }
+        }
+        let mode = (settled.preflight.map(|s| s.mode))
+            .or(config.colour)
+            .unwrap_or(PictureMode::Cmyk);
+        // The job's colour as configured sets the layouts' colours too.
+        settled.gray = mode == PictureMode::Gray;
+        let intent = config.intent(mode)?.map(Arc::new);
+        Ok((Cow::Owned(settled), intent))
+    }
+}
+
+/// The warning that the print PDFs are not PDF/X-4, saying where to
+/// configure the output intent (`house`: the house's `print.toml`).
+fn no_output_intent(house: &Path) -> preflight::Finding {
+    preflight::Finding {
+        severity: Severity::Warning,
+        check: Check::Pdfx,
+        page: None,
+        place: "output intent".into(),
+        source: None,
+        message: format!(
+            "no output intent: the print PDF is not PDF/X-4; set [print] profile and condition in edition.toml, or profile and condition in the house file {}",
+            house.display()
+        ),
     }
 }
 
@@ -235,6 +304,8 @@ struct Setter<'a> {
     options: &'a SetOptions,
     licences: Vec<FontLicence>,
     edition: &'a Edition,
+    /// The output intent print PDFs are made PDF/X-4 with.
+    intent: Option<&'a OutputIntent>,
     /// Where the jumping stories of the pages set so far were cut.
     jumps: RefCell<Vec<Jump>>,
 }
@@ -366,7 +437,13 @@ impl Setter<'_> {
             return Ok(None);
         };
         let ident = page_ident(&self.edition.id, page.number);
-        let bytes = encode(&composed.document, encoding.format, encoding.ppi, &ident)?;
+        let bytes = encode(
+            &composed.document,
+            encoding.format,
+            encoding.ppi,
+            &ident,
+            self.intent,
+        )?;
         if let Some(settings) = &self.options.preflight
             && encoding.format == OutputFormat::Pdf
         {

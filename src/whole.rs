@@ -14,6 +14,7 @@ use crate::content::Edition;
 use crate::diag::Error;
 use crate::export::{OutputFormat, encode};
 use crate::names::{edition_file_name, edition_ident, proof_sheet_name};
+use crate::pdfx::OutputIntent;
 use crate::pipeline::SetEdition;
 use crate::preflight::{self, Finding, FontLicence};
 
@@ -81,10 +82,11 @@ pub fn edition_pdf_findings(
 }
 
 /// The print PDF of the whole edition `set` (pages laid out and kept), as
-/// a build writes it; `None` for a one-page edition.
+/// a build without a print configuration writes it (no output intent:
+/// the archive keeps no house file); `None` for a one-page edition.
 pub fn edition_print(set: &SetEdition) -> Result<Option<Vec<u8>>, Error> {
     laid_out(set)
-        .map(|pages| edition_pdf(&set.edition, &pages))
+        .map(|pages| edition_pdf(&set.edition, &pages, None))
         .transpose()
 }
 
@@ -109,7 +111,7 @@ fn checked_pdf(
     licences: &[FontLicence],
 ) -> Result<(Vec<u8>, Vec<Finding>), Error> {
     let edition = &set.edition;
-    let pdf = edition_pdf(edition, pages)?;
+    let pdf = edition_pdf(edition, pages, set.intent.as_deref())?;
     let numbers: Vec<u32> = pages.iter().map(|(n, _)| *n).collect();
     let findings = preflight::check_edition_pdf(&pdf, &edition.format, &numbers, licences)
         .into_iter()
@@ -170,15 +172,21 @@ pub fn edition_document(edition: &Edition, pages: &[(u32, &PagedDocument)]) -> P
 }
 
 /// The print PDF of the whole edition: [`edition_document`] encoded as the
-/// page PDFs are (same exporter options, page boxes on every page), with
-/// the edition id as its stable identifier.
-pub fn edition_pdf(edition: &Edition, pages: &[(u32, &PagedDocument)]) -> Result<Vec<u8>, Error> {
+/// page PDFs are (same exporter options, page boxes on every page, PDF/X-4
+/// with their output `intent`), with the edition id as its stable
+/// identifier.
+pub fn edition_pdf(
+    edition: &Edition,
+    pages: &[(u32, &PagedDocument)],
+    intent: Option<&OutputIntent>,
+) -> Result<Vec<u8>, Error> {
     let document = edition_document(edition, pages);
     encode(
         &document,
         OutputFormat::Pdf,
         72.0,
         &edition_ident(&edition.id),
+        intent,
     )
 }
 

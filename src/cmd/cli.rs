@@ -127,19 +127,24 @@ pub struct PrintArgs {
     pub strict: bool,
     /// The job's colour: gray sets the layouts' colours in black only and
     /// refuses any cyan, magenta or yellow; pictures in other modes are
-    /// flagged.
-    #[arg(long, value_enum, default_value_t = JobColour::Cmyk)]
-    pub colour: JobColour,
-    /// Lowest acceptable effective resolution of a placed picture.
-    #[arg(long, default_value_t = 200.0, value_name = "PPI", value_parser = parse_resolution)]
-    pub min_ppi: f64,
+    /// flagged [default: as print.toml or edition.toml's [print] say, else
+    /// cmyk].
+    #[arg(long, value_enum)]
+    pub colour: Option<JobColour>,
+    /// Lowest acceptable effective resolution of a placed picture
+    /// [default: as print.toml or edition.toml's [print] say, else 200].
+    #[arg(long, value_name = "PPI", value_parser = parse_resolution)]
+    pub min_ppi: Option<f64>,
     /// Effective resolution above which a picture only costs bytes.
     #[arg(long, default_value_t = 600.0, value_name = "PPI", value_parser = parse_resolution)]
     pub max_ppi: f64,
     /// Most total ink (C+M+Y+K, in percent) on any 2 × 2 mm of the page,
     /// measured on separations rendered by Ghostscript.
-    #[arg(long, default_value_t = banmian::preflight::DEFAULT_INK_LIMIT, value_name = "PERCENT", value_parser = parse_ink_limit)]
-    pub ink_limit: f64,
+    /// A build measures it only when this or the print configuration's
+    /// `ink_limit` is given; `preflight` always does [default: as
+    /// print.toml or edition.toml's [print] say, else 240].
+    #[arg(long, value_name = "PERCENT", value_parser = parse_ink_limit)]
+    pub ink_limit: Option<f64>,
 }
 
 /// The colour a job prints in.

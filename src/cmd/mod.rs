@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 
 use banmian::Error;
 use banmian::build::{BuildOptions, BuildReport, Builder};
+use banmian::content::PrintConfig;
 use banmian::data::Proof;
 use banmian::export::OutputFormat;
 use banmian::home::Home;
@@ -51,6 +52,7 @@ pub fn job(args: &JobArgs) -> Result<(Builder, BuildOptions), Error> {
             marks: profile == Profile::Proof,
         },
         print: print_settings(&args.print)?,
+        print_config: print_config(&args.print),
         strict: args.print.strict,
         refuse: profile == Profile::Print,
         ..BuildOptions::default()
@@ -96,20 +98,31 @@ pub fn print_report(report: &BuildReport, verbose: bool) {
 }
 
 fn print_settings(args: &PrintArgs) -> Result<PrintSettings, Error> {
-    if args.min_ppi > args.max_ppi {
+    let settings = PrintSettings {
+        max_ppi: args.max_ppi,
+        ..PrintSettings::default()
+    };
+    if let Some(min_ppi) = args.min_ppi
+        && min_ppi > args.max_ppi
+    {
         return Err(Error::Usage(format!(
-            "--min-ppi {} is above --max-ppi {}",
-            args.min_ppi, args.max_ppi
+            "--min-ppi {min_ppi} is above --max-ppi {}",
+            args.max_ppi
         )));
     }
-    Ok(PrintSettings {
-        mode: match args.colour {
+    Ok(settings)
+}
+
+/// The command line's print configuration: what `--colour` and
+/// `--min-ppi` say over the house's and the edition's.
+fn print_config(args: &PrintArgs) -> PrintConfig {
+    PrintConfig {
+        colour: args.colour.map(|c| match c {
             JobColour::Cmyk => PictureMode::Cmyk,
             JobColour::Gray => PictureMode::Gray,
-        },
+        }),
         min_ppi: args.min_ppi,
-        max_ppi: args.max_ppi,
         ink_limit: args.ink_limit,
-        ..PrintSettings::default()
-    })
+        ..PrintConfig::default()
+    }
 }

@@ -4,16 +4,21 @@ use std::process::ExitCode;
 
 use banmian::Error;
 use banmian::build::Builder;
-use banmian::preflight::Severity;
+use banmian::preflight::{PrintSettings, Severity};
 
 use super::cli::PreflightArgs;
-use super::{home, print_settings};
+use super::{home, print_config, print_settings};
 
 /// `banmian preflight`: checks the pages as the plant would. Exit 0 when
 /// they may be released, 1 on errors (or warnings with `--strict`).
 pub fn run(args: PreflightArgs) -> Result<ExitCode, Error> {
     let builder = Builder::new(home(&args.home)?, args.home.system_fonts)?;
-    let report = builder.preflight(&args.edition, &print_settings(&args.print)?)?;
+    // The plant's preflight measures the ink, whatever the build does.
+    let settings = PrintSettings {
+        measure_ink: true,
+        ..print_settings(&args.print)?
+    };
+    let report = builder.preflight(&args.edition, &settings, &print_config(&args.print))?;
     if args.json {
         let json = serde_json::json!({
             "edition": report.edition.id,

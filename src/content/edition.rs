@@ -14,6 +14,7 @@ use super::hints::PhotosAt;
 use super::jump::link_jumps;
 use super::page::Page;
 use super::picture::{PictureInfo, check_picture};
+use super::print::{PrintConfig, PrintToml};
 use super::source::read_text;
 use super::toml_de::from_toml;
 use crate::diag::{Error, LineIndex, Location, Warning};
@@ -43,6 +44,9 @@ pub struct Edition {
     pub pages: Vec<Page>,
     /// The resource limits the edition was loaded with.
     pub limits: Limits,
+    /// `[print]`: the print configuration the edition gives (over the
+    /// house's `print.toml`).
+    pub print: PrintConfig,
 }
 
 impl Edition {
@@ -60,6 +64,7 @@ impl Edition {
         };
         let mut files = vec![PathBuf::from("edition.toml")];
         files.extend(self.masthead.logo.as_ref().map(|l| rel(&l.path)));
+        files.extend(self.print.profile.as_ref().map(|p| rel(&p.path)));
         for article in self.pages.iter().flat_map(|page| &page.articles) {
             files.push(rel(&article.file));
             let pictures = article.photos.iter().filter_map(|p| p.path.as_deref());
@@ -139,6 +144,7 @@ struct EditionToml {
     pages: Spanned<Vec<Spanned<PageToml>>>,
     limits: Option<Spanned<Limits>>,
     masthead: Option<MastheadToml>,
+    print: Option<PrintToml>,
 }
 
 #[derive(Deserialize)]
@@ -195,6 +201,10 @@ pub fn load_edition(dir: &Path, layouts: &Path) -> Result<(Edition, Vec<Warning>
         listed: HashMap::new(),
     };
     let pages = loader.pages(raw.pages)?;
+    let print = match &raw.print {
+        Some(p) => p.config(&fields.lines, "print.", dir, Some(dir))?,
+        None => PrintConfig::default(),
+    };
     let edition = Edition {
         id,
         dir: dir.to_path_buf(),
@@ -205,6 +215,7 @@ pub fn load_edition(dir: &Path, layouts: &Path) -> Result<(Edition, Vec<Warning>
         format,
         pages,
         limits,
+        print,
     };
     Ok((edition, loader.warnings))
 }

@@ -45,6 +45,8 @@ pub enum Check {
     Ink,
     /// Page boxes that do not match the edition's format.
     Geometry,
+    /// The PDF is not PDF/X-4: no output intent is configured.
+    Pdfx,
     /// Breaks of the line-composition rules.
     Composition,
 }
@@ -142,6 +144,11 @@ pub struct PrintSettings {
     /// The most ink (C+M+Y+K, in percent) any small area of the page may
     /// carry: about 240% on coldset newsprint.
     pub ink_limit: f64,
+    /// Measure the ink at all: Ghostscript renders each page's
+    /// separations (about 0.35 s a page), so `banmian preflight` always
+    /// does, and a build when the plant's configuration (`ink_limit` in
+    /// print.toml or `[print]`) or `--ink-limit` asks for it.
+    pub measure_ink: bool,
 }
 
 impl Default for PrintSettings {
@@ -154,6 +161,7 @@ impl Default for PrintSettings {
             max_ppi: 600.0,
             hole_lines: 3,
             ink_limit: DEFAULT_INK_LIMIT,
+            measure_ink: false,
         }
     }
 }

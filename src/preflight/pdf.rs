@@ -66,7 +66,9 @@ pub fn check_pdf(
     if settings.mode == PictureMode::Gray {
         out.extend(check_grey(&doc, page));
     }
-    out.extend(check_ink(&doc, pdf, page, settings));
+    if settings.measure_ink {
+        out.extend(check_ink(&doc, pdf, page, settings));
+    }
     out
 }
 

@@ -116,8 +116,18 @@ fn a_photo_of_400_percent_ink_is_refused_where_it_is() {
         "{x} × {y} mm is outside the 400% area"
     );
 
-    // A print build refuses the page, and says why.
-    banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "print"])
+    // A print build that measures the ink (`--ink-limit`, or `ink_limit`
+    // in the print configuration) refuses the page, and says why; one that
+    // does not leaves it to the preflight.
+    let print = [
+        "build",
+        ed.to_str().unwrap(),
+        "-o",
+        "print",
+        "--ink-limit",
+        "240",
+    ];
+    banmian(dir.path(), &print)
         .leaves_untouched("print")
         .expect_exit(1)
         .stderr_contains("error: Ink: page 5, ")
@@ -197,4 +207,22 @@ fn an_rgb_photo_is_left_to_its_conversion() {
             .contains("Rgb picture in a Cmyk job")),
         "{json:#}"
     );
+}
+
+/// A print build measures the ink when the plant's configuration asks
+/// (`ink_limit` in `[print]`), not otherwise: Ghostscript costs about a
+/// third of a second a page.
+#[test]
+fn a_print_build_measures_the_ink_when_the_configuration_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let ed = seed_with_black_photo(dir.path());
+    let build = ["build", ed.to_str().unwrap(), "-o", "out"];
+    banmian(dir.path(), &build)
+        .expect_success()
+        .stderr_lacks("Ink:");
+    crate::support::add_print(&ed, "ink_limit = 240\n");
+    banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "again"])
+        .leaves_untouched("again")
+        .expect_exit(1)
+        .stderr_contains("error: Ink: page 5, ");
 }

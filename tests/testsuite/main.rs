@@ -30,6 +30,7 @@ mod ink;
 mod install;
 mod makeup;
 mod news;
+mod pdfx;
 mod preflight;
 mod properties;
 mod replan;

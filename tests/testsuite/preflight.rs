@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::support::{
-    banmian, copy_edition, edited_layouts, poppler, qpdf_check, root, seed, small_edition,
+    add_test_profile, banmian, copy_edition, edited_layouts, poppler, qpdf_check, root, seed,
+    small_edition,
 };
 
 /// `banmian preflight <ed> --json <extra>`: its exit code and findings.
@@ -54,8 +55,13 @@ fn the_seed_lists_exactly_the_nine_missing_photos() {
     let (code, json) = preflight(dir.path(), &seed(), &[]);
     assert_eq!(code, Some(0), "{json}");
     let f = findings(&json);
-    assert_eq!(f.len(), 9, "{json:#}");
-    for (i, finding) in f.iter().enumerate() {
+    assert_eq!(f.len(), 10, "{json:#}");
+    // No output intent is configured: the print PDF is not PDF/X-4 (said
+    // once, for the edition).
+    assert_eq!(f[9]["check"], "pdfx", "{json:#}");
+    assert_eq!(f[9]["severity"], "warning");
+    assert!(f[9]["page"].is_null());
+    for (i, finding) in f[..9].iter().enumerate() {
         assert_eq!(finding["severity"], "warning");
         assert_eq!(finding["check"], "pictures");
         assert_eq!(finding["page"], 5);
@@ -85,9 +91,10 @@ fn the_seed_lists_exactly_the_nine_missing_photos() {
 }
 
 #[test]
-fn with_suitable_pictures_the_seed_passes_clean() {
+fn with_suitable_pictures_and_a_profile_the_seed_passes_clean() {
     let (dir, ed) = seed_copy("clean");
     drop_suitable_pictures(&ed);
+    add_test_profile(&ed, "test");
     let (code, json) = preflight(dir.path(), &ed, &[]);
     // Nothing but, at most, a column foot a few lines short (where a
     // section head moved on to the next column with its first line).
@@ -110,6 +117,8 @@ fn with_suitable_pictures_the_seed_passes_clean() {
     // And the print build goes through with the pictures embedded.
     banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]).expect_success();
     let pdf = dir.path().join("out/clean-05.pdf");
+    let info = poppler("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert!(info.contains("PDF subtype:    PDF/X-4"), "{info}");
     let list = poppler("pdfimages", &["-list", pdf.to_str().unwrap()]);
     assert_eq!(list.lines().skip(2).count(), 9, "{list}");
     // One colour component: grey, as drawn.

@@ -57,6 +57,40 @@ pub fn seed_with_first_photo(dir: &Path, save: impl FnOnce(&Path)) -> PathBuf {
     ed
 }
 
+/// The registered printing condition the tests name Ghostscript's CMYK
+/// profile by.
+pub const TEST_CONDITION: &str = "GS-DEFAULT-CMYK";
+
+/// One of Ghostscript's ICC profiles (Debian's libgs-common, which
+/// scripts/test.sh installs): the tests' printer profiles.
+pub fn gs_profile(name: &str) -> PathBuf {
+    let path = Path::new("/usr/share/color/icc/ghostscript").join(name);
+    assert!(
+        path.is_file(),
+        "{} is needed by the tests (apt-get install libgs-common; scripts/test.sh installs it)",
+        path.display()
+    );
+    path
+}
+
+/// Appends a `[print]` table whose body is `print` to the edition `ed`.
+pub fn add_print(ed: &Path, print: &str) {
+    let toml = ed.join("edition.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(&toml, format!("{text}\n[print]\n{print}")).unwrap();
+}
+
+/// Gives the edition `ed` Ghostscript's CMYK printer profile as its
+/// output intent: the file `plant.icc` and `[print]` naming it, with
+/// [`TEST_CONDITION`] and `info`.
+pub fn add_test_profile(ed: &Path, info: &str) {
+    std::fs::copy(gs_profile("default_cmyk.icc"), ed.join("plant.icc")).unwrap();
+    add_print(
+        ed,
+        &format!("profile = \"plant.icc\"\ncondition = \"{TEST_CONDITION}\"\ninfo = \"{info}\"\n"),
+    );
+}
+
 /// Replaces `from` by `to` in a file (which must contain `from`).
 pub fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).unwrap();
