@@ -159,7 +159,13 @@ fn phases(
         let composed = compose_page(&mut world, &ed, page, Proof::default()).unwrap();
         mark(1, &mut times);
         let composition = check_page(&composed.document, &composed.grid, page.number);
-        let _ = check_layout(page, &composed, &composition, &Default::default());
+        let _ = check_layout(
+            page,
+            &composed,
+            &composition,
+            &Default::default(),
+            &Default::default(),
+        );
         mark(2, &mut times);
         let pdf = encode(&composed.document, OutputFormat::Pdf, 72.0, "bench/5", None).unwrap();
         mark(3, &mut times);

@@ -14,6 +14,7 @@ pub mod build;
 pub mod check;
 pub mod compose;
 pub mod content;
+pub mod convert;
 pub mod data;
 pub mod diag;
 pub mod emit;

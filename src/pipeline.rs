@@ -17,6 +17,7 @@ use crate::content::{
     Article, Correction, Edition, Jump, JumpPart, Page, PictureMode, PrintConfig,
     correct_punctuation, load_edition, uncovered_characters,
 };
+use crate::convert::Conversions;
 use crate::data::Proof;
 use crate::diag::{Error, Warning};
 use crate::emit::Project;
@@ -199,12 +200,28 @@ impl Builder {
             Some(_) => preflight::load_font_licences(&self.home.fonts)?,
             None => Vec::new(),
         };
+        let print_pdf = options
+            .encoding
+            .is_some_and(|e| e.format == OutputFormat::Pdf);
+        // Pictures the job cannot print are converted to the output
+        // intent's colour, for the print PDFs only.
+        let converted = match &intent {
+            Some(intent) if print_pdf => {
+                let mode = match options.gray {
+                    true => PictureMode::Gray,
+                    false => PictureMode::Cmyk,
+                };
+                Conversions::of_edition(&edition, intent, mode)?
+            }
+            _ => Conversions::default(),
+        };
         let setter = Setter {
             builder: self,
             options: &options,
             licences,
             edition: &edition,
             intent: intent.as_deref(),
+            converted,
             jumps: RefCell::new(Vec::new()),
         };
         let mut set = Gathered {
@@ -212,9 +229,6 @@ impl Builder {
             pages: Vec::new(),
             findings: Vec::new(),
         };
-        let print_pdf = options
-            .encoding
-            .is_some_and(|e| e.format == OutputFormat::Pdf);
         if options.print.is_some() && options.preflight.is_some() && print_pdf && intent.is_none() {
             set.findings.push(no_output_intent(&self.home.print_file()));
         }
@@ -306,6 +320,9 @@ struct Setter<'a> {
     edition: &'a Edition,
     /// The output intent print PDFs are made PDF/X-4 with.
     intent: Option<&'a OutputIntent>,
+    /// The pictures converted for print, served in place of the files in
+    /// the print world.
+    converted: Conversions,
     /// Where the jumping stories of the pages set so far were cut.
     jumps: RefCell<Vec<Jump>>,
 }
@@ -368,11 +385,12 @@ impl Setter<'_> {
         // The checks of the laid-out page run beside the PDF export, on the
         // other core: neither waits for the other (a rebuild in `watch`).
         let mut pdf_findings = Vec::new();
+        let converted = &self.converted;
         let ((composition, layout_findings), bytes) = std::thread::scope(|scope| {
             let checks = scope.spawn(|| {
                 let composition = check_page(&composed.document, &composed.grid, page.number);
                 let findings = (self.options.preflight.as_ref()).map(|settings| {
-                    preflight::check_layout(page, &composed, &composition, settings)
+                    preflight::check_layout(page, &composed, &composition, settings, converted)
                 });
                 (composition, findings.unwrap_or_default())
             });
@@ -414,6 +432,7 @@ impl Setter<'_> {
             &builder.fonts,
             self.options.gray,
         );
+        world.set_replaced(&self.converted.by_vpath);
         let composed = compose_page_with(world, edition, page, self.options.proof, "")?;
         let project = self.options.emit_typst.then(|| {
             Project::gather(

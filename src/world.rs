@@ -4,7 +4,7 @@
 //! the page's layout, and `/data.json`, the page's content as data. Nothing
 //! else (no other path, no package, no system clock) is reachable.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -30,6 +30,9 @@ struct Loader {
     layouts: PathBuf,
     edition: PathBuf,
     generated: HashMap<&'static str, Bytes>,
+    /// Edition files served in place of the file on disk, by virtual path:
+    /// pictures converted for print (see [`crate::convert`]).
+    replaced: HashMap<String, Bytes>,
     /// Every file read from the layouts folder, relative to it: what an
     /// archive must keep to set the page again.
     used_layouts: Mutex<BTreeSet<PathBuf>>,
@@ -73,6 +76,9 @@ impl FileLoader for Loader {
         if let Some(bytes) = self.generated.get(id.vpath().get_with_slash()) {
             return Ok(bytes.clone());
         }
+        if let Some(bytes) = self.replaced.get(id.vpath().get_with_slash()) {
+            return Ok(bytes.clone());
+        }
         let real = self.resolve(id.vpath())?;
         if real.is_dir() {
             return Err(FileError::IsDirectory);
@@ -111,6 +117,7 @@ impl PageWorld {
             layouts: layouts.to_path_buf(),
             edition: edition.to_path_buf(),
             generated: HashMap::new(),
+            replaced: HashMap::new(),
             used_layouts: Mutex::default(),
         };
         Self {
@@ -165,6 +172,21 @@ impl PageWorld {
         generated.insert(DATA, Bytes::new(data));
         self.today = Datetime::from_ymd(date.0, date.1, date.2);
         self.files.reset();
+    }
+
+    /// Serves `files` (virtual path → bytes) in place of those edition
+    /// files, for this and later compilations, until replaced again; the
+    /// files on disk are not touched. Unchanged files stay cached.
+    pub fn set_replaced(&mut self, files: &BTreeMap<String, Arc<[u8]>>) {
+        let replaced: HashMap<String, Bytes> = files
+            .iter()
+            .map(|(path, bytes)| (path.clone(), Bytes::new(bytes.to_vec())))
+            .collect();
+        let loader = self.files.loader_mut();
+        if loader.replaced != replaced {
+            loader.replaced = replaced;
+            self.files.reset();
+        }
     }
 
     /// The last plans made in this world, for a rebuild that keeps a
@@ -285,6 +307,7 @@ mod tests {
             layouts,
             edition,
             generated: HashMap::new(),
+            replaced: HashMap::new(),
             used_layouts: Mutex::default(),
         };
         (dir, loader)

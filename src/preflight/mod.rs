@@ -19,6 +19,7 @@ pub use pictures::check_pictures;
 use crate::check::{Rule, column_fill, tofu_char};
 use crate::compose::ComposedPage;
 use crate::content::{Page, first_place};
+use crate::convert::Conversions;
 
 /// Everything the preflight can say about one laid-out page before its PDF
 /// exists: composition and tofu (the checker's `composition` findings of
@@ -28,6 +29,7 @@ pub fn check_layout(
     composed: &ComposedPage,
     composition: &[crate::check::RuleBreak],
     settings: &PrintSettings,
+    converted: &Conversions,
 ) -> Vec<Finding> {
     let number = page.number;
     let mut out = Vec::new();
@@ -59,6 +61,7 @@ pub fn check_layout(
             &composed.document.pages()[0].frame,
             number,
             settings,
+            converted,
         ));
     }
     if let Some(plan) = &composed.plan {

@@ -8,6 +8,7 @@ use typst::visualize::ImageKind;
 
 use super::finding::{Check, Finding, MISSING, PrintSettings, Severity};
 use crate::content::{Article, PictureInfo, PictureMode};
+use crate::convert::{Conversions, Converted};
 
 /// Checks the photos of `article` on page `page` whose laid-out frame is
 /// `frame`: missing files, colour mode, and effective resolution.
@@ -16,6 +17,7 @@ pub fn check_pictures(
     frame: &Frame,
     page: u32,
     settings: &PrintSettings,
+    converted: &Conversions,
 ) -> Vec<Finding> {
     let placed = placed_images(frame);
     let mut out = Vec::new();
@@ -32,8 +34,16 @@ pub fn check_pictures(
             )));
             continue;
         };
-        out.extend(colour_mode(info, settings).map(finding));
-        let bytes = std::fs::read(path).unwrap_or_default();
+        let bytes = match converted.get(path) {
+            Some(c) => {
+                out.push(finding((Severity::Note, converted_note(c))));
+                c.bytes.to_vec()
+            }
+            None => {
+                out.extend(colour_mode(info, settings).map(finding));
+                std::fs::read(path).unwrap_or_default()
+            }
+        };
         if let Some((w_pt, h_pt)) = placed
             .iter()
             .find(|(data, _, _)| data.as_slice() == bytes.as_slice())
@@ -66,6 +76,19 @@ fn colour_mode(info: &PictureInfo, settings: &PrintSettings) -> Option<(Severity
             ),
         )
     })
+}
+
+/// What the print build did to a picture: converted it to the output
+/// profile's colour (the file on disk is unchanged).
+fn converted_note(c: &Converted) -> String {
+    let to = match c.mode {
+        PictureMode::Gray => "grey",
+        _ => "CMYK",
+    };
+    format!(
+        "converted from {} to the output profile's {to} for print (the file itself is unchanged)",
+        c.from
+    )
 }
 
 /// The effective resolution of a picture placed at `w_pt` × `h_pt`

@@ -15,6 +15,7 @@ mod build_errors;
 mod cli;
 mod composition;
 mod content_is_data;
+mod convert;
 mod copy_checks;
 mod edition;
 mod emit_typst;

@@ -1,0 +1,170 @@
+//! Pictures converted for print: with the plant's output intent, an RGB
+//! JPEG of a CMYK job reaches the print PDF as CMYK in the output profile
+//! (a grey job's as grey), converted by LittleCMS; the file in the edition
+//! folder is never changed, two builds give the same bytes, and the
+//! preflight says what it converted instead of asking for a conversion.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::support::{
+    add_print, add_test_profile, banmian, gs_profile, poppler, seed_with_first_photo,
+};
+
+/// The seed page that carries the first photo.
+const PAGE: &str = "xianning-2021-05.pdf";
+/// The photo replaced by an RGB JPEG.
+const PHOTO: &str = "photos/01-tongshan-mufushan-road.jpg";
+
+/// A copy of the seed in `dir` whose first photo is an RGB JPEG (a light
+/// colour gradient, within the ink limit in Ghostscript's generic CMYK
+/// profile; no embedded profile: read as sRGB).
+fn seed_with_rgb_photo(dir: &Path) -> PathBuf {
+    seed_with_first_photo(dir, |path| {
+        image::RgbImage::from_fn(1100, 850, |x, y| {
+            image::Rgb([
+                (128 + x / 9) as u8,
+                (128 + y * 3 / 20) as u8,
+                (128 + (x + y) / 16) as u8,
+            ])
+        })
+        .save(path)
+        .unwrap()
+    })
+}
+
+fn sha(path: &Path) -> Vec<u8> {
+    Sha256::digest(std::fs::read(path).unwrap()).to_vec()
+}
+
+/// The rows of `pdfimages -list` for the images of `pdf`: (colour,
+/// components, width).
+fn images(pdf: &Path) -> Vec<(String, String, String)> {
+    let list = poppler("pdfimages", &["-list", pdf.to_str().unwrap()]);
+    list.lines()
+        .skip(2)
+        .map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            (f[5].to_string(), f[6].to_string(), f[3].to_string())
+        })
+        .collect()
+}
+
+/// The preflight's findings about the pictures, as JSON messages.
+fn picture_messages(dir: &Path, ed: &Path) -> Vec<String> {
+    let args = ["preflight", ed.to_str().unwrap(), "--json"];
+    let json = banmian(dir, &args).expect_success().json();
+    (json["findings"].as_array().unwrap().iter())
+        .filter(|f| f["check"] == "pictures")
+        .map(|f| {
+            format!(
+                "{}: {}",
+                f["severity"].as_str().unwrap(),
+                f["message"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_rgb_photo_is_converted_to_the_output_profiles_cmyk() {
+    let dir = tempfile::tempdir().unwrap();
+    let ed = seed_with_rgb_photo(dir.path());
+    add_test_profile(&ed, "test");
+    let before = sha(&ed.join(PHOTO));
+
+    // Without an output intent nothing is converted: the picture stays RGB.
+    let plain = seed_with_rgb_photo(&dir.path().join("plain"));
+    banmian(
+        dir.path(),
+        &["build", plain.to_str().unwrap(), "-o", "plain-out"],
+    )
+    .expect_success();
+    let rows = images(&dir.path().join("plain-out").join(PAGE));
+    assert!(rows.iter().any(|r| r.1 == "3" && r.2 == "1100"), "{rows:?}");
+
+    for out in ["one", "two"] {
+        banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", out]).expect_success();
+    }
+    let pdf = dir.path().join("one").join(PAGE);
+    let rows = images(&pdf);
+    let photo: Vec<_> = rows.iter().filter(|r| r.2 == "1100").collect();
+    assert_eq!(photo.len(), 1, "{rows:?}");
+    assert_eq!(
+        (photo[0].0.as_str(), photo[0].1.as_str()),
+        ("cmyk", "4"),
+        "{rows:?}"
+    );
+    assert!(!rows.iter().any(|r| r.1 == "3"), "{rows:?}");
+
+    assert_eq!(
+        sha(&ed.join(PHOTO)),
+        before,
+        "the original picture was changed"
+    );
+    assert_eq!(
+        std::fs::read(&pdf).unwrap(),
+        std::fs::read(dir.path().join("two").join(PAGE)).unwrap(),
+        "two builds differ"
+    );
+
+    let messages = picture_messages(dir.path(), &ed);
+    assert!(
+        messages.iter().any(|m| m.starts_with("note: ")
+            && m.contains("converted from RGB (sRGB) to the output profile's CMYK")),
+        "{messages:?}"
+    );
+    assert!(
+        !messages.iter().any(|m| m.contains("Rgb picture")),
+        "{messages:?}"
+    );
+    // Without the output intent, the preflight still asks for a conversion.
+    let messages = picture_messages(dir.path(), &plain);
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("Rgb picture in a Cmyk job")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn a_grey_job_converts_an_rgb_photo_to_grey() {
+    let dir = tempfile::tempdir().unwrap();
+    let ed = seed_with_rgb_photo(dir.path());
+    // Ghostscript's grey profile, its class made `prtr`, stands for a
+    // plant's grey printer profile (as in pdfx.rs).
+    let mut grey = std::fs::read(gs_profile("default_gray.icc")).unwrap();
+    grey[12..16].copy_from_slice(b"prtr");
+    std::fs::write(ed.join("grey.icc"), grey).unwrap();
+    add_print(
+        &ed,
+        "profile = \"grey.icc\"\ncondition = \"GS-DEFAULT-GREY\"\ncolour = \"gray\"\n",
+    );
+    let before = sha(&ed.join(PHOTO));
+    banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]).expect_success();
+    let rows = images(&dir.path().join("out").join(PAGE));
+    let photo: Vec<_> = rows.iter().filter(|r| r.2 == "1100").collect();
+    assert_eq!(photo.len(), 1, "{rows:?}");
+    // One component: DeviceGray, or grey with the profile Typst embeds.
+    assert!(["gray", "icc"].contains(&photo[0].0.as_str()), "{rows:?}");
+    assert_eq!(photo[0].1, "1", "{rows:?}");
+    assert_eq!(
+        sha(&ed.join(PHOTO)),
+        before,
+        "the original picture was changed"
+    );
+
+    let messages = picture_messages(dir.path(), &ed);
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("converted from RGB (sRGB) to the output profile's grey")),
+        "{messages:?}"
+    );
+    assert!(
+        !messages.iter().any(|m| m.starts_with("error")),
+        "{messages:?}"
+    );
+}
