@@ -2,7 +2,8 @@
 //! (图片转换): an RGB or grey picture of a CMYK job becomes CMYK in the
 //! output profile, an RGB picture of a grey job becomes grey, with
 //! LittleCMS — from the picture's embedded ICC profile, or sRGB when it has
-//! none; relative colorimetric with black-point compensation. The result
+//! none; relative colorimetric with black-point compensation unless the
+//! print configuration says otherwise (`intent`, `bpc`). The result
 //! is encoded as a JPEG at a fixed quality (a PNG made grey stays a
 //! lossless PNG), so the same picture and profile always give the same
 //! bytes. The original file is never touched: the converted bytes replace
@@ -16,13 +17,37 @@ use std::sync::Arc;
 use image::{DynamicImage, ImageDecoder, ImageReader};
 use lcms2::{Flags, Intent, PixelFormat, Profile, Transform};
 
-use crate::content::{Edition, PictureMode};
+use crate::content::{Edition, PictureMode, PrintConfig, RenderingIntent};
 use crate::diag::Error;
 use crate::pdfx::OutputIntent;
 
 /// The JPEG quality a converted picture is encoded at: high enough that
 /// the plant sees no loss, fixed so that builds repeat byte for byte.
 pub const JPEG_QUALITY: u8 = 92;
+
+/// How pictures are converted: to which colour, with which rendering
+/// intent, with or without black-point compensation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// The job's colour: CMYK or grey.
+    pub job: PictureMode,
+    /// The rendering intent (relative colorimetric by default).
+    pub intent: RenderingIntent,
+    /// Black-point compensation (on by default).
+    pub bpc: bool,
+}
+
+impl Settings {
+    /// The settings for a job in `job` under the print configuration
+    /// `config`.
+    pub fn new(job: PictureMode, config: &PrintConfig) -> Settings {
+        Settings {
+            job,
+            intent: config.rendering.unwrap_or_default(),
+            bpc: config.bpc.unwrap_or(true),
+        }
+    }
+}
 
 /// One picture converted for print.
 #[derive(Debug, Clone)]
@@ -51,13 +76,13 @@ impl Conversions {
         self.by_path.get(path)
     }
 
-    /// Converts every picture of `edition` that is not in the colour of a
-    /// job printing in `mode` to `intent`'s profile. A picture that cannot
-    /// be converted is an error at its `photos[i].file` field.
+    /// Converts every picture of `edition` that is not in the colour of
+    /// the job to `intent`'s profile, as `settings` say. A picture that
+    /// cannot be converted is an error at its `photos[i].file` field.
     pub fn of_edition(
         edition: &Edition,
         intent: &OutputIntent,
-        mode: PictureMode,
+        settings: Settings,
     ) -> Result<Conversions, Error> {
         let mut out = Conversions::default();
         let photos = (edition.pages.iter())
@@ -67,19 +92,22 @@ impl Conversions {
             let (Some(path), Some(info)) = (&photo.path, &photo.info) else {
                 continue;
             };
-            if out.by_path.contains_key(path) || !wants_converting(info.format, info.mode, mode) {
+            if out.by_path.contains_key(path)
+                || !wants_converting(info.format, info.mode, settings.job)
+            {
                 continue;
             }
             let data = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-            let converted = convert(&data, info.format, &intent.profile, mode).map_err(|m| {
-                Error::content(
-                    photo.file_location.clone(),
-                    format!(
-                        "picture {} cannot be converted for print: {m}",
-                        path.display()
-                    ),
-                )
-            })?;
+            let converted =
+                convert(&data, info.format, &intent.profile, settings).map_err(|m| {
+                    Error::content(
+                        photo.file_location.clone(),
+                        format!(
+                            "picture {} cannot be converted for print: {m}",
+                            path.display()
+                        ),
+                    )
+                })?;
             out.by_vpath
                 .insert(format!("/edition/{}", photo.file), converted.bytes.clone());
             out.by_path.insert(path.clone(), converted);
@@ -100,13 +128,14 @@ pub fn wants_converting(format: &str, picture: PictureMode, job: PictureMode) ->
 }
 
 /// `data`, a `format` picture, converted to `profile` (the output intent's
-/// CMYK or grey profile) for a job in `job`.
+/// CMYK or grey profile) as `settings` say.
 pub fn convert(
     data: &[u8],
     format: &str,
     profile: &[u8],
-    job: PictureMode,
+    settings: Settings,
 ) -> Result<Converted, String> {
+    let job = settings.job;
     let mut decoder = ImageReader::new(Cursor::new(data))
         .with_guessed_format()
         .map_err(|e| e.to_string())?
@@ -144,8 +173,16 @@ pub fn convert(
         PixelFormat::RGB_8,
         &output,
         out_format,
-        Intent::RelativeColorimetric,
-        Flags::BLACKPOINT_COMPENSATION,
+        match settings.intent {
+            RenderingIntent::Perceptual => Intent::Perceptual,
+            RenderingIntent::RelativeColorimetric => Intent::RelativeColorimetric,
+            RenderingIntent::Saturation => Intent::Saturation,
+            RenderingIntent::AbsoluteColorimetric => Intent::AbsoluteColorimetric,
+        },
+        match settings.bpc {
+            true => Flags::BLACKPOINT_COMPENSATION,
+            false => Flags::default(),
+        },
     )
     .map_err(|e| format!("no transform to the output profile: {e}"))?;
     let mut converted = vec![0u8; pixels.len() / 3 * channels];

@@ -17,7 +17,7 @@ use crate::content::{
     Article, Correction, Edition, Jump, JumpPart, Page, PictureMode, PrintConfig,
     correct_punctuation, load_edition, uncovered_characters,
 };
-use crate::convert::Conversions;
+use crate::convert::{self, Conversions};
 use crate::data::Proof;
 use crate::diag::{Error, Warning};
 use crate::emit::Project;
@@ -195,7 +195,7 @@ impl Builder {
         options: &SetOptions,
     ) -> Result<SetEdition, Error> {
         let (edition, warnings, corrections) = self.load(dir, options.punct_fix)?;
-        let (options, intent) = self.settle_print(options, &edition)?;
+        let (options, intent, conversion) = self.settle_print(options, &edition)?;
         let licences = match options.preflight {
             Some(_) => preflight::load_font_licences(&self.home.fonts)?,
             None => Vec::new(),
@@ -206,13 +206,7 @@ impl Builder {
         // Pictures the job cannot print are converted to the output
         // intent's colour, for the print PDFs only.
         let converted = match &intent {
-            Some(intent) if print_pdf => {
-                let mode = match options.gray {
-                    true => PictureMode::Gray,
-                    false => PictureMode::Cmyk,
-                };
-                Conversions::of_edition(&edition, intent, mode)?
-            }
+            Some(intent) if print_pdf => Conversions::of_edition(&edition, intent, conversion)?,
             _ => Conversions::default(),
         };
         let setter = Setter {
@@ -255,14 +249,20 @@ impl Builder {
 
     /// `options` with the print configuration settled (see
     /// [`SetOptions::print`]): the preflight's colour and minimum
-    /// resolution as configured, and the output intent, if one is.
+    /// resolution as configured, the output intent, if one is, and how
+    /// pictures are converted to it.
     fn settle_print<'o>(
         &self,
         options: &'o SetOptions,
         edition: &Edition,
-    ) -> Result<(Cow<'o, SetOptions>, Option<Arc<OutputIntent>>), Error> {
+    ) -> Result<Settled<'o>, Error> {
         let Some(overrides) = &options.print else {
-            return Ok((Cow::Borrowed(options), None));
+            let mode = match options.gray {
+                true => PictureMode::Gray,
+                false => PictureMode::Cmyk,
+            };
+            let conversion = convert::Settings::new(mode, &PrintConfig::default());
+            return Ok((Cow::Borrowed(options), None, conversion));
         };
         let house = PrintConfig::load_house(&self.home.print_file())?;
         let config = overrides.clone().over(edition.print.clone()).over(house);
@@ -285,9 +285,18 @@ impl Builder {
         // The job's colour as configured sets the layouts' colours too.
         settled.gray = mode == PictureMode::Gray;
         let intent = config.intent(mode)?.map(Arc::new);
-        Ok((Cow::Owned(settled), intent))
+        let conversion = convert::Settings::new(mode, &config);
+        Ok((Cow::Owned(settled), intent, conversion))
     }
 }
+
+/// Set options with the print configuration settled, the output intent
+/// and how pictures are converted to it.
+type Settled<'o> = (
+    Cow<'o, SetOptions>,
+    Option<Arc<OutputIntent>>,
+    convert::Settings,
+);
 
 /// The warning that the print PDFs are not PDF/X-4, saying where to
 /// configure the output intent (`house`: the house's `print.toml`).

@@ -35,6 +35,8 @@ pub use jump_part::JumpPart;
 pub use lunar::LunarDate;
 pub use page::Page;
 pub use picture::{PictureInfo, PictureMode, check_picture};
-pub use print::{DEFAULT_INK_LIMIT, DEFAULT_REGISTRY, PrintConfig, ProfileSetting};
+pub use print::{
+    DEFAULT_INK_LIMIT, DEFAULT_REGISTRY, PrintConfig, ProfileSetting, RenderingIntent,
+};
 pub use punct::{Correction, correct_punctuation};
 pub use runs_out::runs_out;

@@ -44,6 +44,38 @@ pub struct PrintConfig {
     pub colour: Option<PictureMode>,
     /// Crop and registration marks outside the trim.
     pub marks: Option<bool>,
+    /// How pictures are converted to the output profile (`intent`).
+    pub rendering: Option<RenderingIntent>,
+    /// Black-point compensation when pictures are converted (`bpc`).
+    pub bpc: Option<bool>,
+}
+
+/// The ICC rendering intent pictures are converted with; the plant's
+/// choice, relative colorimetric unless it says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RenderingIntent {
+    /// `"perceptual"`: the whole gamut compressed.
+    Perceptual,
+    /// `"relative"`: colours in gamut kept, white point mapped.
+    #[default]
+    RelativeColorimetric,
+    /// `"saturation"`: vivid over accurate.
+    Saturation,
+    /// `"absolute"`: colours kept, paper white simulated.
+    AbsoluteColorimetric,
+}
+
+impl RenderingIntent {
+    /// The intent a configuration's `intent` names.
+    fn parse(name: &str) -> Option<RenderingIntent> {
+        Some(match name {
+            "perceptual" => RenderingIntent::Perceptual,
+            "relative" | "relative-colorimetric" => RenderingIntent::RelativeColorimetric,
+            "saturation" => RenderingIntent::Saturation,
+            "absolute" | "absolute-colorimetric" => RenderingIntent::AbsoluteColorimetric,
+            _ => return None,
+        })
+    }
 }
 
 /// The output intent as configured, with where it was configured (errors
@@ -76,6 +108,8 @@ impl PrintConfig {
             min_ppi: self.min_ppi.or(base.min_ppi),
             colour: self.colour.or(base.colour),
             marks: self.marks.or(base.marks),
+            rendering: self.rendering.or(base.rendering),
+            bpc: self.bpc.or(base.bpc),
         }
     }
 
@@ -130,6 +164,8 @@ pub(crate) struct PrintToml {
     min_ppi: Option<Spanned<f64>>,
     colour: Option<Spanned<String>>,
     marks: Option<bool>,
+    intent: Option<Spanned<String>>,
+    bpc: Option<bool>,
 }
 
 impl PrintToml {
@@ -176,7 +212,21 @@ impl PrintToml {
                 }
             }),
         };
+        let rendering = match &self.intent {
+            None => None,
+            Some(i) => Some(RenderingIntent::parse(i.get_ref().trim()).ok_or_else(|| {
+                Error::content(
+                    at(i.span(), "intent"),
+                    format!(
+                        "{:?} is not a rendering intent: \"relative\", \"perceptual\", \"saturation\" or \"absolute\"",
+                        i.get_ref()
+                    ),
+                )
+            })?),
+        };
         Ok(PrintConfig {
+            rendering,
+            bpc: self.bpc,
             profile: self.profile(lines, prefix, base, within)?,
             ink_limit: number(
                 &self.ink_limit,

@@ -168,3 +168,51 @@ fn a_grey_job_converts_an_rgb_photo_to_grey() {
         "{messages:?}"
     );
 }
+
+/// Appends `lines` to the `[print]` table `add_test_profile` ended the
+/// edition's edition.toml with.
+fn add_to_print(ed: &Path, lines: &str) {
+    let toml = ed.join("edition.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    assert!(text.trim_end().ends_with("(test profile)\""), "{text}");
+    std::fs::write(&toml, format!("{text}{lines}")).unwrap();
+}
+
+#[test]
+fn the_rendering_intent_and_black_point_compensation_are_the_plants() {
+    let dir = tempfile::tempdir().unwrap();
+    let pictures = |name: &str, lines: &str| {
+        let ed = seed_with_rgb_photo(&dir.path().join(name));
+        add_test_profile(&ed, "Ghostscript default CMYK (test profile)");
+        add_to_print(&ed, lines);
+        banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", name]).expect_success();
+        let pdf = dir.path().join(name).join(PAGE);
+        let out = dir.path().join(format!("{name}-img"));
+        poppler(
+            "pdfimages",
+            &["-j", pdf.to_str().unwrap(), out.to_str().unwrap()],
+        );
+        std::fs::read(dir.path().join(format!("{name}-img-000.jpg"))).unwrap()
+    };
+    let default = pictures("default", "");
+    let stated = pictures("stated", "intent = \"relative\"\nbpc = true\n");
+    let other = pictures("other", "intent = \"perceptual\"\nbpc = false\n");
+    assert_eq!(
+        default, stated,
+        "relative colorimetric with BPC is the default"
+    );
+    assert_ne!(default, other, "the configured intent was not used");
+
+    let ed = seed_with_rgb_photo(&dir.path().join("bad"));
+    add_test_profile(&ed, "Ghostscript default CMYK (test profile)");
+    add_to_print(&ed, "intent = \"nice\"\n");
+    banmian(
+        dir.path(),
+        &["build", ed.to_str().unwrap(), "-o", "bad-out"],
+    )
+    .expect_exit(1)
+    .stderr_contains("edition.toml:")
+    .stderr_contains("print.intent")
+    .stderr_contains("\"nice\" is not a rendering intent");
+    assert!(!dir.path().join("bad-out").exists());
+}
