@@ -1,6 +1,7 @@
 //! Pictures of a print job converted to the output intent's colour
-//! (图片转换): an RGB or grey picture of a CMYK job becomes CMYK in the
-//! output profile, an RGB picture of a grey job becomes grey, with
+//! (图片转换): an RGB JPEG of a CMYK job becomes CMYK in the output
+//! profile, an RGB picture of a grey job becomes grey (a grey picture
+//! stays grey, on the black plate), with
 //! LittleCMS — from the picture's embedded ICC profile, or sRGB when it has
 //! none; relative colorimetric with black-point compensation unless the
 //! print configuration says otherwise (`intent`, `bpc`). The result
@@ -117,12 +118,15 @@ impl Conversions {
 }
 
 /// Whether a `format` picture in colour `picture` is converted for a job
-/// in `job`. A PNG cannot hold CMYK and the page names its format, so an
-/// RGB or grey PNG of a CMYK job is left as it is (the preflight warns).
+/// in `job`. A grey picture stays grey: it prints on the black plate
+/// alone, where a conversion would spread it over four plates as a rich
+/// grey (misregister, and ink over the limit in the shadows). A PNG cannot
+/// hold CMYK and the page names its format, so an RGB PNG of a CMYK job is
+/// left as it is (the preflight warns).
 pub fn wants_converting(format: &str, picture: PictureMode, job: PictureMode) -> bool {
     match (job, picture) {
         (PictureMode::Gray, PictureMode::Rgb) => true,
-        (PictureMode::Cmyk, PictureMode::Rgb | PictureMode::Gray) => format == "JPEG",
+        (PictureMode::Cmyk, PictureMode::Rgb) => format == "JPEG",
         _ => false,
     }
 }
@@ -254,7 +258,7 @@ mod tests {
     fn only_what_the_job_cannot_print_is_converted() {
         use PictureMode::*;
         assert!(wants_converting("JPEG", Rgb, Cmyk));
-        assert!(wants_converting("JPEG", Gray, Cmyk));
+        assert!(!wants_converting("JPEG", Gray, Cmyk));
         assert!(!wants_converting("PNG", Rgb, Cmyk));
         assert!(wants_converting("PNG", Rgb, Gray));
         assert!(!wants_converting("JPEG", Cmyk, Cmyk));

@@ -67,6 +67,45 @@ fn picture_messages(dir: &Path, ed: &Path) -> Vec<String> {
         .collect()
 }
 
+/// Asserts that one of `messages` contains `needle`.
+fn said(messages: &[String], needle: &str) {
+    assert!(
+        messages.iter().any(|m| m.contains(needle)),
+        "{needle:?} not in {messages:?}"
+    );
+}
+
+/// The colour space and number of components of the photo (the one
+/// picture 1100 pixels wide) in `pdf`, as `pdfimages -list` gives them.
+fn photo_space(pdf: &Path) -> (String, String) {
+    let rows = images(pdf);
+    let photo: Vec<_> = rows.iter().filter(|r| r.2 == "1100").collect();
+    assert_eq!(photo.len(), 1, "{rows:?}");
+    (photo[0].0.clone(), photo[0].1.clone())
+}
+
+/// Asserts that the photo of `ed` is unchanged on disk (its hash
+/// `before`) and that the preflight says it was converted to `to`, and
+/// asks for no conversion.
+fn converted_and_said(dir: &Path, ed: &Path, before: &[u8], to: &str) {
+    assert_eq!(
+        sha(&ed.join(PHOTO)),
+        before,
+        "the original picture was changed"
+    );
+    let messages = picture_messages(dir, ed);
+    said(
+        &messages,
+        &format!("note: converted from RGB (sRGB) to the output profile's {to}"),
+    );
+    assert!(
+        !messages
+            .iter()
+            .any(|m| m.contains("Rgb picture") || m.starts_with("error")),
+        "{messages:?}"
+    );
+}
+
 #[test]
 fn an_rgb_photo_is_converted_to_the_output_profiles_cmyk() {
     let dir = tempfile::tempdir().unwrap();
@@ -88,45 +127,16 @@ fn an_rgb_photo_is_converted_to_the_output_profiles_cmyk() {
         banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", out]).expect_success();
     }
     let pdf = dir.path().join("one").join(PAGE);
-    let rows = images(&pdf);
-    let photo: Vec<_> = rows.iter().filter(|r| r.2 == "1100").collect();
-    assert_eq!(photo.len(), 1, "{rows:?}");
-    assert_eq!(
-        (photo[0].0.as_str(), photo[0].1.as_str()),
-        ("cmyk", "4"),
-        "{rows:?}"
-    );
-    assert!(!rows.iter().any(|r| r.1 == "3"), "{rows:?}");
-
-    assert_eq!(
-        sha(&ed.join(PHOTO)),
-        before,
-        "the original picture was changed"
-    );
+    assert_eq!(photo_space(&pdf), ("cmyk".into(), "4".into()));
     assert_eq!(
         std::fs::read(&pdf).unwrap(),
         std::fs::read(dir.path().join("two").join(PAGE)).unwrap(),
         "two builds differ"
     );
-
-    let messages = picture_messages(dir.path(), &ed);
-    assert!(
-        messages.iter().any(|m| m.starts_with("note: ")
-            && m.contains("converted from RGB (sRGB) to the output profile's CMYK")),
-        "{messages:?}"
-    );
-    assert!(
-        !messages.iter().any(|m| m.contains("Rgb picture")),
-        "{messages:?}"
-    );
+    converted_and_said(dir.path(), &ed, &before, "CMYK");
     // Without the output intent, the preflight still asks for a conversion.
     let messages = picture_messages(dir.path(), &plain);
-    assert!(
-        messages
-            .iter()
-            .any(|m| m.contains("Rgb picture in a Cmyk job")),
-        "{messages:?}"
-    );
+    said(&messages, "Rgb picture in a Cmyk job");
 }
 
 #[test]
@@ -144,29 +154,11 @@ fn a_grey_job_converts_an_rgb_photo_to_grey() {
     );
     let before = sha(&ed.join(PHOTO));
     banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]).expect_success();
-    let rows = images(&dir.path().join("out").join(PAGE));
-    let photo: Vec<_> = rows.iter().filter(|r| r.2 == "1100").collect();
-    assert_eq!(photo.len(), 1, "{rows:?}");
     // One component: DeviceGray, or grey with the profile Typst embeds.
-    assert!(["gray", "icc"].contains(&photo[0].0.as_str()), "{rows:?}");
-    assert_eq!(photo[0].1, "1", "{rows:?}");
-    assert_eq!(
-        sha(&ed.join(PHOTO)),
-        before,
-        "the original picture was changed"
-    );
-
-    let messages = picture_messages(dir.path(), &ed);
-    assert!(
-        messages
-            .iter()
-            .any(|m| m.contains("converted from RGB (sRGB) to the output profile's grey")),
-        "{messages:?}"
-    );
-    assert!(
-        !messages.iter().any(|m| m.starts_with("error")),
-        "{messages:?}"
-    );
+    let (space, components) = photo_space(&dir.path().join("out").join(PAGE));
+    assert!(["gray", "icc"].contains(&space.as_str()), "{space}");
+    assert_eq!(components, "1");
+    converted_and_said(dir.path(), &ed, &before, "grey");
 }
 
 /// Appends `lines` to the `[print]` table `add_test_profile` ended the
