@@ -4,7 +4,9 @@
 
 use serde::Serialize;
 
-use crate::content::{Article, Block, Edition, Format, JumpPart, LunarDate, Page, Text};
+use crate::content::{
+    Article, Block, Edition, Format, JumpPart, LunarDate, Milestones, Page, Photo, Text,
+};
 use crate::makeup::{Plan, page_columns};
 
 /// Everything one page's layout needs.
@@ -334,23 +336,7 @@ fn index(edition: &Edition, page: &Page) -> Vec<IndexEntry> {
 }
 
 fn article(a: &Article) -> ArticleData {
-    // The lead (导语) is what comes before the first section head; an
-    // article without heads has no separate lead; a continuation has none.
-    // The first part of a jumping story keeps the whole's lead.
-    let mut lead = match a.jump {
-        Some(JumpPart::Rest { lead, .. }) => lead,
-        Some(JumpPart::First { headed, .. }) => headed,
-        None => a.body.iter().any(|b| matches!(b, Block::Heading(_))),
-    };
-    let (jumps, jump_to, open_end) = match a.jump {
-        Some(JumpPart::First { to, cut, open, .. }) => (true, cut.then_some(to), open),
-        _ => (false, None, false),
-    };
-    let (jump_from, open_start) = match a.jump {
-        Some(JumpPart::Rest { from, open, .. }) => (Some(from), open),
-        _ => (None, false),
-    };
-    let last = a.body.len().saturating_sub(1);
+    let jump = JumpData::of(a);
     ArticleData {
         kicker: a.kicker.as_ref().map(s),
         headline: a.headline.iter().map(s).collect(),
@@ -367,52 +353,104 @@ fn article(a: &Article) -> ArticleData {
             title: s(&q.title),
             items: q.items.iter().map(s).collect(),
         }),
-        milestones: a.milestones.as_ref().map(|m| BoxData {
-            title: s(&m.title),
-            items: m
-                .items
-                .iter()
-                .map(|i| MilestoneData {
-                    date: i.date.as_ref().map(s),
-                    text: s(&i.text),
-                })
-                .collect(),
-        }),
-        photos: a
-            .photos
+        milestones: a.milestones.as_ref().map(milestones),
+        photos: a.photos.iter().map(photo).collect(),
+        jumps: jump.jumps,
+        jump_to: jump.to,
+        jump_from: jump.from,
+        body: body(a, &jump),
+    }
+}
+
+/// What a story's part in a jump (转版) makes of its data.
+struct JumpData {
+    /// The story jumps: its lines break one at a time.
+    jumps: bool,
+    /// The first part, cut: the page it continues on.
+    to: Option<u32>,
+    /// The first part ends inside a paragraph.
+    open_end: bool,
+    /// A continuation: the page it began on.
+    from: Option<u32>,
+    /// The continuation begins inside a paragraph.
+    open_start: bool,
+}
+
+impl JumpData {
+    fn of(a: &Article) -> Self {
+        let (jumps, to, open_end) = match a.jump {
+            Some(JumpPart::First { to, cut, open, .. }) => (true, cut.then_some(to), open),
+            _ => (false, None, false),
+        };
+        let (from, open_start) = match a.jump {
+            Some(JumpPart::Rest { from, open, .. }) => (Some(from), open),
+            _ => (None, false),
+        };
+        Self {
+            jumps,
+            to,
+            open_end,
+            from,
+            open_start,
+        }
+    }
+}
+
+fn milestones(m: &Milestones) -> BoxData<MilestoneData> {
+    BoxData {
+        title: s(&m.title),
+        items: m
+            .items
             .iter()
-            .map(|p| PhotoData {
-                src: p.path.as_ref().map(|_| format!("/edition/{}", p.file)),
-                format: p.info.as_ref().map(|i| i.typst_format()),
-                file: p.file.clone(),
-                caption: s(&p.caption),
-                credit: p.credit.as_ref().map(s),
-                focus: [p.focus.0, p.focus.1],
-            })
-            .collect(),
-        jumps,
-        jump_to,
-        jump_from,
-        body: (a.body.iter().enumerate())
-            .map(|(i, b)| match b {
-                Block::Heading(t) => {
-                    lead = false;
-                    BlockData::Heading { text: s(t) }
-                }
-                Block::Paragraph(runs) => BlockData::Para {
-                    lead,
-                    open: open_end && i == last,
-                    continued: open_start && i == 0,
-                    simple: jumps,
-                    runs: runs
-                        .iter()
-                        .map(|r| RunData {
-                            text: r.text.clone(),
-                            bold: r.bold,
-                        })
-                        .collect(),
-                },
+            .map(|i| MilestoneData {
+                date: i.date.as_ref().map(s),
+                text: s(&i.text),
             })
             .collect(),
     }
+}
+
+fn photo(p: &Photo) -> PhotoData {
+    PhotoData {
+        src: p.path.as_ref().map(|_| format!("/edition/{}", p.file)),
+        format: p.info.as_ref().map(|i| i.typst_format()),
+        file: p.file.clone(),
+        caption: s(&p.caption),
+        credit: p.credit.as_ref().map(s),
+        focus: [p.focus.0, p.focus.1],
+    }
+}
+
+/// The body blocks. The lead (导语) is what comes before the first
+/// section head; an article without heads has no separate lead; a
+/// continuation has none unless it goes on inside the lead; the first part
+/// of a jumping story keeps the whole's lead.
+fn body(a: &Article, jump: &JumpData) -> Vec<BlockData> {
+    let mut lead = match a.jump {
+        Some(JumpPart::Rest { lead, .. }) => lead,
+        Some(JumpPart::First { headed, .. }) => headed,
+        None => a.body.iter().any(|b| matches!(b, Block::Heading(_))),
+    };
+    let last = a.body.len().saturating_sub(1);
+    (a.body.iter().enumerate())
+        .map(|(i, b)| match b {
+            Block::Heading(t) => {
+                lead = false;
+                BlockData::Heading { text: s(t) }
+            }
+            Block::Paragraph(runs) => BlockData::Para {
+                lead,
+                open: jump.open_end && i == last,
+                continued: jump.open_start && i == 0,
+                simple: jump.jumps,
+                runs: runs
+                    .iter()
+                    .map(|r| RunData {
+                        text: r.text.clone(),
+                        bold: r.bold,
+                    })
+                    .collect(),
+            },
+        })
+        .collect()
 }

@@ -262,48 +262,10 @@ impl PrintToml {
                 .with_field(format!("{prefix}{name}"))
         };
         let Some(profile) = &self.profile else {
-            let stray = [
-                (&self.condition, "condition"),
-                (&self.registry, "registry"),
-                (&self.info, "info"),
-            ];
-            if let Some((Some(v), name)) = stray.into_iter().find(|(v, _)| v.is_some()) {
-                return Err(Error::content(
-                    at(v.span(), name),
-                    format!(
-                        "{name} describes the output intent's profile, and no {prefix}profile is given"
-                    ),
-                ));
-            }
-            return Ok(None);
+            return self.no_profile(prefix, at).map(|()| None);
         };
         let location = at(profile.span(), "profile");
-        let name = profile.get_ref().trim();
-        if name.is_empty() {
-            return Err(Error::content(location, "the profile file name is empty"));
-        }
-        let path = base.join(name);
-        if let Some(dir) = within
-            && path.exists()
-            && !inside(dir, &path)
-        {
-            return Err(Error::content(
-                location,
-                format!("profile file {name:?} leads outside the edition folder"),
-            ));
-        }
-        let bytes = read_profile(&path).map_err(|m| Error::content(location.clone(), m))?;
-        // Which of CMYK and grey the job needs is known later (the command
-        // line may say); anything else never serves.
-        let header = read_header(&bytes).and_then(|h| {
-            let want = match h.space {
-                DataSpace::Gray => DataSpace::Gray,
-                _ => DataSpace::Cmyk,
-            };
-            check_output_profile(&bytes, want)
-        });
-        let header =
-            header.map_err(|m| Error::content(location.clone(), profile_message(&path, &m)))?;
+        let (path, bytes, space) = profile_file(profile.get_ref(), &location, base, within)?;
         let Some(condition) = self
             .condition
             .as_ref()
@@ -325,12 +287,75 @@ impl PrintToml {
             location,
             path,
             bytes,
-            space: header.space,
+            space,
             condition: condition.get_ref().trim().to_string(),
             registry: text(&self.registry).unwrap_or_else(|| DEFAULT_REGISTRY.to_string()),
             info: text(&self.info),
         }))
     }
+
+    /// Without a profile, the fields that describe one are a mistake.
+    fn no_profile(
+        &self,
+        prefix: &str,
+        at: impl Fn(std::ops::Range<usize>, &str) -> Location,
+    ) -> Result<(), Error> {
+        let stray = [
+            (&self.condition, "condition"),
+            (&self.registry, "registry"),
+            (&self.info, "info"),
+        ];
+        match stray.into_iter().find(|(v, _)| v.is_some()) {
+            Some((Some(v), name)) => Err(Error::content(
+                at(v.span(), name),
+                format!(
+                    "{name} describes the output intent's profile, and no {prefix}profile is given"
+                ),
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// The profile file `name` (relative to `base`, inside `within` when
+/// given), read and checked as a CMYK or grey output profile: its path,
+/// bytes and data colour space. Errors point at `location`.
+fn profile_file(
+    name: &str,
+    location: &Location,
+    base: &Path,
+    within: Option<&Path>,
+) -> Result<(PathBuf, Arc<[u8]>, DataSpace), Error> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::content(
+            location.clone(),
+            "the profile file name is empty",
+        ));
+    }
+    let path = base.join(name);
+    if let Some(dir) = within
+        && path.exists()
+        && !inside(dir, &path)
+    {
+        return Err(Error::content(
+            location.clone(),
+            format!("profile file {name:?} leads outside the edition folder"),
+        ));
+    }
+    let bytes = read_profile(&path).map_err(|m| Error::content(location.clone(), m))?;
+    // Which of CMYK and grey the job needs is known later (the command
+    // line may say); anything else never serves.
+    let header = read_header(&bytes).and_then(|h| {
+        let want = match h.space {
+            DataSpace::Gray => DataSpace::Gray,
+            _ => DataSpace::Cmyk,
+        };
+        check_output_profile(&bytes, want)
+    });
+    let header =
+        header.map_err(|m| Error::content(location.clone(), profile_message(&path, &m)))?;
+    Ok((path, bytes, header.space))
 }
 
 /// The profile file's bytes, or why they cannot be read.

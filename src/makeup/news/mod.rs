@@ -77,34 +77,15 @@ pub fn make_up_news(
     hints: &[StoryHints],
     extra: &[usize],
 ) -> Result<Plan, NewsUnfit> {
-    let g = m.grid;
-    let n = g.columns;
-    let mast = g.lines_for(m.masthead);
-    let staff = (m.staff > 0.0).then(|| g.lines_for(m.staff));
-    let bottom = g.lines - staff.map_or(0, |d| d + 1);
-    let depth = bottom.saturating_sub(mast);
+    let frame = Frame::of(m);
+    let (n, depth) = (m.grid.columns, frame.depth);
     // Page one's 导读 box comes second, after the lead: beside it, or
     // under it.
     let index = !m.index.is_empty() && !m.stories.is_empty();
-    let story_of = |i: usize| if index && i >= 1 { i - 1 } else { i };
     let all = |relaxed: bool| {
-        let mut stories: Vec<Vec<Variant>> = (m.stories.iter().enumerate())
-            .map(|(i, s)| {
-                let hint = hints.get(i).copied().unwrap_or_default();
-                let story = variants::Story {
-                    measure: s,
-                    photo: hint.photo,
-                    lead: i == 0,
-                    width: hint.width,
-                    extra: extra.get(i).copied().unwrap_or(0),
-                    jumps: hint.jumps,
-                    relaxed,
-                };
-                variants::of_story(&g, &story, depth)
-            })
-            .collect();
+        let mut stories = story_variants(m, hints, extra, depth, relaxed);
         if index {
-            stories.insert(1, variants::of_index(&g, &m.index, depth));
+            stories.insert(1, variants::of_index(&m.grid, &m.index, depth));
         }
         stories
     };
@@ -120,42 +101,90 @@ pub fn make_up_news(
             }
             unfit(m, &stories, n, depth)
         })?;
-    let mut elements = vec![Element::new(
-        "masthead",
-        Rect {
-            col: 0,
-            line: 0,
-            span: n,
-            depth: mast,
-        },
-    )];
-    let mut empty = 0;
-    for (i, (rect, v)) in found.iter().enumerate() {
-        let at = Rect {
-            line: rect.line + mast,
-            ..*rect
-        };
-        empty += v.empty;
-        elements.extend(v.elements(story_of(i), at));
+    Ok(frame.place(m, &found, index))
+}
+
+/// The page around the stories: the folio's lines on top, the staff
+/// line's at the foot (with a line between), and the lines between.
+struct Frame {
+    mast: usize,
+    staff: Option<usize>,
+    depth: usize,
+}
+
+impl Frame {
+    fn of(m: &NewsMeasures) -> Self {
+        let g = m.grid;
+        let mast = g.lines_for(m.masthead);
+        let staff = (m.staff > 0.0).then(|| g.lines_for(m.staff));
+        let bottom = g.lines - staff.map_or(0, |d| d + 1);
+        Self {
+            mast,
+            staff,
+            depth: bottom.saturating_sub(mast),
+        }
     }
-    if let Some(d) = staff {
-        let at = Rect {
+
+    /// The plan: the folio, each module of `found` (the 导读 box second
+    /// when `index`) under it, the staff line.
+    fn place(&self, m: &NewsMeasures, found: &[(Rect, Variant)], index: bool) -> Plan {
+        let (n, lines) = (m.grid.columns, m.grid.lines);
+        let story_of = |i: usize| if index && i >= 1 { i - 1 } else { i };
+        let band = |line: usize, depth: usize| Rect {
             col: 0,
-            line: g.lines - d,
+            line,
             span: n,
-            depth: d,
+            depth,
         };
-        elements.push(Element::new("staff", at));
+        let mut elements = vec![Element::new("masthead", band(0, self.mast))];
+        let mut empty = 0;
+        for (i, (rect, v)) in found.iter().enumerate() {
+            let at = Rect {
+                line: rect.line + self.mast,
+                ..*rect
+            };
+            empty += v.empty;
+            elements.extend(v.elements(story_of(i), at));
+        }
+        if let Some(d) = self.staff {
+            elements.push(Element::new("staff", band(lines - d, d)));
+        }
+        Plan {
+            elements,
+            columns: n,
+            lines,
+            empty,
+            cells: n * self.depth,
+            holes: Vec::new(),
+            lead_moved: false,
+        }
     }
-    Ok(Plan {
-        elements,
-        columns: n,
-        lines: g.lines,
-        empty,
-        cells: n * depth,
-        holes: Vec::new(),
-        lead_moved: false,
-    })
+}
+
+/// Every story's variants at most `depth` deep (with the house's limits,
+/// or `relaxed` ones).
+fn story_variants(
+    m: &NewsMeasures,
+    hints: &[StoryHints],
+    extra: &[usize],
+    depth: usize,
+    relaxed: bool,
+) -> Vec<Vec<Variant>> {
+    (m.stories.iter().enumerate())
+        .map(|(i, s)| {
+            let hint = hints.get(i).copied().unwrap_or_default();
+            let story = variants::Story {
+                measure: s,
+                photo: hint.photo,
+                lead: i == 0,
+                width: hint.width,
+                extra: extra.get(i).copied().unwrap_or(0),
+                jumps: hint.jumps,
+                relaxed,
+            };
+            variants::of_story(&m.grid, &story, depth)
+        })
+        .collect()
 }
 
 /// Why the stories found no tiling of `n` columns × `depth` lines.
