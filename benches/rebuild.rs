@@ -167,7 +167,15 @@ fn phases(
             &Default::default(),
         );
         mark(2, &mut times);
-        let pdf = encode(&composed.document, OutputFormat::Pdf, 72.0, "bench/5", None).unwrap();
+        let pdf = encode(
+            &composed.document,
+            OutputFormat::Pdf,
+            72.0,
+            "bench/5",
+            0.0,
+            None,
+        )
+        .unwrap();
         mark(3, &mut times);
         let _ = check_pdf(
             &pdf,
@@ -192,7 +200,15 @@ fn phases(
     let times: Vec<Duration> = (0..RUNS)
         .map(|_| {
             let t = Instant::now();
-            let pdf = encode(&composed.document, OutputFormat::Pdf, 72.0, "bench/5", None).unwrap();
+            let pdf = encode(
+                &composed.document,
+                OutputFormat::Pdf,
+                72.0,
+                "bench/5",
+                0.0,
+                None,
+            )
+            .unwrap();
             std::hint::black_box(pdf);
             t.elapsed()
         })

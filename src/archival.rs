@@ -63,7 +63,7 @@ pub fn explain_cmyk_pictures(error: Error, page: &Page) -> Error {
         return Error::Template(text);
     }
     Error::Template(format!(
-        "{text}error: page {} has CMYK pictures, which Typst 0.15 cannot put into a PDF/A page: {}\n",
+        "{text}error: page {} has CMYK pictures, which Typst 0.15 cannot put into a PDF/A page without an output intent; give the job a CMYK printer profile (profile and condition in edition.toml's [print] or the house print.toml) and the archived page keeps the print colours: {}\n",
         page.number,
         cmyk.join(", ")
     ))

@@ -15,7 +15,7 @@ use typst_kit::diagnostics::{DiagnosticFormat, emit};
 use typst_layout::PagedDocument;
 
 use crate::content::{Article, Edition, Jump, Page, block_chars, runs_out};
-use crate::data::{OversetMark, PageData, Proof};
+use crate::data::{OversetMark, PageData, PrinterMarks, Proof};
 use crate::diag::{Error, Location, Warning};
 use crate::makeup::{Measures, Plan, Request, Unfit, make_up};
 use crate::plan_memo::{Remembered, shape_of};
@@ -114,12 +114,13 @@ pub fn compose_page(
     page: &Page,
     proof: Proof,
 ) -> Result<ComposedPage, Error> {
-    compose_page_with(world, edition, page, proof, "")
+    compose_page_with(world, edition, page, proof, false, "")
 }
 
-/// [`compose_page`] with Typst markup set before the page's layout, e.g.
-/// the `pdf.attach` calls that put an archived page's sources inside it
-/// (the preamble is banmian's own code, never content).
+/// [`compose_page`] with printer's `marks` outside the trim when asked
+/// ([`crate::data::PrinterMarks`]), and Typst markup set before the page's
+/// layout, e.g. the `pdf.attach` calls that put an archived page's sources
+/// inside it (the preamble is banmian's own code, never content).
 ///
 /// One compilation when `world` made up this page before and the edit
 /// since left its shape as it was (the last plan is placed again, see
@@ -132,6 +133,7 @@ pub fn compose_page_with(
     edition: &Edition,
     page: &Page,
     proof: Proof,
+    marks: bool,
     preamble: &str,
 ) -> Result<ComposedPage, Error> {
     let main = format!("{preamble}{}", main_source(page));
@@ -139,6 +141,7 @@ pub fn compose_page_with(
         edition,
         page,
         proof,
+        marks,
         main: &main,
         compilations: Cell::new(0),
     };
@@ -225,6 +228,8 @@ struct Job<'a> {
     edition: &'a Edition,
     page: &'a Page,
     proof: Proof,
+    /// Printer's marks outside the trim.
+    marks: bool,
     main: &'a str,
     /// Compilations so far.
     compilations: Cell<usize>,
@@ -377,6 +382,7 @@ impl Job<'_> {
     /// The page's data, with `plan` or without.
     fn data(&self, plan: Option<&Plan>) -> PageData {
         let mut data = PageData::new(self.edition, self.page, self.proof);
+        data.marks = self.marks.then(|| PrinterMarks::of(&data));
         data.plan = plan.cloned();
         data
     }

@@ -31,6 +31,66 @@ pub struct PageData {
     /// On an overset page's proof: where the body runs out.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub overset: Option<OversetMark>,
+    /// Printer's marks outside the trim, when the job asks for them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marks: Option<PrinterMarks>,
+}
+
+/// Printer's marks (crop, bleed and registration marks and a slug line),
+/// drawn by `layouts/parts/marks.typ` in a slug area round the bleed, for
+/// plants and proofs that want them.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrinterMarks {
+    /// How far the slug area reaches beyond the bleed, in millimetres: the
+    /// media grows by it on every side.
+    pub slug_mm: f64,
+    /// The slug line: paper, date, page, edition and build id.
+    pub line: String,
+    /// The build id: a hash of what the page is set from (its edition's
+    /// facts, its articles, the other pages' headlines in its 导读) and
+    /// banmian's version, never of the time; the same sources print the
+    /// same id.
+    pub build: String,
+}
+
+/// The slug area's reach beyond the bleed: room for 6 mm crop marks 1 mm
+/// off the bleed, 5 mm registration targets and a 6 pt slug line.
+pub const SLUG_MM: f64 = 10.0;
+
+impl PrinterMarks {
+    /// The marks of the page `data` describes (before it has a plan).
+    pub fn of(data: &PageData) -> Self {
+        use sha2::{Digest, Sha256};
+        let mut hash = Sha256::new();
+        hash.update(env!("CARGO_PKG_VERSION").as_bytes());
+        let parts = (
+            &data.edition,
+            &data.format,
+            &data.page,
+            &data.articles,
+            &data.index,
+        );
+        hash.update(serde_json::to_vec(&parts).unwrap_or_default());
+        let build: String = hash.finalize()[..6]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let (e, p) = (&data.edition, &data.page);
+        let line = format!(
+            "{} {} 第{}版 {} · {} · 构建 {build} · banmian {}",
+            e.paper,
+            e.date_text,
+            p.number,
+            p.section,
+            e.id,
+            env!("CARGO_PKG_VERSION")
+        );
+        Self {
+            slug_mm: SLUG_MM,
+            line,
+            build,
+        }
+    }
 }
 
 /// Marks drawn over a proof, never over a print page.
@@ -310,6 +370,7 @@ impl PageData {
             proof,
             index: index(edition, page),
             overset: None,
+            marks: None,
         }
     }
 }

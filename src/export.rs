@@ -2,11 +2,14 @@
 //! and SVG as proofs. Writing them is [`crate::files`]' concern.
 
 use typst::foundations::Smart;
+use typst::layout::Abs;
 use typst::visualize::Color;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::diag::Error;
+use crate::overprint::overprint_black;
+use crate::pdfa::make_pdfa;
 use crate::pdfx::{OutputIntent, make_pdfx};
 
 /// The largest PNG proof, in pixels: 120 megapixels (a broadsheet at 606
@@ -40,24 +43,22 @@ impl OutputFormat {
 /// Encodes a one-page document. `ident` names the page stably (edition and
 /// page number) so the PDF's document id does not change between builds;
 /// no timestamp is written besides the edition date the layout sets. A PDF
-/// with an output `intent` is a PDF/X-4 file printing to it.
+/// gets a BleedBox `bleed_mm` round its trim (the media may be larger, for
+/// printer's marks); with an output `intent` it is a PDF/X-4 file printing
+/// to it.
 pub fn encode(
     document: &PagedDocument,
     format: OutputFormat,
     ppi: f32,
     ident: &str,
+    bleed_mm: f64,
     intent: Option<&OutputIntent>,
 ) -> Result<Vec<u8>, Error> {
     match format {
         OutputFormat::Pdf => match intent {
             // PDF/X-4 is PDF 1.6.
-            Some(intent) => {
-                let standards = PdfStandards::new(&[PdfStandard::V_1_6]).map_err(|e| {
-                    Error::Template(format!("error: PDF/X export: {}\n", e.message()))
-                })?;
-                pdf(document, ident, standards, "PDF/X export", Some(intent))
-            }
-            None => pdf(document, ident, PdfStandards::default(), "PDF export", None),
+            Some(intent) => pdf(document, ident, bleed_mm, Target::print(Some(intent))?),
+            None => pdf(document, ident, bleed_mm, Target::print(None)?),
         },
         OutputFormat::Png => {
             let page = &document.pages()[0];
@@ -107,24 +108,75 @@ pub fn encode(
 }
 
 /// Encodes a one-page document as an archival PDF/A-3b, with the print
-/// PDF's page boxes and metadata, held to PDF/A by Typst's exporter, which
-/// reports every violation as an error (the lopdf pass that adds the boxes
-/// keeps the XMP metadata as it is). Files the document attaches with
-/// `pdf.attach` travel inside it.
-pub fn encode_archival(document: &PagedDocument, ident: &str) -> Result<Vec<u8>, Error> {
-    let standards = PdfStandards::new(&[PdfStandard::A_3b])
-        .map_err(|e| Error::Template(format!("error: PDF/A export: {}\n", e.message())))?;
-    pdf(document, ident, standards, "PDF/A export", None)
+/// PDF's page boxes and metadata. Without an output `intent`, held to
+/// PDF/A by Typst's exporter, which reports every violation as an error
+/// and writes no device CMYK (the layouts give the archive sRGB and grey
+/// colours). With a CMYK output `intent`, the print page itself (PDF/X-4,
+/// its CMYK colours and pictures) made PDF/A-3b too ([`make_pdfa`]). Files
+/// the document attaches with `pdf.attach` travel inside it.
+pub fn encode_archival(
+    document: &PagedDocument,
+    ident: &str,
+    bleed_mm: f64,
+    intent: Option<&OutputIntent>,
+) -> Result<Vec<u8>, Error> {
+    let target = match intent {
+        Some(intent) => Target {
+            pdfa: true,
+            ..Target::print(Some(intent))?
+        },
+        None => Target {
+            standards: PdfStandards::new(&[PdfStandard::A_3b])
+                .map_err(|e| Error::Template(format!("error: PDF/A export: {}\n", e.message())))?,
+            what: "PDF/A export",
+            intent: None,
+            pdfa: false,
+        },
+    };
+    pdf(document, ident, bleed_mm, target)
 }
 
-/// The PDF of a one-page document, held to `standards`, with page boxes,
-/// and PDF/X-4 with an output `intent`.
+/// What a PDF is written as.
+struct Target<'a> {
+    /// The standards Typst's exporter holds it to.
+    standards: PdfStandards,
+    /// The export, as errors name it.
+    what: &'static str,
+    /// The output intent that makes it PDF/X-4.
+    intent: Option<&'a OutputIntent>,
+    /// Made PDF/A-3b after PDF/X-4 ([`make_pdfa`]).
+    pdfa: bool,
+}
+
+impl<'a> Target<'a> {
+    /// A print PDF: PDF/X-4 (PDF 1.6) with an output `intent`, else plain.
+    fn print(intent: Option<&'a OutputIntent>) -> Result<Self, Error> {
+        Ok(match intent {
+            Some(intent) => Self {
+                standards: PdfStandards::new(&[PdfStandard::V_1_6]).map_err(|e| {
+                    Error::Template(format!("error: PDF/X export: {}\n", e.message()))
+                })?,
+                what: "PDF/X export",
+                intent: Some(intent),
+                pdfa: false,
+            },
+            None => Self {
+                standards: PdfStandards::default(),
+                what: "PDF export",
+                intent: None,
+                pdfa: false,
+            },
+        })
+    }
+}
+
+/// The PDF of a one-page document as `target` says, with page boxes
+/// (`bleed_mm` of bleed round the trim).
 fn pdf(
     document: &PagedDocument,
     ident: &str,
-    standards: PdfStandards,
-    what: &str,
-    intent: Option<&OutputIntent>,
+    bleed_mm: f64,
+    target: Target,
 ) -> Result<Vec<u8>, Error> {
     let options = PdfOptions {
         ident: Smart::Custom(ident.to_string()),
@@ -133,32 +185,37 @@ fn pdf(
             env!("CARGO_PKG_VERSION"),
             typst::utils::version().raw()
         ))),
-        standards,
+        standards: target.standards.clone(),
         ..PdfOptions::default()
     };
-    let bleed = document
+    // Typst's bleed is the trim's distance from the media's edge: the
+    // edition's bleed, and the slug area when there are printer's marks.
+    let media_bleed = document
         .pages()
         .first()
         .map_or(0.0, |p| p.bleed.left.to_pt());
+    let bleed = Abs::mm(bleed_mm).to_pt().min(media_bleed);
     let pdf = typst_pdf::pdf(document, &options).map_err(|errors| {
         Error::Template(
             errors
                 .iter()
-                .map(|e| format!("error: {what}: {}\n", e.message))
+                .map(|e| format!("error: {}: {}\n", target.what, e.message))
                 .collect(),
         )
     })?;
-    print_pass(&pdf, bleed, intent, ident)
+    print_pass(&pdf, media_bleed, bleed, &target, ident)
 }
 
-/// Gives every page a TrimBox (the trimmed page) and a BleedBox (the media),
-/// which Typst writes only when there is bleed and which a plant's
-/// preflight expects on every page; with an output `intent`, makes the
-/// file PDF/X-4 ([`make_pdfx`]).
+/// Gives every page a TrimBox (the trimmed page, `media_bleed_pt` inside
+/// the media) and a BleedBox (`bleed_pt` round the trim), which a plant's
+/// preflight expects on every page; makes 100% K text and rules overprint
+/// ([`overprint_black`]); with the `target`'s output intent, makes the
+/// file PDF/X-4 ([`make_pdfx`]), and PDF/A-3b too when it says so.
 fn print_pass(
     pdf: &[u8],
+    media_bleed_pt: f64,
     bleed_pt: f64,
-    intent: Option<&OutputIntent>,
+    target: &Target,
     ident: &str,
 ) -> Result<Vec<u8>, Error> {
     let fail = |e: lopdf::Error| Error::Template(format!("error: PDF page boxes: {e}\n"));
@@ -180,22 +237,29 @@ fn print_pass(
         if media.len() != 4 {
             continue;
         }
-        let b = bleed_pt as f32;
+        let (m, b) = (media_bleed_pt as f32, bleed_pt as f32);
         let rect =
             |v: [f32; 4]| lopdf::Object::Array(v.iter().map(|x| lopdf::Object::Real(*x)).collect());
+        let trim = [media[0] + m, media[1] + m, media[2] - m, media[3] - m];
         if !page.has(b"TrimBox") {
-            page.set(
-                "TrimBox",
-                rect([media[0] + b, media[1] + b, media[2] - b, media[3] - b]),
-            );
+            page.set("TrimBox", rect(trim));
         }
         if !page.has(b"BleedBox") {
-            page.set("BleedBox", rect([media[0], media[1], media[2], media[3]]));
+            page.set(
+                "BleedBox",
+                rect([trim[0] - b, trim[1] - b, trim[2] + b, trim[3] + b]),
+            );
         }
     }
-    if let Some(intent) = intent {
+    overprint_black(&mut doc)
+        .map_err(|e| Error::Template(format!("error: PDF black overprint: {e}\n")))?;
+    if let Some(intent) = target.intent {
         make_pdfx(&mut doc, intent, ident)
             .map_err(|e| Error::Template(format!("error: PDF/X output intent: {e}\n")))?;
+        if target.pdfa {
+            make_pdfa(&mut doc)
+                .map_err(|e| Error::Template(format!("error: PDF/A in CMYK: {e}\n")))?;
+        }
     }
     let mut out = Vec::new();
     doc.save_to(&mut out)

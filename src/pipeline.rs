@@ -28,6 +28,7 @@ use crate::names::{page_ident, page_stem};
 use crate::pdfx::OutputIntent;
 use crate::preflight::{self, Check, FontLicence, PrintSettings, Severity};
 use crate::session::Session;
+use crate::world::PageWorld;
 
 /// How a page is encoded.
 #[derive(Debug, Clone, Copy)]
@@ -63,6 +64,9 @@ pub struct SetOptions {
     /// Set the pages for a black-only job: the layouts' colours are K only
     /// (see [`crate::session::COLOUR_INPUT`]).
     pub gray: bool,
+    /// Draw printer's marks outside the trim (crop, bleed and registration
+    /// marks, a slug line); set from the print configuration's `marks`.
+    pub marks: bool,
     /// A page that does not fit is a preflight finding, and the other
     /// pages are still set (`banmian preflight`); otherwise it is an error.
     pub overset_is_finding: bool,
@@ -284,6 +288,7 @@ impl Builder {
             .unwrap_or(PictureMode::Cmyk);
         // The job's colour as configured sets the layouts' colours too.
         settled.gray = mode == PictureMode::Gray;
+        settled.marks = config.marks.unwrap_or(false);
         let intent = config.intent(mode)?.map(Arc::new);
         let conversion = convert::Settings::new(mode, &config);
         Ok((Cow::Owned(settled), intent, conversion))
@@ -428,12 +433,9 @@ impl Setter<'_> {
         Ok(())
     }
 
-    /// Lays `page` out in the session's print world.
-    fn compose(
-        &self,
-        session: &mut Session,
-        page: &Page,
-    ) -> Result<(ComposedPage, Option<Project>), Error> {
+    /// The session's world for print pages, with the pictures converted
+    /// for print in place of the originals.
+    fn print_world<'s>(&self, session: &'s mut Session) -> &'s mut PageWorld {
         let (builder, edition) = (self.builder, self.edition);
         let world = session.world(
             &builder.home.layouts,
@@ -442,7 +444,25 @@ impl Setter<'_> {
             self.options.gray,
         );
         world.set_replaced(&self.converted.by_vpath);
-        let composed = compose_page_with(world, edition, page, self.options.proof, "")?;
+        world
+    }
+
+    /// Lays `page` out in the session's print world.
+    fn compose(
+        &self,
+        session: &mut Session,
+        page: &Page,
+    ) -> Result<(ComposedPage, Option<Project>), Error> {
+        let edition = self.edition;
+        let world = self.print_world(session);
+        let composed = compose_page_with(
+            world,
+            edition,
+            page,
+            self.options.proof,
+            self.options.marks,
+            "",
+        )?;
         let project = self.options.emit_typst.then(|| {
             Project::gather(
                 page_stem(&edition.id, page.number),
@@ -470,6 +490,7 @@ impl Setter<'_> {
             encoding.format,
             encoding.ppi,
             &ident,
+            self.edition.format.bleed_mm,
             self.intent,
         )?;
         if let Some(settings) = &self.options.preflight
@@ -487,13 +508,24 @@ impl Setter<'_> {
     }
 
     /// Sets `page` again for the archive, with its sources attached, and
-    /// encodes it as PDF/A-3b.
+    /// encodes it as PDF/A-3b: with a CMYK output intent, in the print
+    /// page's colours and pictures (the print world, the converted
+    /// pictures; PDF/X-4 and PDF/A-3b at once); without one, as Typst
+    /// writes PDF/A, in the archive's sRGB and grey colours.
     fn set_archival(&self, session: &mut Session, page: &Page) -> Result<Vec<u8>, Error> {
         let (builder, edition) = (self.builder, self.edition);
-        let world = session.archive_world(&builder.home.layouts, &edition.dir, &builder.fonts);
         let preamble = attachments(edition, page);
-        let composed = compose_page_with(world, edition, page, Proof::default(), &preamble)?;
-        encode_archival(&composed.document, &page_ident(&edition.id, page.number))
+        let ident = page_ident(&edition.id, page.number);
+        let bleed = edition.format.bleed_mm;
+        if let Some(intent) = self.intent.filter(|i| i.components == 4) {
+            let world = self.print_world(session);
+            let composed =
+                compose_page_with(world, edition, page, Proof::default(), false, &preamble)?;
+            return encode_archival(&composed.document, &ident, bleed, Some(intent));
+        }
+        let world = session.archive_world(&builder.home.layouts, &edition.dir, &builder.fonts);
+        let composed = compose_page_with(world, edition, page, Proof::default(), false, &preamble)?;
+        encode_archival(&composed.document, &ident, bleed, None)
             .map_err(|e| explain_cmyk_pictures(e, page))
     }
 }

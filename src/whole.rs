@@ -186,6 +186,7 @@ pub fn edition_pdf(
         OutputFormat::Pdf,
         72.0,
         &edition_ident(&edition.id),
+        edition.format.bleed_mm,
         intent,
     )
 }

@@ -47,6 +47,14 @@ pub struct Manifest {
     pub pdf_standard: String,
     /// Whether half-width punctuation was set full-width (as `build` does).
     pub punct_fix: bool,
+    /// Whether the pages were set under the print configuration, as
+    /// `build` sets them: the house's `print.toml` (kept in the revision
+    /// with its profile) under the edition's `[print]`, so that with an
+    /// output intent the print PDFs are PDF/X-4 and the archived pages
+    /// carry the print colours. Absent (false) in revisions archived
+    /// before, which are set again without it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub print_config: bool,
     /// The pages, in edition order.
     pub pages: Vec<PageEntry>,
     /// The print PDF of the whole edition (every page in page order, as

@@ -15,6 +15,7 @@
 //!     print/<edition-id>.pdf      the edition PDF, when it has several pages
 //!     edition/<edition-id>/…      the edition folder as it was
 //!     layouts/…                   the layout files the pages used
+//!     print.toml, <profile>       the house's print configuration, if any
 //! ```
 //!
 //! The folders are the truth; the index is rebuilt from them when it is
@@ -22,6 +23,7 @@
 
 pub mod diff;
 pub mod hash;
+pub mod house;
 pub mod index;
 pub mod manifest;
 pub mod normalise;

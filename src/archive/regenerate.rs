@@ -74,6 +74,7 @@ pub fn regenerate(
         &dir.join("layouts"),
         Arc::new(Fonts::load_files(&fonts)?),
         &Release::Unchecked,
+        manifest.print_config,
     )?;
     let pages = compare_pages(&dir, &manifest, &rendered);
     let mut written = Vec::new();

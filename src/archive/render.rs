@@ -1,8 +1,10 @@
 //! Sets an edition's pages for the archive through the one pipeline
 //! ([`crate::pipeline`]): each page as archival PDF/A-3b carrying the
 //! edition's sources (`edition.toml` and the page's articles) as attached
-//! files, and as the print PDF `build` writes (CMYK, which PDF/A in Typst
-//! 0.15 cannot carry: the archive keeps both). `archive` and `regenerate`
+//! files, and as the print PDF `build` writes. With a CMYK output intent
+//! configured the archived page is the print page's colours and pictures
+//! (PDF/X-4 and PDF/A-3b at once); without, Typst's PDF/A in sRGB and
+//! grey, and the print PDF beside it. `archive` and `regenerate`
 //! both set pages through this one function, from the same kind of inputs:
 //! an edition folder, a layouts folder and an exact list of font files.
 //! An edition of several pages also gets its print edition PDF, as `build`
@@ -12,7 +14,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::content::Edition;
+use crate::content::{Edition, PrintConfig};
 use crate::diag::{Error, Warning};
 use crate::export::OutputFormat;
 use crate::fonts::Fonts;
@@ -69,12 +71,15 @@ pub enum Release {
 
 /// Sets every page of the edition in `dir` with `layouts` and `fonts`
 /// (loaded with [`Fonts::load_files`]). Half-width punctuation is set
-/// full-width, as `build` does by default.
+/// full-width, as `build` does by default. With `print_config`, under the
+/// print configuration as `build` reads it: the house file beside
+/// `layouts` (`print.toml`) under the edition's `[print]`.
 pub fn render(
     dir: &Path,
     layouts: &Path,
     fonts: Arc<Fonts>,
     release: &Release,
+    print_config: bool,
 ) -> Result<Rendered, Error> {
     let licences = match release {
         Release::Checked { licences } => licences.clone(),
@@ -92,6 +97,7 @@ pub fn render(
         // The edition PDF is made from them.
         keep_layout: true,
         preflight: matches!(release, Release::Checked { .. }).then(PrintSettings::default),
+        print: print_config.then(PrintConfig::default),
         ..SetOptions::default()
     };
     let mut session = Session::default();

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use tempfile::TempDir;
 
 use super::hash::sha256_file;
+use super::house::{house_print_files, house_unchanged};
 use super::manifest::{FORMAT, FileEntry, FontEntry, MANIFEST, MANIFEST_SUM, Manifest, PageEntry};
 use super::passages::{TEXT, passages};
 use super::render::{PDF_STANDARD, Release, Rendered, render};
@@ -67,13 +68,19 @@ pub fn archive_edition(
 ) -> Result<Outcome, Error> {
     let id = edition_name(edition_dir)?;
     let files = edition_files(edition_dir, home)?;
+    let house = house_print_files(home)?;
     let fonts_found = Fonts::load(&home.fonts, false)?.files();
     check_outside(&archive.root, edition_dir)?;
     let _lock = FolderLock::acquire(&archive.root, LOCK)?;
     remove_stale_staging(&archive.root)?;
 
     let fonts = hash_fonts(&fonts_found, &home.fonts)?;
-    let sources = Sources { id, files, fonts };
+    let sources = Sources {
+        id,
+        files,
+        fonts,
+        house,
+    };
     // Unchanged since the latest revision? Then there is nothing to add.
     let id = &sources.id;
     if let Some((rev, manifest)) = latest_intact(archive, id)?
@@ -152,6 +159,8 @@ struct Sources {
     files: Vec<(PathBuf, PathBuf)>,
     /// The font files, each with its hash and where the archive keeps it.
     fonts: Vec<(PathBuf, FontEntry)>,
+    /// The house's print configuration, as (path in the revision, file).
+    house: Vec<(PathBuf, PathBuf)>,
 }
 
 /// A revision written in full in the staging folder, not yet published.
@@ -195,6 +204,10 @@ impl Staged {
         let layouts_copy = rev_dir.join("layouts");
         for (rel, src) in walk(&home.layouts)? {
             copy_synced(&src, &layouts_copy.join(rel))?;
+        }
+        // Beside the layouts, as in the house.
+        for (rel, src) in &sources.house {
+            copy_synced(src, &rev_dir.join(rel))?;
         }
         let mut staged = Self {
             staging,
@@ -248,7 +261,7 @@ impl Staged {
         let release = Release::Checked {
             licences: home.fonts.clone(),
         };
-        let mut rendered = render(edition_copy, layouts_copy, fonts, &release)
+        let mut rendered = render(edition_copy, layouts_copy, fonts, &release, true)
             .map_err(|e| relocate_error(e, &places))?;
         for w in &mut rendered.warnings {
             w.location.file = relocate(&w.location.file, &places);
@@ -300,6 +313,7 @@ impl Staged {
             typst: typst::utils::version().raw().to_string(),
             pdf_standard: PDF_STANDARD.to_string(),
             punct_fix: true,
+            print_config: true,
             pages,
             edition_print,
             files,
@@ -404,7 +418,7 @@ fn unchanged(manifest: &Manifest, sources: &Sources, home: &Home) -> Result<bool
             .iter()
             .zip(fonts)
             .all(|(a, (_, b))| a.sha256 == b.sha256);
-    if !same_fonts || !manifest.punct_fix {
+    if !same_fonts || !manifest.punct_fix || !house_unchanged(manifest, &sources.house)? {
         return Ok(false);
     }
     let prefix = format!("edition/{id}/");

@@ -145,6 +145,12 @@ pub struct PrintArgs {
     /// print.toml or edition.toml's [print] say, else 240].
     #[arg(long, value_name = "PERCENT", value_parser = parse_ink_limit)]
     pub ink_limit: Option<f64>,
+    /// Printer's marks outside the trim: crop, bleed and registration
+    /// marks and a slug line (edition, page, build id); the PDF's media
+    /// grows by 10 mm on every side [default: as print.toml or
+    /// edition.toml's [print] `marks` say, else none].
+    #[arg(long)]
+    pub marks: bool,
 }
 
 /// The colour a job prints in.

@@ -123,6 +123,7 @@ fn print_config(args: &PrintArgs) -> PrintConfig {
         }),
         min_ppi: args.min_ppi,
         ink_limit: args.ink_limit,
+        marks: args.marks.then_some(true),
         ..PrintConfig::default()
     }
 }

@@ -124,6 +124,7 @@ fn cut(
             edition: job.edition,
             page: &cut_page,
             proof: job.proof,
+            marks: job.marks,
             main: job.main,
             compilations: Cell::new(job.compilations.get()),
         };

@@ -149,6 +149,9 @@ fn render(pdf: &[u8]) -> Result<Plates, Render> {
             "-dFirstPage=1",
             "-dLastPage=1",
             "-sDEVICE=pam",
+            // What is printed on the paper: printer's marks outside the
+            // bleed are not measured.
+            "-dUseBleedBox",
             // Grey pictures (Typst embeds them with a grey ICC profile)
             // print on the black plate alone, as a newspaper plant maps
             // grey to K: without this Ghostscript would convert them to a

@@ -14,6 +14,7 @@ use super::grey::check_grey;
 use super::ink::check_ink;
 use super::operators::{content_streams, count_operators, number};
 use crate::content::{Format, PictureMode};
+use crate::data::SLUG_MM;
 use crate::diag::{Error, Location};
 
 /// Which licence covers fonts whose PostScript name starts with a prefix,
@@ -125,12 +126,17 @@ fn page_boxes(
     let Ok(dict) = doc.get_dictionary(id) else {
         return;
     };
+    let trim = rect_mm(doc, dict, b"TrimBox");
     let problems = [
         (
             "MediaBox",
             media_box(rect_mm(doc, dict, b"MediaBox"), format),
         ),
-        ("TrimBox", trim_box(rect_mm(doc, dict, b"TrimBox"), format)),
+        ("TrimBox", trim_box(trim, format)),
+        (
+            "BleedBox",
+            bleed_box(rect_mm(doc, dict, b"BleedBox"), trim, format),
+        ),
     ];
     for (key, problem) in problems {
         if let Some(message) = problem {
@@ -189,37 +195,35 @@ fn close(a: (f64, f64), b: (f64, f64)) -> bool {
     (a.0 - b.0).abs() < 0.05 && (a.1 - b.1).abs() < 0.05
 }
 
-/// What is wrong with the page's MediaBox: it must be the trim plus the
-/// bleed on every side.
+/// What is wrong with the page's MediaBox: it must be the trim and the
+/// bleed on every side, or that and the slug area of printer's marks
+/// ([`SLUG_MM`]) on every side.
 fn media_box(rect: Option<[f64; 4]>, format: &Format) -> Option<String> {
     let bleed = format.bleed_mm;
-    let want = (
-        format.width_mm + 2.0 * bleed,
-        format.height_mm + 2.0 * bleed,
-    );
+    let want = |reach: f64| {
+        (
+            format.width_mm + 2.0 * reach,
+            format.height_mm + 2.0 * reach,
+        )
+    };
+    let plain = want(bleed);
     match rect {
-        Some(r) if close(size(r), want) => None,
+        Some(r) if close(size(r), plain) || close(size(r), want(bleed + SLUG_MM)) => None,
         Some(r) => Some(format!(
             "{:.1} × {:.1} mm, expected {:.1} × {:.1} mm",
             size(r).0,
             size(r).1,
-            want.0,
-            want.1
+            plain.0,
+            plain.1
         )),
         None => Some("missing".into()),
     }
 }
 
-/// What is wrong with the page's TrimBox: it must be the trim, inset by
-/// the bleed.
+/// What is wrong with the page's TrimBox: it must be the trim.
 fn trim_box(rect: Option<[f64; 4]>, format: &Format) -> Option<String> {
     match rect {
-        Some(r)
-            if close(size(r), (format.width_mm, format.height_mm))
-                && (r[0] - format.bleed_mm).abs() < 0.05 =>
-        {
-            None
-        }
+        Some(r) if close(size(r), (format.width_mm, format.height_mm)) => None,
         Some(r) => Some(format!(
             "{:.1} × {:.1} mm at {:.1} mm, expected the trim {} × {} mm",
             size(r).0,
@@ -230,6 +234,26 @@ fn trim_box(rect: Option<[f64; 4]>, format: &Format) -> Option<String> {
         )),
         None => Some("missing".into()),
     }
+}
+
+/// What is wrong with the page's BleedBox: it must be the TrimBox and the
+/// bleed on every side.
+fn bleed_box(rect: Option<[f64; 4]>, trim: Option<[f64; 4]>, format: &Format) -> Option<String> {
+    let (Some(r), Some(t)) = (rect, trim) else {
+        return rect.is_none().then(|| "missing".into());
+    };
+    let b = format.bleed_mm;
+    let want = [t[0] - b, t[1] - b, t[2] + b, t[3] + b];
+    if r.iter().zip(want).all(|(x, w)| (x - w).abs() < 0.05) {
+        return None;
+    }
+    Some(format!(
+        "{:.1} × {:.1} mm, expected the trim and {b} mm of bleed: {:.1} × {:.1} mm",
+        size(r).0,
+        size(r).1,
+        size(want).0,
+        size(want).1
+    ))
 }
 
 fn fonts(doc: &Document, page: u32, licences: &[FontLicence], out: &mut Vec<Finding>) {

@@ -10,6 +10,7 @@ mod support;
 
 mod architecture;
 mod archive;
+mod archive_cmyk;
 mod batch;
 mod build_errors;
 mod cli;
@@ -30,7 +31,9 @@ mod hostile_text;
 mod ink;
 mod install;
 mod makeup;
+mod marks;
 mod news;
+mod overprint;
 mod pdfx;
 mod preflight;
 mod properties;

@@ -22,7 +22,7 @@ fn compose(builder: &Builder, world: &mut PageWorld, dir: &Path) -> ComposedPage
 }
 
 fn pdf(page: &ComposedPage) -> Vec<u8> {
-    encode(&page.document, OutputFormat::Pdf, 72.0, "test/5", None).unwrap()
+    encode(&page.document, OutputFormat::Pdf, 72.0, "test/5", 0.0, None).unwrap()
 }
 
 #[test]

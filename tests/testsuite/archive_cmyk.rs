@@ -1,0 +1,269 @@
+//! The archive in the print page's colours (issue 15, point 7): with a
+//! CMYK output intent the archived PDF/A-3b page carries the same CMYK
+//! colours and pictures as the print page (PDF/A allows DeviceCMYK under a
+//! CMYK output intent, one profile object serving both intents), a CMYK
+//! picture archives, and `regenerate` stays byte-exact; the house's print
+//! configuration is kept in the revision. Read back with lopdf, judged by
+//! qpdf, poppler and Ghostscript's separations.
+
+use std::path::{Path, PathBuf};
+
+use lopdf::{Document, Object};
+
+use crate::support::separations::separations;
+use crate::support::{
+    self, Run, TEST_CONDITION, add_test_profile, copy_edition, gs_profile, poppler, qpdf_check,
+    root, seed,
+};
+
+const ID: &str = "xianning-2021";
+const PAGE_PDF: &str = "pages/xianning-2021-05.pdf";
+const PRINT_PDF: &str = "print/xianning-2021-05.pdf";
+
+/// `banmian` in `cwd`, its layouts and fonts from `home`.
+fn banmian(cwd: &Path, home: &Path, args: &[&str]) -> Run {
+    support::banmian(cwd, args).env("BANMIAN_HOME", home)
+}
+
+fn rev(dir: &Path, n: u32) -> PathBuf {
+    dir.join("archive").join(ID).join(format!("rev-{n:04}"))
+}
+
+/// An RGB JPEG, as reporters send them.
+fn rgb_jpeg() -> Vec<u8> {
+    let img = image::RgbImage::from_fn(900, 600, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8])
+    });
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut bytes, image::ImageFormat::Jpeg).unwrap();
+    bytes.into_inner()
+}
+
+/// A CMYK JPEG (a picture the desk has separated already), at a
+/// resolution the page can print.
+fn cmyk_jpeg() -> Vec<u8> {
+    let (w, h) = (1100u16, 850u16);
+    let pixels: Vec<u8> = (0..usize::from(w) * usize::from(h))
+        .flat_map(|i| {
+            let (x, y) = (i % usize::from(w), i / usize::from(w));
+            [(x % 200) as u8, (y % 180) as u8, 40, 20]
+        })
+        .collect();
+    let mut out = Vec::new();
+    jpeg_encoder::Encoder::new(&mut out, 90)
+        .encode(&pixels, w, h, jpeg_encoder::ColorType::Cmyk)
+        .unwrap();
+    out
+}
+
+/// The names of the output intents' `S` and their profile objects.
+fn intents(doc: &Document) -> Vec<(String, Object)> {
+    let catalog = doc.catalog().unwrap();
+    let list = catalog.get(b"OutputIntents").unwrap().as_array().unwrap();
+    list.iter()
+        .map(|oi| {
+            let (_, oi) = doc.dereference(oi).unwrap();
+            let oi = oi.as_dict().unwrap();
+            let s = oi.get(b"S").unwrap().as_name().unwrap();
+            let profile = oi.get(b"DestOutputProfile").unwrap().clone();
+            (String::from_utf8(s.to_vec()).unwrap(), profile)
+        })
+        .collect()
+}
+
+#[test]
+fn with_a_cmyk_output_intent_the_archived_page_is_the_print_page_in_pdf_a() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let ed = copy_edition(&seed(), dir, ID);
+    add_test_profile(&ed, "Ghostscript default CMYK (test profile)");
+    std::fs::create_dir_all(ed.join("photos")).unwrap();
+    // A reporter's RGB picture (converted for print) and a CMYK one
+    // (which PDF/A without an output intent cannot carry).
+    std::fs::write(ed.join("photos/01-tongshan-mufushan-road.jpg"), rgb_jpeg()).unwrap();
+    std::fs::write(
+        ed.join("photos/02-tongcheng-neichong-yao-culture.jpg"),
+        cmyk_jpeg(),
+    )
+    .unwrap();
+    let home = root();
+    banmian(dir, &home, &["archive", ID])
+        .expect_success()
+        .says("archived as revision 1");
+    let r1 = rev(dir, 1);
+    let (page, print) = (r1.join(PAGE_PDF), r1.join(PRINT_PDF));
+    qpdf_check(&page);
+    let bytes = std::fs::read(&page).unwrap();
+    // A binary comment after the header.
+    assert!(bytes.starts_with(b"%PDF-1.6\n%"), "{:?}", &bytes[..14]);
+    assert!(
+        bytes[10..14].iter().all(|b| *b >= 128),
+        "{:?}",
+        &bytes[..14]
+    );
+
+    let doc = Document::load_mem(&bytes).unwrap();
+    // Two output intents, PDF/X and PDF/A, on one profile object.
+    let oi = intents(&doc);
+    let names: Vec<&str> = oi.iter().map(|(s, _)| s.as_str()).collect();
+    assert_eq!(names, ["GTS_PDFX", "GTS_PDFA1"]);
+    assert!(matches!(oi[0].1, Object::Reference(_)));
+    assert_eq!(oi[0].1, oi[1].1, "one profile object serves both intents");
+
+    // XMP: PDF/A-3b, PDF/X-4, and the extension schema for pdfxid.
+    let catalog = doc.catalog().unwrap();
+    let meta = catalog.get(b"Metadata").unwrap().as_reference().unwrap();
+    let meta = doc.get_object(meta).unwrap().as_stream().unwrap();
+    assert!(meta.dict.get(b"Filter").is_err(), "XMP uncompressed");
+    let xmp = String::from_utf8(meta.content.clone()).unwrap();
+    for needle in [
+        "<pdfaid:part>3</pdfaid:part>",
+        "<pdfaid:conformance>B</pdfaid:conformance>",
+        "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>",
+        "<pdfaSchema:namespaceURI>http://www.npes.org/pdfx/ns/id/</pdfaSchema:namespaceURI>",
+        "<pdfaProperty:name>GTS_PDFXVersion</pdfaProperty:name>",
+    ] {
+        assert!(xmp.contains(needle), "XMP lacks {needle}:\n{xmp}");
+    }
+
+    // The sources inside, each an associated file of the document.
+    let af = catalog.get(b"AF").unwrap().as_array().unwrap();
+    let listed = poppler("pdfdetach", &["-list", page.to_str().unwrap()]);
+    assert!(
+        listed.contains("edition.toml") && listed.contains("feature.md"),
+        "{listed}"
+    );
+    assert_eq!(af.len(), listed.lines().count() - 1, "{listed}");
+    for spec in af {
+        let (_, spec) = doc.dereference(spec).unwrap();
+        let spec = spec.as_dict().unwrap();
+        assert_eq!(
+            spec.get(b"AFRelationship").unwrap().as_name().unwrap(),
+            b"Source"
+        );
+        assert!(spec.get(b"UF").is_ok() && spec.get(b"F").is_ok());
+        let ef = spec.get(b"EF").unwrap().as_dict().unwrap();
+        assert!(ef.get(b"UF").is_ok() && ef.get(b"F").is_ok());
+    }
+
+    // Every picture CMYK, every font embedded.
+    let images = poppler("pdfimages", &["-list", page.to_str().unwrap()]);
+    let rows: Vec<&str> = images.lines().skip(2).collect();
+    assert!(rows.len() >= 2, "{images}");
+    for row in &rows {
+        let color = row.split_whitespace().nth(5).unwrap();
+        assert_eq!(color, "cmyk", "{images}");
+    }
+    let fonts = poppler("pdffonts", &[page.to_str().unwrap()]);
+    for row in fonts.lines().skip(2) {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(cols[cols.len() - 5], "yes", "not embedded: {row}");
+    }
+
+    // The same colours as the print page: plate for plate.
+    let archived = separations(&page, &dir.join("sep-archive"), 36);
+    let printed = separations(&print, &dir.join("sep-print"), 36);
+    assert_eq!(
+        archived.keys().collect::<Vec<_>>(),
+        printed.keys().collect::<Vec<_>>()
+    );
+    for (name, plate) in &archived {
+        let other = &printed[name];
+        let differ = plate
+            .ink
+            .iter()
+            .zip(&other.ink)
+            .filter(|(a, b)| a != b)
+            .count();
+        println!("{name}: {} inked, {differ} pixels differ", plate.inked());
+        assert_eq!(differ, 0, "the {name} plate differs from the print page's");
+    }
+    assert!(archived["Cyan"].inked() > 1000, "the pictures are on cyan");
+
+    banmian(dir, &home, &["archive", "verify"])
+        .expect_success()
+        .says("all intact");
+    banmian(dir, &home, &["regenerate", ID])
+        .expect_success()
+        .says("第5版 PDF/A: identical")
+        .says("第5版 print: identical");
+}
+
+#[test]
+fn the_house_print_configuration_is_kept_in_the_revision() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    copy_edition(&seed(), dir, ID);
+    // A house with its own print.toml and profile beside layouts/.
+    let home = dir.join("home");
+    std::fs::create_dir_all(home.join("profiles")).unwrap();
+    for name in ["layouts", "fonts"] {
+        std::os::unix::fs::symlink(root().join(name), home.join(name)).unwrap();
+    }
+    std::fs::copy(
+        gs_profile("default_cmyk.icc"),
+        home.join("profiles/plant.icc"),
+    )
+    .unwrap();
+    let house = format!("profile = \"profiles/plant.icc\"\ncondition = \"{TEST_CONDITION}\"\n");
+    std::fs::write(home.join("print.toml"), &house).unwrap();
+
+    banmian(dir, &home, &["archive", ID])
+        .expect_success()
+        .says("archived as revision 1");
+    let r1 = rev(dir, 1);
+    assert_eq!(
+        std::fs::read_to_string(r1.join("print.toml")).unwrap(),
+        house
+    );
+    assert_eq!(
+        std::fs::read(r1.join("profiles/plant.icc")).unwrap(),
+        std::fs::read(gs_profile("default_cmyk.icc")).unwrap()
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(r1.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["print_config"], true);
+    let print = Document::load(r1.join(PRINT_PDF)).unwrap();
+    assert_eq!(intents(&print).len(), 1, "the print PDF is PDF/X-4");
+    let page = Document::load(r1.join(PAGE_PDF)).unwrap();
+    assert_eq!(
+        intents(&page).len(),
+        2,
+        "the archived page is PDF/X-4 and PDF/A"
+    );
+
+    // Unchanged sources, unchanged house: nothing to add.
+    banmian(dir, &home, &["archive", ID])
+        .expect_success()
+        .says("already archived as revision 1");
+    // The house changes plant (no profile now): a new revision, without
+    // an output intent; revision 1 still sets again under its own.
+    std::fs::remove_file(home.join("print.toml")).unwrap();
+    banmian(dir, &home, &["archive", ID])
+        .expect_success()
+        .says("archived as revision 2");
+    assert!(!rev(dir, 2).join("print.toml").exists());
+    let print2 = Document::load(rev(dir, 2).join(PRINT_PDF)).unwrap();
+    assert!(print2.catalog().unwrap().get(b"OutputIntents").is_err());
+    banmian(dir, &home, &["regenerate", ID, "--revision", "1"])
+        .expect_success()
+        .says("第5版 PDF/A: identical")
+        .says("第5版 print: identical");
+
+    // A house profile outside the house folder cannot be kept: refused,
+    // naming print.toml's field, and nothing is added.
+    std::fs::write(
+        home.join("print.toml"),
+        format!(
+            "profile = \"{}\"\ncondition = \"{TEST_CONDITION}\"\n",
+            gs_profile("default_cmyk.icc").display()
+        ),
+    )
+    .unwrap();
+    banmian(dir, &home, &["archive", ID])
+        .expect_exit(1)
+        .says("print.toml:1")
+        .says("profile")
+        .says("put ");
+    assert!(!rev(dir, 3).exists());
+}
