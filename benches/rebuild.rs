@@ -25,6 +25,11 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
+/// The page's print PDF as `build` encodes it (no output intent).
+fn print_pdf(document: &typst_layout::PagedDocument) -> Vec<u8> {
+    encode(document, OutputFormat::Pdf, 72.0, "bench/5", 0.0, None).unwrap()
+}
+
 fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
 }
@@ -167,15 +172,7 @@ fn phases(
             &Default::default(),
         );
         mark(2, &mut times);
-        let pdf = encode(
-            &composed.document,
-            OutputFormat::Pdf,
-            72.0,
-            "bench/5",
-            0.0,
-            None,
-        )
-        .unwrap();
+        let pdf = print_pdf(&composed.document);
         mark(3, &mut times);
         let _ = check_pdf(
             &pdf,
@@ -200,15 +197,7 @@ fn phases(
     let times: Vec<Duration> = (0..RUNS)
         .map(|_| {
             let t = Instant::now();
-            let pdf = encode(
-                &composed.document,
-                OutputFormat::Pdf,
-                72.0,
-                "bench/5",
-                0.0,
-                None,
-            )
-            .unwrap();
+            let pdf = print_pdf(&composed.document);
             std::hint::black_box(pdf);
             t.elapsed()
         })

@@ -31,8 +31,11 @@ fn rev(dir: &Path, n: u32) -> PathBuf {
 
 /// An RGB JPEG, as reporters send them.
 fn rgb_jpeg() -> Vec<u8> {
-    let img = image::RgbImage::from_fn(900, 600, |x, y| {
-        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8])
+    // Light colours: Ghostscript's CMYK profile (the tests' plant) is no
+    // newspaper profile and would take dark ones above the ink limit.
+    let img = image::RgbImage::from_fn(1600, 900, |x, y| {
+        let v = |n: u32| 150 + (n % 100) as u8;
+        image::Rgb([v(x), v(y), v(x + y)])
     });
     let mut bytes = std::io::Cursor::new(Vec::new());
     img.write_to(&mut bytes, image::ImageFormat::Jpeg).unwrap();
@@ -42,11 +45,11 @@ fn rgb_jpeg() -> Vec<u8> {
 /// A CMYK JPEG (a picture the desk has separated already), at a
 /// resolution the page can print.
 fn cmyk_jpeg() -> Vec<u8> {
-    let (w, h) = (1100u16, 850u16);
+    let (w, h) = (1600u16, 900u16);
     let pixels: Vec<u8> = (0..usize::from(w) * usize::from(h))
         .flat_map(|i| {
             let (x, y) = (i % usize::from(w), i / usize::from(w));
-            [(x % 200) as u8, (y % 180) as u8, 40, 20]
+            [(x % 100) as u8, (y % 90) as u8, 40, 10]
         })
         .collect();
     let mut out = Vec::new();
@@ -77,16 +80,28 @@ fn with_a_cmyk_output_intent_the_archived_page_is_the_print_page_in_pdf_a() {
     let dir = tmp.path();
     let ed = copy_edition(&seed(), dir, ID);
     add_test_profile(&ed, "Ghostscript default CMYK (test profile)");
+    // The reporters' pictures: eight RGB JPEGs (converted for print) and
+    // one CMYK JPEG (which PDF/A without an output intent cannot carry).
     std::fs::create_dir_all(ed.join("photos")).unwrap();
-    // A reporter's RGB picture (converted for print) and a CMYK one
-    // (which PDF/A without an output intent cannot carry).
-    std::fs::write(ed.join("photos/01-tongshan-mufushan-road.jpg"), rgb_jpeg()).unwrap();
-    std::fs::write(
-        ed.join("photos/02-tongcheng-neichong-yao-culture.jpg"),
-        cmyk_jpeg(),
-    )
-    .unwrap();
+    let article = std::fs::read_to_string(ed.join("feature.md")).unwrap();
+    let photos: Vec<&str> = article
+        .lines()
+        .filter_map(|l| l.strip_prefix("file = \"")?.strip_suffix('"'))
+        .collect();
+    assert_eq!(photos.len(), 9, "the seed's nine photos");
+    for (i, photo) in photos.iter().enumerate() {
+        let bytes = if i == 1 { cmyk_jpeg() } else { rgb_jpeg() };
+        std::fs::write(ed.join(photo), bytes).unwrap();
+    }
     let home = root();
+    // The print build: PDF/X-4, the RGB pictures converted, and the
+    // preflight passes strict.
+    banmian(dir, &home, &["build", ID, "-o", "out"]).expect_success();
+    let built = Document::load(dir.join("out/xianning-2021-05.pdf")).unwrap();
+    assert_eq!(intents(&built).len(), 1, "PDF/X-4");
+    banmian(dir, &home, &["preflight", ID, "--strict"])
+        .expect_success()
+        .says("converted from RGB");
     banmian(dir, &home, &["archive", ID])
         .expect_success()
         .says("archived as revision 1");
@@ -149,7 +164,7 @@ fn with_a_cmyk_output_intent_the_archived_page_is_the_print_page_in_pdf_a() {
     // Every picture CMYK, every font embedded.
     let images = poppler("pdfimages", &["-list", page.to_str().unwrap()]);
     let rows: Vec<&str> = images.lines().skip(2).collect();
-    assert!(rows.len() >= 2, "{images}");
+    assert_eq!(rows.len(), 9, "{images}");
     for row in &rows {
         let color = row.split_whitespace().nth(5).unwrap();
         assert_eq!(color, "cmyk", "{images}");
