@@ -114,12 +114,15 @@ pub fn compose_page(
     page: &Page,
     proof: Proof,
 ) -> Result<ComposedPage, Error> {
-    compose_page_with(world, edition, page, proof, false, "")
+    let dress = Dress {
+        proof,
+        ..Dress::default()
+    };
+    compose_page_with(world, edition, page, &dress, "")
 }
 
-/// [`compose_page`] with printer's `marks` outside the trim when asked
-/// ([`crate::data::PrinterMarks`]), and Typst markup set before the page's
-/// layout, e.g. the `pdf.attach` calls that put an archived page's sources
+/// [`compose_page`] dressed as `dress` says (proof marks, printer's marks,
+/// changes highlighted), and Typst markup set before the page's layout, e.g. the `pdf.attach` calls that put an archived page's sources
 /// inside it (the preamble is banmian's own code, never content).
 ///
 /// One compilation when `world` made up this page before and the edit
@@ -132,16 +135,14 @@ pub fn compose_page_with(
     world: &mut PageWorld,
     edition: &Edition,
     page: &Page,
-    proof: Proof,
-    marks: bool,
+    dress: &Dress,
     preamble: &str,
 ) -> Result<ComposedPage, Error> {
     let main = format!("{preamble}{}", main_source(page));
     let job = Job {
         edition,
         page,
-        proof,
-        marks,
+        dress,
         main: &main,
         compilations: Cell::new(0),
     };
@@ -176,7 +177,7 @@ pub fn compose_page_with(
             Ok(plan) => plan,
             Err(unfit) => {
                 let error = job.unfit(unfit, article, &measures);
-                if !(job.proof.marks && matches!(error, Error::Overset { .. })) {
+                if !(job.dress.proof.marks && matches!(error, Error::Overset { .. })) {
                     return Err(error);
                 }
                 return job.cut_proof(world, &measures, article, error);
@@ -191,7 +192,7 @@ pub fn compose_page_with(
         if slack == MAX_SLACK {
             world.plans().forget(page.number);
             let error = job.overset(&document, &grid, article);
-            if job.proof.marks {
+            if job.dress.proof.marks {
                 return job.overset_proof(world, plan, error);
             }
             return Err(error);
@@ -223,13 +224,23 @@ fn fits(document: &PagedDocument, grid: &Grid) -> bool {
     at.page.get() == 1 && y <= grid.body_bottom + 0.5 && y >= grid.body_top - 0.5
 }
 
+/// What is drawn on a page besides its content.
+#[derive(Debug, Clone, Default)]
+pub struct Dress {
+    /// Proof marks (PNG and SVG proofs).
+    pub proof: Proof,
+    /// Printer's marks outside the trim ([`crate::data::PrinterMarks`]).
+    pub marks: bool,
+    /// Text to highlight where the page prints it: the changes
+    /// `archive diff --pdf` shows the desk to sign off.
+    pub highlights: Vec<String>,
+}
+
 /// One page to compile, to measure or to place.
 struct Job<'a> {
     edition: &'a Edition,
     page: &'a Page,
-    proof: Proof,
-    /// Printer's marks outside the trim.
-    marks: bool,
+    dress: &'a Dress,
     main: &'a str,
     /// Compilations so far.
     compilations: Cell<usize>,
@@ -381,8 +392,9 @@ impl Job<'_> {
 
     /// The page's data, with `plan` or without.
     fn data(&self, plan: Option<&Plan>) -> PageData {
-        let mut data = PageData::new(self.edition, self.page, self.proof);
-        data.marks = self.marks.then(|| PrinterMarks::of(&data));
+        let mut data = PageData::new(self.edition, self.page, self.dress.proof);
+        data.marks = self.dress.marks.then(|| PrinterMarks::of(&data));
+        data.highlights = self.dress.highlights.clone();
         data.plan = plan.cloned();
         data
     }

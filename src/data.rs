@@ -34,6 +34,10 @@ pub struct PageData {
     /// Printer's marks outside the trim, when the job asks for them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub marks: Option<PrinterMarks>,
+    /// Text highlighted wherever the page prints it (the changes a
+    /// correction made, `archive diff --pdf`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub highlights: Vec<String>,
 }
 
 /// Printer's marks (crop, bleed and registration marks and a slug line),
@@ -371,6 +375,7 @@ impl PageData {
             index: index(edition, page),
             overset: None,
             marks: None,
+            highlights: Vec::new(),
         }
     }
 }

@@ -71,6 +71,8 @@ pub fn default_out_dir(edition_id: &str) -> PathBuf {
 
 /// The folder of an archive under which font files are stored by hash.
 pub const ARCHIVE_FONTS: &str = "fonts";
+/// The folder of an archive under which pictures are stored by hash.
+pub const ARCHIVE_PICTURES: &str = "pictures";
 /// The archive's search index file; SQLite keeps its journals beside it
 /// under names that begin with this one (`index.sqlite-journal`).
 pub const ARCHIVE_INDEX: &str = "index.sqlite";
@@ -84,6 +86,8 @@ pub fn reserved_edition_id(id: &str) -> Option<&'static str> {
     let lower = id.to_ascii_lowercase();
     if lower == ARCHIVE_FONTS {
         Some("the archive keeps its fonts under that name")
+    } else if lower == ARCHIVE_PICTURES {
+        Some("the archive keeps its pictures under that name")
     } else if lower.starts_with(ARCHIVE_INDEX) {
         Some("the archive keeps its search index under that name")
     } else {

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use crate::archival::{attachments, explain_cmyk_pictures};
 use crate::check::{self, check_page};
-use crate::compose::{ComposedPage, Grid, compose_page_with, template_warnings};
+use crate::compose::{ComposedPage, Dress, Grid, compose_page_with, template_warnings};
 use crate::content::{
     Article, Correction, Edition, Jump, JumpPart, Page, PictureMode, PrintConfig,
     correct_punctuation, load_edition, uncovered_characters,
@@ -67,6 +67,8 @@ pub struct SetOptions {
     /// Draw printer's marks outside the trim (crop, bleed and registration
     /// marks, a slug line); set from the print configuration's `marks`.
     pub marks: bool,
+    /// Text to highlight on each page (by 版次): `archive diff --pdf`.
+    pub highlights: std::collections::BTreeMap<u32, Vec<String>>,
     /// A page that does not fit is a preflight finding, and the other
     /// pages are still set (`banmian preflight`); otherwise it is an error.
     pub overset_is_finding: bool,
@@ -455,14 +457,12 @@ impl Setter<'_> {
     ) -> Result<(ComposedPage, Option<Project>), Error> {
         let edition = self.edition;
         let world = self.print_world(session);
-        let composed = compose_page_with(
-            world,
-            edition,
-            page,
-            self.options.proof,
-            self.options.marks,
-            "",
-        )?;
+        let dress = Dress {
+            proof: self.options.proof,
+            marks: self.options.marks,
+            highlights: (self.options.highlights.get(&page.number).cloned()).unwrap_or_default(),
+        };
+        let composed = compose_page_with(world, edition, page, &dress, "")?;
         let project = self.options.emit_typst.then(|| {
             Project::gather(
                 page_stem(&edition.id, page.number),
@@ -519,12 +519,11 @@ impl Setter<'_> {
         let bleed = edition.format.bleed_mm;
         if let Some(intent) = self.intent.filter(|i| i.components == 4) {
             let world = self.print_world(session);
-            let composed =
-                compose_page_with(world, edition, page, Proof::default(), false, &preamble)?;
+            let composed = compose_page_with(world, edition, page, &Dress::default(), &preamble)?;
             return encode_archival(&composed.document, &ident, bleed, Some(intent));
         }
         let world = session.archive_world(&builder.home.layouts, &edition.dir, &builder.fonts);
-        let composed = compose_page_with(world, edition, page, Proof::default(), false, &preamble)?;
+        let composed = compose_page_with(world, edition, page, &Dress::default(), &preamble)?;
         encode_archival(&composed.document, &ident, bleed, None)
             .map_err(|e| explain_cmyk_pictures(e, page))
     }

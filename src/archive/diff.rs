@@ -5,6 +5,7 @@
 //! character by character within it, each change on its own
 //! (`黄志【刚→强】……黄志【刚→强】`).
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use similar::{Algorithm, DiffOp, DiffTag, TextDiff, capture_diff_slices};
@@ -137,6 +138,57 @@ pub fn mark_up(changes: &[Change]) -> (String, Counts) {
         out.push('\n');
     }
     (out, counts)
+}
+
+/// Characters of context a highlighted change takes either side, so that
+/// a changed character is not highlighted everywhere else it occurs.
+const HIGHLIGHT_CONTEXT: usize = 2;
+
+/// What `archive diff --pdf` highlights on each page (by 版次) of the
+/// newer revision: each change within an edited passage with a little of
+/// its context (a deletion, the characters either side of where it was),
+/// and added passages whole. Removed passages are not on the page; the
+/// text report lists them.
+pub fn highlights(changes: &[Change]) -> BTreeMap<u32, Vec<String>> {
+    let mut out: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+    for change in changes {
+        let (page, texts) = match change {
+            Change::Added(n) => (n.page, vec![n.text.trim().to_string()]),
+            Change::Edited(o, n) => (n.page, changed_stretches(&o.text, &n.text)),
+            Change::Same(_) | Change::Removed(_) => continue,
+        };
+        let list = out.entry(page).or_default();
+        for text in texts {
+            if !text.is_empty() && !list.contains(&text) {
+                list.push(text);
+            }
+        }
+    }
+    out
+}
+
+/// The stretches of `new` that differ from `old`, each with
+/// [`HIGHLIGHT_CONTEXT`] characters either side, overlapping ones joined.
+fn changed_stretches(old: &str, new: &str) -> Vec<String> {
+    let o: Vec<char> = old.chars().collect();
+    let n: Vec<char> = new.chars().collect();
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, &o, &n) {
+        if op.tag() == DiffTag::Equal {
+            continue;
+        }
+        let r = op.new_range();
+        let start = r.start.saturating_sub(HIGHLIGHT_CONTEXT);
+        let end = (r.end + HIGHLIGHT_CONTEXT).min(n.len());
+        match ranges.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => ranges.push((start, end)),
+        }
+    }
+    ranges
+        .into_iter()
+        .map(|(a, b)| n[a..b].iter().collect())
+        .collect()
 }
 
 /// The new text with each change marked 【旧→新】 (【删去：…】,
@@ -300,5 +352,12 @@ mod tests {
         );
         assert_eq!(marked("主战场之一。", "主战场。"), "主战场【删去：之一】。");
         assert_eq!(marked("主战场。", "主战场之一。"), "主战场【增加：之一】。");
+    }
+    #[test]
+    fn highlights_take_each_change_with_a_little_context() {
+        let n = changed_stretches("黄志刚一边说，黄志刚笑了", "黄志强一边说，黄志强笑了");
+        assert_eq!(n, ["黄志强一边", "黄志强笑了"]);
+        // A deletion: the characters either side of where it was.
+        assert_eq!(changed_stretches("主战场之一。", "主战场。"), ["战场。"]);
     }
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::hash::sha256;
 use crate::diag::{Error, Location};
 use crate::files::is_plain_relative;
-use crate::names::ARCHIVE_FONTS;
+use crate::names::{ARCHIVE_FONTS, ARCHIVE_PICTURES};
 
 /// The manifest's file name inside a revision folder.
 pub const MANIFEST: &str = "manifest.json";
@@ -68,6 +68,27 @@ pub struct Manifest {
     /// The font files the pages were set with, in font-book order. The
     /// files are stored once for the whole archive, under `fonts/`.
     pub fonts: Vec<FontEntry>,
+    /// The edition's pictures (photos, the logo), stored once for the
+    /// whole archive under `pictures/` instead of in the revision's
+    /// edition folder; absent in revisions archived before, which hold
+    /// their pictures in `edition/`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pictures: Vec<PictureEntry>,
+}
+
+/// One picture of the edition, stored by content.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct PictureEntry {
+    /// Its place in the revision as the edition has it,
+    /// `edition/<edition-id>/photos/01.jpg`.
+    pub path: String,
+    /// Its SHA-256.
+    pub sha256: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// Where the archive keeps it, relative to the archive folder:
+    /// `pictures/<sha256>.<ext>`.
+    pub stored: String,
 }
 
 /// One archived page.
@@ -176,7 +197,9 @@ impl Manifest {
             ]
         });
         let whole = (self.edition_print.iter()).map(|rel| ("edition_print".to_string(), rel));
-        for (field, rel) in files.chain(pages).chain(whole) {
+        let pictures = (self.pictures.iter().enumerate())
+            .map(|(i, p)| (format!("pictures[{i}].path"), &p.path));
+        for (field, rel) in files.chain(pages).chain(whole).chain(pictures) {
             if !is_plain_relative(rel) {
                 return Err(Error::content(
                     Location::file(path).with_field(field),
@@ -184,18 +207,26 @@ impl Manifest {
                 ));
             }
         }
-        for (i, font) in self.fonts.iter().enumerate() {
-            let name = font
-                .stored
-                .strip_prefix(ARCHIVE_FONTS)
+        let fonts = (self.fonts.iter().enumerate()).map(|(i, f)| {
+            (
+                format!("fonts[{i}].stored"),
+                &f.stored,
+                ARCHIVE_FONTS,
+                "font",
+            )
+        });
+        let pictures = (self.pictures.iter().enumerate()).map(|(i, p)| {
+            let field = format!("pictures[{i}].stored");
+            (field, &p.stored, ARCHIVE_PICTURES, "picture")
+        });
+        for (field, stored, store, what) in fonts.chain(pictures) {
+            let name = stored
+                .strip_prefix(store)
                 .and_then(|rest| rest.strip_prefix('/'));
             if !name.is_some_and(|n| is_plain_relative(n) && !n.contains('/')) {
                 return Err(Error::content(
-                    Location::file(path).with_field(format!("fonts[{i}].stored")),
-                    format!(
-                        "{:?} is not a file of the archive's font store",
-                        font.stored
-                    ),
+                    Location::file(path).with_field(field),
+                    format!("{stored:?} is not a file of the archive's {what} store"),
                 ));
             }
         }

@@ -5,6 +5,7 @@
 //! ```text
 //! archive/
 //!   fonts/<sha256>.<ext>          font files, stored once for all revisions
+//!   pictures/<sha256>.<ext>       photos and logos, stored once likewise
 //!   index.sqlite                  the search index: a cache, rebuilt at will
 //!   <edition-id>/rev-0001/
 //!     manifest.json               what, why, with what; SHA-256 of every file
@@ -28,6 +29,7 @@ pub mod index;
 pub mod manifest;
 pub mod normalise;
 pub mod passages;
+pub mod pictures;
 pub mod regenerate;
 pub mod render;
 pub mod store;
@@ -36,10 +38,12 @@ pub mod verify;
 use std::path::{Path, PathBuf};
 
 use crate::diag::Error;
-use manifest::{FontEntry, MANIFEST, MANIFEST_SUM, Manifest};
+use manifest::{FontEntry, MANIFEST, MANIFEST_SUM, Manifest, PictureEntry};
 
 /// The folder under which font files are stored by hash.
 pub const FONTS: &str = crate::names::ARCHIVE_FONTS;
+/// The folder under which pictures are stored by hash.
+pub const PICTURES: &str = crate::names::ARCHIVE_PICTURES;
 /// The index file.
 pub const INDEX: &str = crate::names::ARCHIVE_INDEX;
 /// Prefix of a staging folder (an archive being written).
@@ -84,11 +88,26 @@ impl Archive {
         Ok(path)
     }
 
+    /// Where a picture a manifest lists is stored, once its content is
+    /// checked against the manifest's hash.
+    pub fn checked_picture(&self, picture: &PictureEntry) -> Result<PathBuf, Error> {
+        let path = self.root.join(&picture.stored);
+        let intact = path.is_file() && hash::sha256_file(&path)?.0 == picture.sha256;
+        if !intact {
+            return Err(Error::Archive(format!(
+                "{}: the archived picture {} is missing or damaged (run `banmian archive verify`)",
+                path.display(),
+                picture.path
+            )));
+        }
+        Ok(path)
+    }
+
     /// The editions in the archive, sorted by id.
     pub fn editions(&self) -> Result<Vec<String>, Error> {
         let mut ids: Vec<String> = folders(&self.root)?
             .into_iter()
-            .filter(|name| !name.starts_with('.') && name != FONTS)
+            .filter(|name| !name.starts_with('.') && name != FONTS && name != PICTURES)
             .collect();
         ids.sort();
         Ok(ids)

@@ -2,13 +2,15 @@
 //! bundle alone — its edition folder, its layouts, its fonts — and compares
 //! them byte for byte with the archived PDFs.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::Archive;
 use super::hash::sha256;
 use super::manifest::Manifest;
-use super::render::{Release, Rendered, render};
+use super::pictures::whole_edition;
+use super::render::{Release, Rendered, highlighted_pdf, render};
 use crate::diag::Error;
 use crate::fonts::Fonts;
 use crate::publish::publish;
@@ -62,21 +64,16 @@ pub fn regenerate(
     out: Option<&Path>,
 ) -> Result<Regenerated, Error> {
     let revision = archive.pick(id, revision)?;
-    let manifest = archive.manifest(id, revision)?;
-    let dir = archive.revision_dir(id, revision);
-    let fonts = manifest
-        .fonts
-        .iter()
-        .map(|font| archive.checked_font(font))
-        .collect::<Result<Vec<_>, _>>()?;
+    let bundle = Bundle::open(archive, id, revision)?;
+    let (manifest, dir) = (&bundle.manifest, &bundle.dir);
     let rendered = render(
-        &dir.join("edition").join(id),
+        &bundle.edition_dir,
         &dir.join("layouts"),
-        Arc::new(Fonts::load_files(&fonts)?),
+        bundle.fonts.clone(),
         &Release::Unchecked,
         manifest.print_config,
     )?;
-    let pages = compare_pages(&dir, &manifest, &rendered);
+    let pages = compare_pages(dir, manifest, &rendered);
     let mut written = Vec::new();
     if let Some(out) = out {
         let files: Vec<(PathBuf, Vec<u8>)> = rendered
@@ -93,6 +90,57 @@ pub fn regenerate(
         pages,
         written,
     })
+}
+
+/// An archived revision as it is set again: its manifest, its folder, its
+/// fonts loaded, and its edition folder whole (the pictures stored once
+/// put back in a temporary copy, kept while this lives).
+struct Bundle {
+    manifest: Manifest,
+    dir: PathBuf,
+    fonts: Arc<Fonts>,
+    edition_dir: PathBuf,
+    _copy: Option<tempfile::TempDir>,
+}
+
+impl Bundle {
+    fn open(archive: &Archive, id: &str, revision: u32) -> Result<Self, Error> {
+        let manifest = archive.manifest(id, revision)?;
+        let dir = archive.revision_dir(id, revision);
+        let fonts = (manifest.fonts.iter())
+            .map(|font| archive.checked_font(font))
+            .collect::<Result<Vec<_>, _>>()?;
+        let (edition_dir, copy) = whole_edition(archive, &manifest, &dir)?;
+        Ok(Self {
+            fonts: Arc::new(Fonts::load_files(&fonts)?),
+            manifest,
+            dir,
+            edition_dir,
+            _copy: copy,
+        })
+    }
+}
+
+/// The pages `numbers` of revision `revision` of edition `id` set again
+/// with `highlights` (by 版次) over their text, as one PDF: the corrected
+/// pages with their changes in sight for the desk to sign off
+/// (`archive diff --pdf`).
+pub fn highlighted(
+    archive: &Archive,
+    id: &str,
+    revision: u32,
+    highlights: BTreeMap<u32, Vec<String>>,
+    numbers: &BTreeSet<u32>,
+) -> Result<Vec<u8>, Error> {
+    let bundle = Bundle::open(archive, id, revision)?;
+    highlighted_pdf(
+        &bundle.edition_dir,
+        &bundle.dir.join("layouts"),
+        bundle.fonts.clone(),
+        bundle.manifest.print_config,
+        highlights,
+        numbers,
+    )
 }
 
 /// Both files of every archived page compared with the regenerated ones,

@@ -11,6 +11,7 @@
 //! writes it; not a PDF/A one: each PDF/A page already carries the sources
 //! it was set from, and the edition's pages are those pages in page order.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -23,7 +24,7 @@ use crate::names::{edition_file_name, page_file_name};
 use crate::pipeline::{Builder, Encoding, SetOptions};
 use crate::preflight::PrintSettings;
 use crate::session::Session;
-use crate::whole::edition_print;
+use crate::whole::{edition_pdf, edition_print};
 
 pub use crate::archival::{OUTPUT_INPUT, PDF_STANDARD};
 
@@ -124,4 +125,37 @@ pub fn render(
         layouts_used: session.used_layouts(),
         edition_print,
     })
+}
+
+/// The pages `numbers` of the edition in `dir` set with `highlights` (by
+/// 版次) over their text, as one PDF in page order (a proof, never
+/// printed): what `archive diff --pdf` gives the desk to sign a correction
+/// off. Set as `render` sets them (`layouts`, `fonts`, the print
+/// configuration with `print_config`).
+pub fn highlighted_pdf(
+    dir: &Path,
+    layouts: &Path,
+    fonts: Arc<Fonts>,
+    print_config: bool,
+    highlights: BTreeMap<u32, Vec<String>>,
+    numbers: &BTreeSet<u32>,
+) -> Result<Vec<u8>, Error> {
+    let home = Home {
+        layouts: layouts.to_path_buf(),
+        fonts: PathBuf::new(),
+    };
+    let options = SetOptions {
+        punct_fix: true,
+        keep_layout: true,
+        highlights,
+        print: print_config.then(PrintConfig::default),
+        ..SetOptions::default()
+    };
+    let mut session = Session::default();
+    let set = Builder::with_fonts(home, fonts).set_pages(&mut session, dir, &options)?;
+    let pages: Vec<(u32, &typst_layout::PagedDocument)> = (set.pages.iter())
+        .filter(|p| numbers.contains(&p.number))
+        .filter_map(|p| p.composed.as_ref().map(|c| (p.number, &c.document)))
+        .collect();
+    edition_pdf(&set.edition, &pages, None)
 }

@@ -10,8 +10,11 @@ use tempfile::TempDir;
 
 use super::hash::sha256_file;
 use super::house::{house_print_files, house_unchanged};
-use super::manifest::{FORMAT, FileEntry, FontEntry, MANIFEST, MANIFEST_SUM, Manifest, PageEntry};
+use super::manifest::{
+    FORMAT, FileEntry, FontEntry, MANIFEST, MANIFEST_SUM, Manifest, PageEntry, PictureEntry,
+};
 use super::passages::{TEXT, passages};
+use super::pictures::{publish_pictures, take_pictures};
 use super::render::{PDF_STANDARD, Release, Rendered, render};
 use super::{Archive, FONTS, LOCK, STAGING, now_utc, revision_name, slash_path};
 use crate::content::{edition_id, load_edition};
@@ -67,7 +70,7 @@ pub fn archive_edition(
     note: Option<&str>,
 ) -> Result<Outcome, Error> {
     let id = edition_name(edition_dir)?;
-    let files = edition_files(edition_dir, home)?;
+    let (files, pictures) = edition_files(edition_dir, home)?;
     let house = house_print_files(home)?;
     let fonts_found = Fonts::load(&home.fonts, false)?.files();
     check_outside(&archive.root, edition_dir)?;
@@ -78,6 +81,7 @@ pub fn archive_edition(
     let sources = Sources {
         id,
         files,
+        pictures,
         fonts,
         house,
     };
@@ -93,11 +97,19 @@ pub fn archive_edition(
     // Declared after the lock: the staging folder goes before the lock does.
     let staged = Staged::new(archive, &sources, home)?;
     let rendered = staged.render(edition_dir, home)?;
-    let written = staged.write(&rendered, &sources, revision, note)?;
+    let pictures = take_pictures(
+        archive,
+        staged.staging.path(),
+        &staged.edition_copy,
+        &sources.id,
+        &sources.pictures,
+    )?;
+    let written = staged.write(&rendered, &sources, &pictures.entries, revision, note)?;
 
     #[cfg(feature = "fail-points")]
     crate::publish::fail_before_publish(&format!("archiving {id}"))?;
 
+    publish_pictures(archive, &pictures.new)?;
     let (dir, new_font_bytes) = staged.publish(archive, id, revision)?;
     Ok(Outcome::Created {
         revision,
@@ -157,6 +169,8 @@ struct Sources {
     id: String,
     /// The files the edition consists of, as (relative path, path), sorted.
     files: Vec<(PathBuf, PathBuf)>,
+    /// The pictures among them, relative paths, stored once by content.
+    pictures: Vec<PathBuf>,
     /// The font files, each with its hash and where the archive keeps it.
     fonts: Vec<(PathBuf, FontEntry)>,
     /// The house's print configuration, as (path in the revision, file).
@@ -283,6 +297,7 @@ impl Staged {
         &self,
         rendered: &Rendered,
         sources: &Sources,
+        pictures: &[PictureEntry],
         revision: u32,
         note: Option<&str>,
     ) -> Result<Written, Error> {
@@ -322,6 +337,7 @@ impl Staged {
                 .iter()
                 .map(|(_, entry)| entry.clone())
                 .collect(),
+            pictures: pictures.to_vec(),
         };
         let manifest_bytes = manifest.to_bytes();
         let sum = Manifest::sum_line(&manifest_bytes);
@@ -422,14 +438,11 @@ fn unchanged(manifest: &Manifest, sources: &Sources, home: &Home) -> Result<bool
         return Ok(false);
     }
     let prefix = format!("edition/{id}/");
-    let archived: Vec<(&str, &str)> = manifest
-        .files
-        .iter()
-        .filter_map(|f| {
-            f.path
-                .strip_prefix(&prefix)
-                .map(|rel| (rel, f.sha256.as_str()))
-        })
+    let files = (manifest.files.iter()).map(|f| (&f.path, &f.sha256));
+    let pictures = (manifest.pictures.iter()).map(|p| (&p.path, &p.sha256));
+    let archived: Vec<(&str, &str)> = files
+        .chain(pictures)
+        .filter_map(|(path, sha)| path.strip_prefix(&prefix).map(|rel| (rel, sha.as_str())))
         .collect();
     if archived.len() != sources.files.len() {
         return Ok(false);
@@ -468,8 +481,11 @@ fn edition_name(dir: &Path) -> Result<String, Error> {
 
 /// The files the edition in `dir` consists of (as loading it finds them:
 /// the files a build reads, see [`crate::content::Edition::files`]), as (relative path,
-/// path), sorted. A link must stay inside the folder.
-fn edition_files(dir: &Path, home: &Home) -> Result<Vec<(PathBuf, PathBuf)>, Error> {
+/// path), sorted, and which of them are pictures. A link must stay inside
+/// the folder.
+type EditionFiles = (Vec<(PathBuf, PathBuf)>, Vec<PathBuf>);
+
+fn edition_files(dir: &Path, home: &Home) -> Result<EditionFiles, Error> {
     let (edition, _warnings) = load_edition(dir, &home.layouts)?;
     let root = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
     let mut files = Vec::new();
@@ -484,7 +500,7 @@ fn edition_files(dir: &Path, home: &Home) -> Result<Vec<(PathBuf, PathBuf)>, Err
         }
         files.push((rel, path));
     }
-    Ok(files)
+    Ok((files, edition.pictures()))
 }
 
 /// Removes staging folders left by an archive that was killed. Only called

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::hash::{is_sha256, sha256_file};
 use super::manifest::{MANIFEST, MANIFEST_SUM, Manifest};
-use super::{Archive, FONTS, INDEX, LOCK, STAGING, parse_revision_name, slash_path};
+use super::{Archive, FONTS, INDEX, LOCK, PICTURES, STAGING, parse_revision_name, slash_path};
 use crate::diag::Error;
 use crate::files::{Unconfined, confined_file, is_link, walk_entries};
 
@@ -94,6 +94,7 @@ pub fn verify(archive: &Archive, edition: Option<&str>) -> Result<Report, Error>
         report: Report::default(),
         found: Vec::new(),
         fonts: BTreeMap::new(),
+        pictures: BTreeMap::new(),
     };
     for id in &ids {
         if check.edition_folder(id)? {
@@ -102,15 +103,40 @@ pub fn verify(archive: &Archive, edition: Option<&str>) -> Result<Report, Error>
             }
         }
     }
-    check.used_fonts()?;
+    check.used_stored()?;
     if edition.is_none() {
-        check.font_store()?;
+        check.stores()?;
         check.root()?;
     }
     let mut report = check.report;
     check.found.sort();
     report.damage = check.found;
     Ok(report)
+}
+
+/// The archive's two stores of files kept by content.
+#[derive(Debug, Clone, Copy)]
+enum Store {
+    Fonts,
+    Pictures,
+}
+
+impl Store {
+    /// Its folder in the archive.
+    fn folder(self) -> &'static str {
+        match self {
+            Self::Fonts => FONTS,
+            Self::Pictures => PICTURES,
+        }
+    }
+
+    /// What it stores, one of them.
+    fn what(self) -> &'static str {
+        match self {
+            Self::Fonts => "font file",
+            Self::Pictures => "picture",
+        }
+    }
 }
 
 /// A check under way: what it has counted and found so far.
@@ -120,6 +146,8 @@ struct Check<'a> {
     found: Vec<Damage>,
     /// The font files the revisions use: sha → (stored path, bytes).
     fonts: BTreeMap<String, (String, u64)>,
+    /// The pictures the revisions use, likewise.
+    pictures: BTreeMap<String, (String, u64)>,
 }
 
 impl Check<'_> {
@@ -224,62 +252,82 @@ impl Check<'_> {
                 .entry(font.sha256.clone())
                 .or_insert_with(|| (font.stored.clone(), font.bytes));
         }
+        for picture in &manifest.pictures {
+            self.pictures
+                .entry(picture.sha256.clone())
+                .or_insert_with(|| (picture.stored.clone(), picture.bytes));
+        }
         Ok(())
     }
 
-    /// The font files the revisions use: each there, with its content.
-    fn used_fonts(&mut self) -> Result<(), Error> {
-        let fonts = std::mem::take(&mut self.fonts);
-        for (sha, (stored, bytes)) in &fonts {
-            let path = match confined_file(&self.archive.root, stored) {
-                Ok(path) => path,
-                Err(Unconfined::Missing) => {
-                    let path = self.archive.root.join(stored);
-                    self.damage(path, Kind::Missing, "a font file the pages use".into());
-                    continue;
-                }
-                Err(why) => {
-                    self.unconfined(self.archive.root.join(stored), why);
-                    continue;
-                }
-            };
-            self.report.files += 1;
-            let (actual, size) = sha256_file(&path)?;
-            if &actual != sha || size != *bytes {
-                self.font_altered(path, &actual, sha);
-            }
-        }
-        self.fonts = fonts;
-        Ok(())
-    }
-
-    /// The font store holds only stored fonts; those no revision uses are
-    /// checked too, and noted.
-    fn font_store(&mut self) -> Result<(), Error> {
-        let fonts_dir = self.archive.root.join(FONTS);
-        if is_link(&fonts_dir) {
-            self.damage(fonts_dir, Kind::Link, "not followed".into());
-            return Ok(());
-        }
-        if !fonts_dir.is_dir() {
-            return Ok(());
-        }
-        for (rel, path) in walk_entries(&fonts_dir, true)? {
-            let name = slash_path(&rel);
-            let sha = name.split('.').next().unwrap_or("");
-            if is_link(&path) {
-                self.damage(path, Kind::Link, "not followed".into());
-            } else if rel.components().count() != 1 || !is_sha256(sha) {
-                self.damage(path, Kind::Extra, "not a stored font".into());
-            } else if !self.fonts.contains_key(sha) {
-                let (actual, _) = sha256_file(&path)?;
+    /// The font files and pictures the revisions use: each there, with
+    /// its content.
+    fn used_stored(&mut self) -> Result<(), Error> {
+        for store in [Store::Fonts, Store::Pictures] {
+            let used = std::mem::take(self.used(store));
+            for (sha, (stored, bytes)) in &used {
+                let path = match confined_file(&self.archive.root, stored) {
+                    Ok(path) => path,
+                    Err(Unconfined::Missing) => {
+                        let path = self.archive.root.join(stored);
+                        let what = format!("a {} the pages use", store.what());
+                        self.damage(path, Kind::Missing, what);
+                        continue;
+                    }
+                    Err(why) => {
+                        self.unconfined(self.archive.root.join(stored), why);
+                        continue;
+                    }
+                };
                 self.report.files += 1;
-                if actual != sha {
-                    self.font_altered(path, &actual, sha);
-                } else {
-                    self.report
-                        .notes
-                        .push(format!("{}: a font no revision uses", path.display()));
+                let (actual, size) = sha256_file(&path)?;
+                if &actual != sha || size != *bytes {
+                    self.stored_altered(path, &actual, sha);
+                }
+            }
+            *self.used(store) = used;
+        }
+        Ok(())
+    }
+
+    /// What the revisions use of `store`: sha → (stored path, bytes).
+    fn used(&mut self, store: Store) -> &mut BTreeMap<String, (String, u64)> {
+        match store {
+            Store::Fonts => &mut self.fonts,
+            Store::Pictures => &mut self.pictures,
+        }
+    }
+
+    /// The font and picture stores hold only stored files; those no
+    /// revision uses are checked too, and noted.
+    fn stores(&mut self) -> Result<(), Error> {
+        for store in [Store::Fonts, Store::Pictures] {
+            let dir = self.archive.root.join(store.folder());
+            if is_link(&dir) {
+                self.damage(dir, Kind::Link, "not followed".into());
+                continue;
+            }
+            if !dir.is_dir() {
+                continue;
+            }
+            for (rel, path) in walk_entries(&dir, true)? {
+                let name = slash_path(&rel);
+                let sha = name.split('.').next().unwrap_or("");
+                if is_link(&path) {
+                    self.damage(path, Kind::Link, "not followed".into());
+                } else if rel.components().count() != 1 || !is_sha256(sha) {
+                    let what = format!("not a stored {}", store.what());
+                    self.damage(path, Kind::Extra, what);
+                } else if !self.used(store).contains_key(sha) {
+                    let (actual, _) = sha256_file(&path)?;
+                    self.report.files += 1;
+                    if actual != sha {
+                        self.stored_altered(path, &actual, sha);
+                    } else {
+                        let note =
+                            format!("{}: a {} no revision uses", path.display(), store.what());
+                        self.report.notes.push(note);
+                    }
                 }
             }
         }
@@ -297,7 +345,7 @@ impl Check<'_> {
         self.damage(path, kind, detail);
     }
 
-    fn font_altered(&mut self, path: PathBuf, actual: &str, sha: &str) {
+    fn stored_altered(&mut self, path: PathBuf, actual: &str, sha: &str) {
         let detail = format!("SHA-256 {}, stored as {}", short(actual), short(sha));
         self.damage(path, Kind::Altered, detail);
     }

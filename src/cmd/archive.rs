@@ -1,15 +1,19 @@
 //! `banmian archive …`: keep a released edition, and list, show, search,
 //! reindex, verify and compare what the archive holds.
 
+use std::collections::BTreeSet;
+use std::path::Path;
 use std::process::ExitCode;
 
 use banmian::Error;
 use banmian::archive::index::Index;
 use banmian::archive::passages::{Passage, TEXT};
+use banmian::archive::regenerate::highlighted;
 use banmian::archive::store::{Outcome, archive_edition};
 use banmian::archive::{Archive, diff, verify as check};
 use banmian::content::Date;
 use banmian::home::Home;
+use banmian::publish::publish;
 
 use super::cli::{ArchiveArgs, ArchiveCommand};
 
@@ -27,7 +31,12 @@ pub fn run(args: ArchiveArgs) -> Result<ExitCode, Error> {
         Some(ArchiveCommand::Search { words }) => search(&archive, &words),
         Some(ArchiveCommand::Reindex) => reindex(&archive),
         Some(ArchiveCommand::Verify { edition }) => verify(&archive, edition.as_deref()),
-        Some(ArchiveCommand::Diff { edition, from, to }) => diff(&archive, &edition, from, to),
+        Some(ArchiveCommand::Diff {
+            edition,
+            from,
+            to,
+            pdf,
+        }) => diff(&archive, &edition, from, to, pdf.as_deref()),
     }
 }
 
@@ -232,7 +241,13 @@ fn passages(archive: &Archive, id: &str, rev: u32) -> Result<Vec<Passage>, Error
     serde_json::from_slice(&bytes).map_err(|e| Error::Archive(format!("{}: {e}", path.display())))
 }
 
-fn diff(archive: &Archive, id: &str, from: u32, to: u32) -> Result<ExitCode, Error> {
+fn diff(
+    archive: &Archive,
+    id: &str,
+    from: u32,
+    to: u32,
+    pdf: Option<&Path>,
+) -> Result<ExitCode, Error> {
     archive.pick(id, Some(from))?;
     archive.pick(id, Some(to))?;
     let old = passages(archive, id, from)?;
@@ -252,6 +267,28 @@ fn diff(archive: &Archive, id: &str, from: u32, to: u32) -> Result<ExitCode, Err
             "{} change(s) in {} edited passage(s); {} passage(s) removed, {} added",
             counts.changes, counts.edited, counts.removed, counts.added
         );
+    }
+    if let Some(pdf) = pdf {
+        let pages: BTreeSet<u32> = (changes.iter())
+            .filter_map(|c| match c {
+                diff::Change::Same(_) => None,
+                diff::Change::Removed(p) | diff::Change::Added(p) | diff::Change::Edited(_, p) => {
+                    Some(p.page)
+                }
+            })
+            .collect();
+        if pages.is_empty() {
+            println!("no page changed: {} not written", pdf.display());
+        } else {
+            let bytes = highlighted(archive, id, to, diff::highlights(&changes), &pages)?;
+            publish(&[(pdf.to_path_buf(), bytes)])?;
+            let numbers: Vec<String> = pages.iter().map(|n| format!("第{n}版")).collect();
+            println!(
+                "wrote {}: {} of revision {to}, the changes highlighted",
+                pdf.display(),
+                numbers.join(" ")
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -270,6 +270,11 @@ pub enum ArchiveCommand {
         /// The newer revision.
         #[arg(value_parser = clap::value_parser!(u32).range(1..))]
         to: u32,
+        /// Also write the newer revision's changed pages to this PDF, each
+        /// change highlighted where the page prints it, for the desk to
+        /// sign the correction off.
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
     },
 }
 

@@ -123,8 +123,7 @@ fn cut(
         let cut_job = Job {
             edition: job.edition,
             page: &cut_page,
-            proof: job.proof,
-            marks: job.marks,
+            dress: job.dress,
             main: job.main,
             compilations: Cell::new(job.compilations.get()),
         };

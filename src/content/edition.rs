@@ -56,23 +56,40 @@ impl Edition {
     /// files a build reads, hidden names or not, and so the files the
     /// archive keeps.
     pub fn files(&self) -> Vec<PathBuf> {
-        let rel = |path: &Path| -> PathBuf {
-            path.strip_prefix(&self.dir)
-                .unwrap_or(path)
-                .components()
-                .collect()
-        };
         let mut files = vec![PathBuf::from("edition.toml")];
-        files.extend(self.masthead.logo.as_ref().map(|l| rel(&l.path)));
-        files.extend(self.print.profile.as_ref().map(|p| rel(&p.path)));
-        for article in self.pages.iter().flat_map(|page| &page.articles) {
-            files.push(rel(&article.file));
-            let pictures = article.photos.iter().filter_map(|p| p.path.as_deref());
-            files.extend(pictures.map(rel));
-        }
+        files.extend(self.print.profile.as_ref().map(|p| self.relative(&p.path)));
+        files.extend(
+            self.pages
+                .iter()
+                .flat_map(|page| &page.articles)
+                .map(|a| self.relative(&a.file)),
+        );
+        files.extend(self.pictures());
         files.sort();
         files.dedup();
         files
+    }
+
+    /// The pictures among [`Self::files`] (the masthead's logo and every
+    /// photo that exists), relative to the edition folder, sorted: the
+    /// archive stores them once, by content.
+    pub fn pictures(&self) -> Vec<PathBuf> {
+        let logo = self.masthead.logo.iter().map(|l| l.path.as_path());
+        let photos = (self.pages.iter().flat_map(|page| &page.articles))
+            .flat_map(|a| &a.photos)
+            .filter_map(|p| p.path.as_deref());
+        let mut pictures: Vec<PathBuf> = logo.chain(photos).map(|p| self.relative(p)).collect();
+        pictures.sort();
+        pictures.dedup();
+        pictures
+    }
+
+    /// `path` relative to the edition folder.
+    fn relative(&self, path: &Path) -> PathBuf {
+        path.strip_prefix(&self.dir)
+            .unwrap_or(path)
+            .components()
+            .collect()
     }
 }
 

@@ -586,14 +586,47 @@ fn pictures_are_archived_and_a_cmyk_one_is_refused() {
     std::fs::create_dir_all(edition.join("photos")).unwrap();
     std::fs::write(edition.join(photo), grey_jpeg()).unwrap();
     archive_seed(dir);
-    assert_eq!(
-        std::fs::read(rev(dir, 1).join("edition").join(ID).join(photo)).unwrap(),
-        grey_jpeg()
-    );
+    // Stored once, by content, for the whole archive: not in the
+    // revision's edition folder, listed in its manifest.
+    assert!(!rev(dir, 1).join("edition").join(ID).join(photo).exists());
+    let sha = support::sha256_hex(&grey_jpeg());
+    let stored = dir.join("archive/pictures").join(format!("{sha}.jpg"));
+    assert_eq!(std::fs::read(&stored).unwrap(), grey_jpeg());
+    let pictures = manifest(dir, 1)["pictures"].clone();
+    assert_eq!(pictures[0]["path"], format!("edition/{ID}/{photo}"));
+    assert_eq!(pictures[0]["sha256"], sha);
+    assert_eq!(pictures[0]["stored"], format!("pictures/{sha}.jpg"));
     banmian(dir, &["archive", "verify"]).expect_success();
     banmian(dir, &["regenerate", ID])
         .expect_success()
         .says("revision 1: identical");
+
+    // A correction of the text stores the picture no second time.
+    edit(&edition.join("feature.md"), BEFORE, AFTER);
+    banmian(dir, &["archive", ID])
+        .expect_success()
+        .says("archived as revision 2");
+    assert!(!rev(dir, 2).join("edition").join(ID).join(photo).exists());
+    let stored_pictures = std::fs::read_dir(dir.join("archive/pictures"))
+        .unwrap()
+        .count();
+    assert_eq!(stored_pictures, 1);
+    assert_eq!(manifest(dir, 2)["pictures"], pictures);
+    for n in ["1", "2"] {
+        banmian(dir, &["regenerate", ID, "--revision", n])
+            .expect_success()
+            .says("identical");
+    }
+    // A damaged stored picture is found by verify, and not set from.
+    std::fs::write(&stored, b"not the picture").unwrap();
+    banmian(dir, &["archive", "verify"])
+        .expect_exit(1)
+        .says("altered")
+        .says(&format!("pictures/{sha}.jpg"));
+    banmian(dir, &["regenerate", ID])
+        .expect_exit(1)
+        .says("damaged");
+    std::fs::write(&stored, grey_jpeg()).unwrap();
 
     // A CMYK picture cannot go into PDF/A with Typst 0.15: the archive
     // says which, and adds nothing.
@@ -604,8 +637,46 @@ fn pictures_are_archived_and_a_cmyk_one_is_refused() {
         .says("xianning-2021/feature.md:")
         .says("photos[0]")
         .says_nothing_of(".staging-");
-    assert_eq!(revisions(dir), ["rev-0001"]);
+    assert_eq!(revisions(dir), ["rev-0001", "rev-0002"]);
     assert!(!dir.join("archive/.lock").exists());
+}
+
+#[test]
+fn diff_pdf_highlights_the_changes_on_the_corrected_page() {
+    let (tmp, edition) = workspace();
+    let dir = tmp.path();
+    archive_correction(dir, &edition);
+    banmian(
+        dir,
+        &["archive", "diff", ID, "1", "2", "--pdf", "sign-off.pdf"],
+    )
+    .expect_success()
+    .says("【删去：之一】")
+    .says("wrote sign-off.pdf: 第5版 of revision 2, the changes highlighted");
+    let pdf = dir.join("sign-off.pdf");
+    qpdf_check(&pdf);
+    let info = poppler("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert!(info.contains("Pages:           1"), "{info}");
+    assert!(pdf_text(&pdf).contains("主战场。"));
+    // The highlight is on the yellow plate alone (60%), which nothing else
+    // on the page prints: the red is yellow and magenta, the tint 12%.
+    let highlight = |pdf: &Path, sep: &str| {
+        let plates = crate::support::separations::separations(pdf, &dir.join(sep), 50);
+        let (y, m) = (&plates["Yellow"], &plates["Magenta"]);
+        (y.ink.iter().zip(&m.ink))
+            .filter(|(y, m)| (140..=166).contains(*y) && **m == 0)
+            .count()
+    };
+    let marked = highlight(&pdf, "sep-signoff");
+    let printed = highlight(&rev(dir, 2).join(PRINT_PDF), "sep-print");
+    println!("highlighted pixels: {marked}, on the print page: {printed}");
+    assert!(marked > 20, "no highlight: {marked}");
+    assert_eq!(printed, 0);
+    // Nothing changed: nothing to sign off, nothing written.
+    banmian(dir, &["archive", "diff", ID, "2", "2", "--pdf", "none.pdf"])
+        .expect_success()
+        .says("no page changed");
+    assert!(!dir.join("none.pdf").exists());
 }
 
 #[test]
@@ -911,10 +982,13 @@ fn the_archive_keeps_the_files_the_edition_is_made_of_hidden_or_not() {
         .says_nothing_of(".photos/a.jpg not found");
     assert!(!out.contains(".photos/a.jpg not found"), "{out}");
     let copy = rev(dir, 1).join("edition").join(ID);
-    assert_eq!(
-        std::fs::read(copy.join(".photos/a.jpg")).unwrap(),
-        grey_jpeg()
-    );
+    // The hidden picture is kept, stored once by content like any other.
+    let pictures = manifest(dir, 1)["pictures"].clone();
+    assert_eq!(pictures[0]["path"], format!("edition/{ID}/.photos/a.jpg"));
+    let stored = dir
+        .join("archive")
+        .join(pictures[0]["stored"].as_str().unwrap());
+    assert_eq!(std::fs::read(stored).unwrap(), grey_jpeg());
     assert!(copy.join(".desk/feature.md").is_file());
     assert!(!copy.join("notes.txt").exists());
     let files: Vec<String> = manifest(dir, 1)["files"]
@@ -932,7 +1006,6 @@ fn the_archive_keeps_the_files_the_edition_is_made_of_hidden_or_not() {
         files,
         [
             format!("{ID}/.desk/feature.md"),
-            format!("{ID}/.photos/a.jpg"),
             format!("{ID}/edition.toml"),
         ]
     );

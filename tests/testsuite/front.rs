@@ -175,9 +175,17 @@ fn an_archived_front_page_keeps_its_logo_and_regenerates_identically() {
     banmian(dir.path(), &["archive", "front-ed", "--note", "test"])
         .env("BANMIAN_HOME", &home)
         .expect_success();
+    // The logo is stored once, by content, like the photos.
+    let manifest: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(dir.path().join("archive/front-ed/rev-0001/manifest.json")).unwrap(),
+    )
+    .unwrap();
+    let logo = &manifest["pictures"][0];
+    assert_eq!(logo["path"], "edition/front-ed/logo.png");
     let stored = dir
         .path()
-        .join("archive/front-ed/rev-0001/edition/front-ed/logo.png");
+        .join("archive")
+        .join(logo["stored"].as_str().unwrap());
     assert_eq!(
         std::fs::read(stored).unwrap(),
         std::fs::read(ed.join("logo.png")).unwrap()

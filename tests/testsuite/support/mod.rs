@@ -228,3 +228,13 @@ pub fn dead_pid() -> u32 {
     gone.wait().unwrap();
     gone.id()
 }
+
+/// The SHA-256 of `bytes`, in lowercase hex (as the archive names stored
+/// files).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
