@@ -203,7 +203,34 @@ fn phases(
         })
         .collect();
     println!(
-        "PDF export alone (typst-pdf + page boxes): {}",
+        "PDF export alone (typst-pdf + page boxes + black overprint): {}",
         ms(median(times))
+    );
+
+    // The black overprint pass alone: what it adds to reading and writing
+    // Typst's PDF back (which the page boxes need anyway).
+    let typst_pdf = typst_pdf::pdf(&composed.document, &Default::default()).unwrap();
+    let pass = |overprint: bool| -> Duration {
+        let times: Vec<Duration> = (0..RUNS)
+            .map(|_| {
+                let t = Instant::now();
+                let mut doc = lopdf::Document::load_mem(&typst_pdf).unwrap();
+                if overprint {
+                    banmian::overprint::overprint_black(&mut doc).unwrap();
+                }
+                let mut out = Vec::new();
+                doc.save_to(&mut out).unwrap();
+                std::hint::black_box(out);
+                t.elapsed()
+            })
+            .collect();
+        median(times)
+    };
+    let (without, with) = (pass(false), pass(true));
+    println!(
+        "the print pass's read and write of the PDF: {}; with black overprint: {} ({} more)",
+        ms(without),
+        ms(with),
+        ms(with.saturating_sub(without))
     );
 }

@@ -63,6 +63,7 @@ pub fn overprint_black(doc: &mut Document) -> lopdf::Result<Overprinted> {
             // a form inherits whatever state it is drawn in.
             let start = is_page.then_some((false, false));
             let (content, switched) = insert_overprint(&plain, start);
+            drop(plain);
             if switched.is_empty() {
                 continue;
             }
@@ -205,7 +206,8 @@ struct State {
 
 /// `content` with a `gs` after each colour operator that changes whether
 /// the fill or the stroke is 100% K (relative to the overprint state set,
-/// `start` at the beginning), and the overprint states it set.
+/// `start` at the beginning), and the overprint states it set; nothing
+/// (and no states) when nothing is black, the content staying as it is.
 fn insert_overprint(
     content: &[u8],
     start: Option<(bool, bool)>,
@@ -249,7 +251,7 @@ fn insert_overprint(
     });
     if used.iter().all(|&(f, s)| !f && !s) {
         // Nothing is black: the content stays as Typst wrote it.
-        return (content.to_vec(), BTreeSet::new());
+        return (Vec::new(), BTreeSet::new());
     }
     out.extend_from_slice(&content[copied..]);
     (out, used)
@@ -269,7 +271,11 @@ mod tests {
     use super::*;
 
     fn inserted(content: &str, start: Option<(bool, bool)>) -> String {
-        String::from_utf8(insert_overprint(content.as_bytes(), start).0).unwrap()
+        let (out, used) = insert_overprint(content.as_bytes(), start);
+        match used.is_empty() {
+            true => content.to_string(),
+            false => String::from_utf8(out).unwrap(),
+        }
     }
 
     #[test]
