@@ -270,4 +270,45 @@ mod tests {
         assert!(out.contains("<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>"));
         assert!(out.ends_with("</rdf:RDF></x:xmpmeta><?xpacket end=\"r\"?>"));
     }
+    #[test]
+    fn a_page_painting_device_rgb_gets_an_srgb_default_the_same_every_time() {
+        let page = |doc: &mut Document| -> ObjectId {
+            let content = doc.add_object(Stream::new(
+                Dictionary::new(),
+                b"q 1 0 0 rg 0 0 10 10 re f Q".to_vec(),
+            ));
+            let mut page = Dictionary::new();
+            page.set("Type", "Page");
+            page.set("Contents", content);
+            page.set("Resources", Dictionary::new());
+            let page = doc.add_object(page);
+            let mut pages = Dictionary::new();
+            pages.set("Type", "Pages");
+            pages.set("Kids", vec![page.into()]);
+            pages.set("Count", 1);
+            let pages = doc.add_object(pages);
+            doc.get_dictionary_mut(page).unwrap().set("Parent", pages);
+            let mut catalog = Dictionary::new();
+            catalog.set("Type", "Catalog");
+            catalog.set("Pages", pages);
+            let catalog = doc.add_object(catalog);
+            doc.trailer.set("Root", catalog);
+            page
+        };
+        let profile = |doc: &mut Document| -> Vec<u8> {
+            let id = page(doc);
+            default_rgb(doc).unwrap();
+            let res = doc.get_dictionary(id).unwrap().get(b"Resources").unwrap();
+            let spaces = res.as_dict().unwrap().get(b"ColorSpace").unwrap();
+            let space = spaces.as_dict().unwrap().get(b"DefaultRGB").unwrap();
+            let space = space.as_array().unwrap();
+            assert_eq!(space[0].as_name().unwrap(), b"ICCBased");
+            let icc = doc.get_object(space[1].as_reference().unwrap()).unwrap();
+            icc.as_stream().unwrap().content.clone()
+        };
+        let first = profile(&mut Document::with_version("1.6"));
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        // A second later: the same bytes (LittleCMS would date it).
+        assert_eq!(first, profile(&mut Document::with_version("1.6")));
+    }
 }

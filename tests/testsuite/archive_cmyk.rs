@@ -282,3 +282,56 @@ fn the_house_print_configuration_is_kept_in_the_revision() {
         .says("put ");
     assert!(!rev(dir, 3).exists());
 }
+
+/// An RGB PNG (a screenshot, a chart), which a CMYK job does not convert.
+fn rgb_png() -> Vec<u8> {
+    let img = image::RgbImage::from_fn(1600, 900, |x, y| {
+        image::Rgb([200, (150 + y % 100) as u8, (150 + x % 100) as u8])
+    });
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut bytes, image::ImageFormat::Png).unwrap();
+    bytes.into_inner()
+}
+
+#[test]
+fn an_rgb_png_on_a_cmyk_archive_page_keeps_an_icc_profile() {
+    // A CMYK job does not convert an RGB PNG (a PNG holds no CMYK): on the
+    // archived page it must still be device-independent, which PDF/A asks
+    // of RGB under a CMYK output intent.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let ed = copy_edition(&seed(), dir, ID);
+    add_test_profile(&ed, "Ghostscript default CMYK (test profile)");
+    std::fs::create_dir_all(ed.join("photos")).unwrap();
+    let article = ed.join("feature.md");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(
+        &article,
+        text.replacen(
+            "photos/01-tongshan-mufushan-road.jpg",
+            "photos/01-chart.png",
+            1,
+        ),
+    )
+    .unwrap();
+    std::fs::write(ed.join("photos/01-chart.png"), rgb_png()).unwrap();
+    let home = root();
+    banmian(dir, &home, &["archive", ID])
+        .expect_success()
+        .says("archived as revision 1");
+    let page = rev(dir, 1).join(PAGE_PDF);
+    qpdf_check(&page);
+    let images = poppler("pdfimages", &["-list", page.to_str().unwrap()]);
+    let row = images.lines().nth(2).expect(&images);
+    let cols: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!((cols[5], cols[6]), ("icc", "3"), "{images}");
+    // No device RGB anywhere without a default for it.
+    let doc = Document::load(&page).unwrap();
+    let device_rgb = (doc.objects.values())
+        .filter_map(|o| o.as_stream().ok())
+        .any(|s| s.dict.get(b"ColorSpace").and_then(Object::as_name).ok() == Some(b"DeviceRGB"));
+    assert!(!device_rgb);
+    banmian(dir, &home, &["regenerate", ID])
+        .expect_success()
+        .says("第5版 PDF/A: identical");
+}
