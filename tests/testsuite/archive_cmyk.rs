@@ -12,8 +12,8 @@ use lopdf::{Document, Object};
 
 use crate::support::separations::separations;
 use crate::support::{
-    self, Run, TEST_CONDITION, add_test_profile, copy_edition, gs_profile, poppler, qpdf_check,
-    root, seed,
+    self, Run, TEST_CONDITION, add_test_profile, cmyk_jpeg, copy_edition, encoded, gs_profile,
+    poppler, qpdf_check, root, seed,
 };
 
 const ID: &str = "xianning-2021";
@@ -29,34 +29,31 @@ fn rev(dir: &Path, n: u32) -> PathBuf {
     dir.join("archive").join(ID).join(format!("rev-{n:04}"))
 }
 
-/// An RGB JPEG, as reporters send them.
-fn rgb_jpeg() -> Vec<u8> {
-    // Light colours: Ghostscript's CMYK profile (the tests' plant) is no
-    // newspaper profile and would take dark ones above the ink limit.
+/// A light RGB picture, 1600 × 900, as `format` (a reporter's JPEG, a
+/// chart's PNG). Light colours: Ghostscript's CMYK profile (the tests'
+/// plant) is no newspaper profile and would take dark ones above the ink
+/// limit.
+fn rgb_picture(format: image::ImageFormat) -> Vec<u8> {
     let img = image::RgbImage::from_fn(1600, 900, |x, y| {
         let v = |n: u32| 150 + (n % 100) as u8;
         image::Rgb([v(x), v(y), v(x + y)])
     });
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    img.write_to(&mut bytes, image::ImageFormat::Jpeg).unwrap();
-    bytes.into_inner()
+    encoded(img, format)
+}
+
+/// The seed copied into `dir` with the test profile as its output intent
+/// and a `photos/` folder to fill.
+fn seed_for_print(dir: &Path) -> PathBuf {
+    let ed = copy_edition(&seed(), dir, ID);
+    add_test_profile(&ed, "Ghostscript default CMYK (test profile)");
+    std::fs::create_dir_all(ed.join("photos")).unwrap();
+    ed
 }
 
 /// A CMYK JPEG (a picture the desk has separated already), at a
 /// resolution the page can print.
-fn cmyk_jpeg() -> Vec<u8> {
-    let (w, h) = (1600u16, 900u16);
-    let pixels: Vec<u8> = (0..usize::from(w) * usize::from(h))
-        .flat_map(|i| {
-            let (x, y) = (i % usize::from(w), i / usize::from(w));
-            [(x % 100) as u8, (y % 90) as u8, 40, 10]
-        })
-        .collect();
-    let mut out = Vec::new();
-    jpeg_encoder::Encoder::new(&mut out, 90)
-        .encode(&pixels, w, h, jpeg_encoder::ColorType::Cmyk)
-        .unwrap();
-    out
+fn separated_jpeg() -> Vec<u8> {
+    cmyk_jpeg(1600, 900, |x, y| [(x % 100) as u8, (y % 90) as u8, 40, 10])
 }
 
 /// The names of the output intents' `S` and their profile objects.
@@ -78,11 +75,9 @@ fn intents(doc: &Document) -> Vec<(String, Object)> {
 fn with_a_cmyk_output_intent_the_archived_page_is_the_print_page_in_pdf_a() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    let ed = copy_edition(&seed(), dir, ID);
-    add_test_profile(&ed, "Ghostscript default CMYK (test profile)");
+    let ed = seed_for_print(dir);
     // The reporters' pictures: eight RGB JPEGs (converted for print) and
     // one CMYK JPEG (which PDF/A without an output intent cannot carry).
-    std::fs::create_dir_all(ed.join("photos")).unwrap();
     let article = std::fs::read_to_string(ed.join("feature.md")).unwrap();
     let photos: Vec<&str> = article
         .lines()
@@ -90,7 +85,10 @@ fn with_a_cmyk_output_intent_the_archived_page_is_the_print_page_in_pdf_a() {
         .collect();
     assert_eq!(photos.len(), 9, "the seed's nine photos");
     for (i, photo) in photos.iter().enumerate() {
-        let bytes = if i == 1 { cmyk_jpeg() } else { rgb_jpeg() };
+        let bytes = match i {
+            1 => separated_jpeg(),
+            _ => rgb_picture(image::ImageFormat::Jpeg),
+        };
         std::fs::write(ed.join(photo), bytes).unwrap();
     }
     let home = root();
@@ -283,16 +281,6 @@ fn the_house_print_configuration_is_kept_in_the_revision() {
     assert!(!rev(dir, 3).exists());
 }
 
-/// An RGB PNG (a screenshot, a chart), which a CMYK job does not convert.
-fn rgb_png() -> Vec<u8> {
-    let img = image::RgbImage::from_fn(1600, 900, |x, y| {
-        image::Rgb([200, (150 + y % 100) as u8, (150 + x % 100) as u8])
-    });
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    img.write_to(&mut bytes, image::ImageFormat::Png).unwrap();
-    bytes.into_inner()
-}
-
 #[test]
 fn an_rgb_png_on_a_cmyk_archive_page_keeps_an_icc_profile() {
     // A CMYK job does not convert an RGB PNG (a PNG holds no CMYK): on the
@@ -300,9 +288,7 @@ fn an_rgb_png_on_a_cmyk_archive_page_keeps_an_icc_profile() {
     // of RGB under a CMYK output intent.
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    let ed = copy_edition(&seed(), dir, ID);
-    add_test_profile(&ed, "Ghostscript default CMYK (test profile)");
-    std::fs::create_dir_all(ed.join("photos")).unwrap();
+    let ed = seed_for_print(dir);
     let article = ed.join("feature.md");
     let text = std::fs::read_to_string(&article).unwrap();
     std::fs::write(
@@ -314,7 +300,11 @@ fn an_rgb_png_on_a_cmyk_archive_page_keeps_an_icc_profile() {
         ),
     )
     .unwrap();
-    std::fs::write(ed.join("photos/01-chart.png"), rgb_png()).unwrap();
+    std::fs::write(
+        ed.join("photos/01-chart.png"),
+        rgb_picture(image::ImageFormat::Png),
+    )
+    .unwrap();
     let home = root();
     banmian(dir, &home, &["archive", ID])
         .expect_success()

@@ -3,28 +3,17 @@
 //! Ghostscript confirm; and a template colour with cyan, magenta or yellow
 //! in a grey job is refused, by `build` and by `preflight`.
 
-use std::path::Path;
-
 use crate::support::separations::separations;
-use crate::support::{banmian, copy_edition, edited_layouts, seed, seed_with_first_photo};
+use crate::support::{banmian, build_seed_copy, edited_layouts, seed, seed_with_first_photo};
 
 /// The grey table's accent in layouts/style.typ, and a CMYK red for it.
 const GREY_ACCENT: &str = "accent: cmyk(0%, 0%, 0%, 100%),";
 const RED: &str = "accent: cmyk(0%, 100%, 100%, 15%),";
 
-/// Builds a copy of the seed in `dir` with `extra` arguments; the PDF.
-fn build_seed(dir: &Path, extra: &[&str]) -> std::path::PathBuf {
-    let ed = copy_edition(&seed(), dir, "xianning-2021");
-    let mut args = vec!["build", ed.to_str().unwrap(), "-o", "out"];
-    args.extend_from_slice(extra);
-    banmian(dir, &args).expect_success();
-    dir.join("out/xianning-2021-05.pdf")
-}
-
 #[test]
 fn a_grey_job_prints_on_the_black_plate_only() {
     let dir = tempfile::tempdir().unwrap();
-    let grey = build_seed(&dir.path().join("grey"), &["--colour", "gray"]);
+    let grey = build_seed_copy(&dir.path().join("grey"), |_| {}, &["--colour", "gray"]);
     let plates = separations(&grey, &dir.path().join("grey-sep"), 36);
     for (name, plate) in &plates {
         println!(
@@ -45,7 +34,7 @@ fn a_grey_job_prints_on_the_black_plate_only() {
 
     // The same page in colour has its red on magenta and yellow: the
     // plates are read right, and the grey job is what took the red away.
-    let colour = build_seed(&dir.path().join("colour"), &[]);
+    let colour = build_seed_copy(&dir.path().join("colour"), |_| {}, &[]);
     let plates = separations(&colour, &dir.path().join("colour-sep"), 36);
     for colour in ["Magenta", "Yellow"] {
         println!(

@@ -9,25 +9,12 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::support::separations::separations;
-use crate::support::{banmian, seed, seed_with_first_photo};
-
-/// A CMYK JPEG of `width` × `height` pixels of one colour (0–255 an ink),
-/// written by a JPEG encoder that does CMYK (Adobe's inverted convention).
-fn cmyk_jpeg(width: u16, height: u16, cmyk: [u8; 4]) -> Vec<u8> {
-    let pixels: Vec<u8> = (0..usize::from(width) * usize::from(height))
-        .flat_map(|_| cmyk)
-        .collect();
-    let mut out = Vec::new();
-    jpeg_encoder::Encoder::new(&mut out, 90)
-        .encode(&pixels, width, height, jpeg_encoder::ColorType::Cmyk)
-        .unwrap();
-    out
-}
+use crate::support::{banmian, cmyk_jpeg, seed, seed_with_first_photo};
 
 /// A copy of the seed in `dir` whose first photo is solid 400% ink.
 fn seed_with_black_photo(dir: &Path) -> PathBuf {
     seed_with_first_photo(dir, |path| {
-        std::fs::write(path, cmyk_jpeg(1100, 850, [255; 4])).unwrap()
+        std::fs::write(path, cmyk_jpeg(1100, 850, |_, _| [255; 4])).unwrap()
     })
 }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::support::separations::separations;
 use crate::support::{
-    add_print, add_test_profile, banmian, copy_edition, poppler, qpdf_check, seed,
+    add_print, add_test_profile, banmian, build_seed_copy, copy_edition, poppler, qpdf_check, seed,
 };
 
 /// The seed's trim, in millimetres (edition.toml's [format]).
@@ -195,10 +195,9 @@ fn trimmed_pixels_differ(a: &Path, b: &Path, dir: &Path) -> f64 {
 #[test]
 fn marks_from_the_print_configuration_and_in_a_grey_job_on_black_alone() {
     let dir = tempfile::tempdir().unwrap();
-    let ed = copy_edition(&seed(), dir.path(), "xianning-2021");
-    add_print(&ed, "marks = true\ncolour = \"gray\"\n");
-    banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]).expect_success();
-    let pdf = dir.path().join("out/xianning-2021-05.pdf");
+    let print = |ed: &Path| add_print(ed, "marks = true\ncolour = \"gray\"\n");
+    let pdf = build_seed_copy(dir.path(), print, &[]);
+    let ed = dir.path().join("xianning-2021");
     let media = page_box(&pdf, "MediaBox");
     assert!(near(media[2] - media[0], TRIM.0 + 2.0 * SLUG), "{media:?}");
     let plates = separations(&pdf, &dir.path().join("sep"), 36);

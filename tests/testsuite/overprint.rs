@@ -5,7 +5,7 @@
 //! plate-setter does), and in the PDF read back with qpdf.
 
 use crate::support::separations::{Plate, separations};
-use crate::support::{add_test_profile, banmian, copy_edition, qpdf_check, seed};
+use crate::support::{add_test_profile, build_seed_copy, qpdf_check};
 
 /// Pixels of black text (K at least half) lying on the tint: within
 /// `reach` pixels of a pixel carrying the tint's yellow (5–20%). Returns
@@ -38,10 +38,7 @@ fn black_on_tint(black: &Plate, yellow: &Plate, reach: usize) -> (usize, usize) 
 #[test]
 fn black_text_on_a_tint_overprints_and_the_tint_stays_whole() {
     let dir = tempfile::tempdir().unwrap();
-    let ed = copy_edition(&seed(), dir.path(), "xianning-2021");
-    add_test_profile(&ed, "overprint test");
-    banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]).expect_success();
-    let pdf = dir.path().join("out/xianning-2021-05.pdf");
+    let pdf = build_seed_copy(dir.path(), |ed| add_test_profile(ed, "overprint test"), &[]);
     qpdf_check(&pdf);
 
     let plates = separations(&pdf, &dir.path().join("sep"), 100);
@@ -82,9 +79,7 @@ fn white_on_a_colour_still_knocks_out() {
     // overprinted it would vanish. Its letters stay holes in the magenta
     // plate inside the red band.
     let dir = tempfile::tempdir().unwrap();
-    let ed = copy_edition(&seed(), dir.path(), "xianning-2021");
-    banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]).expect_success();
-    let pdf = dir.path().join("out/xianning-2021-05.pdf");
+    let pdf = build_seed_copy(dir.path(), |_| {}, &[]);
     let plates = separations(&pdf, &dir.path().join("sep"), 100);
     let magenta = &plates["Magenta"];
     let (w, h) = (magenta.width, magenta.height);

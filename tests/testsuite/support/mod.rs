@@ -57,6 +57,39 @@ pub fn seed_with_first_photo(dir: &Path, save: impl FnOnce(&Path)) -> PathBuf {
     ed
 }
 
+/// Builds a copy of the seed in `dir` (prepared by `setup`, given the
+/// edition folder) with `extra` arguments; the page's PDF.
+pub fn build_seed_copy(dir: &Path, setup: impl FnOnce(&Path), extra: &[&str]) -> PathBuf {
+    let ed = copy_edition(&seed(), dir, "xianning-2021");
+    setup(&ed);
+    let mut args = vec!["build", ed.to_str().unwrap(), "-o", "out"];
+    args.extend_from_slice(extra);
+    banmian(dir, &args).expect_success();
+    dir.join("out/xianning-2021-05.pdf")
+}
+
+/// A CMYK JPEG of `width` × `height` pixels, each `pixel(x, y)` (0–255 an
+/// ink), written by a JPEG encoder that does CMYK (Adobe's inverted
+/// convention).
+pub fn cmyk_jpeg(width: u16, height: u16, pixel: impl Fn(usize, usize) -> [u8; 4]) -> Vec<u8> {
+    let w = usize::from(width);
+    let pixels: Vec<u8> = (0..w * usize::from(height))
+        .flat_map(|i| pixel(i % w, i / w))
+        .collect();
+    let mut out = Vec::new();
+    jpeg_encoder::Encoder::new(&mut out, 90)
+        .encode(&pixels, width, height, jpeg_encoder::ColorType::Cmyk)
+        .unwrap();
+    out
+}
+
+/// `image` encoded as `format`.
+pub fn encoded(image: image::RgbImage, format: image::ImageFormat) -> Vec<u8> {
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    image.write_to(&mut bytes, format).unwrap();
+    bytes.into_inner()
+}
+
 /// The registered printing condition the tests name Ghostscript's CMYK
 /// profile by.
 pub const TEST_CONDITION: &str = "GS-DEFAULT-CMYK";
