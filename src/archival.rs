@@ -15,7 +15,9 @@ pub const OUTPUT_INPUT: &str = "banmian-output";
 
 /// The `pdf.attach` calls that put a page's sources inside its PDF:
 /// `edition.toml` and the page's article files. Set before the page's
-/// layout; it is banmian's own code, never content.
+/// layout; it is banmian's own code, never content. Its descriptions go
+/// into the PDF and stay English in any language: a page must come out
+/// byte for byte the same whatever language the desk reads.
 pub fn attachments(edition: &Edition, page: &Page) -> String {
     let mut files = vec![(
         "edition.toml".to_string(),
@@ -62,11 +64,12 @@ pub fn explain_cmyk_pictures(error: Error, page: &Page) -> Error {
     if cmyk.is_empty() || !text.contains("CMYK") {
         return Error::Template(text);
     }
-    Error::Template(format!(
-        "{text}error: page {} has CMYK pictures, which Typst 0.15 cannot put into a PDF/A page without an output intent; give the job a CMYK printer profile (profile and condition in edition.toml's [print] or the house print.toml) and the archived page keeps the print colours: {}\n",
-        page.number,
-        cmyk.join(", ")
-    ))
+    let why = t!(
+        "archive-cmyk-pictures",
+        page = page.number,
+        pictures = cmyk.join(", "),
+    );
+    Error::Template(format!("{text}{}\n", t!("label-error", text = why)))
 }
 
 /// `s` as a Typst string literal.

@@ -50,10 +50,11 @@ pub fn find_editions(args: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), E
     for dir in &found {
         let Ok(id) = edition_id(dir) else { continue };
         if let Some(other) = ids.insert(id.clone(), dir) {
-            return Err(Error::Usage(format!(
-                "{} and {} are both edition {id}: their pages would overwrite each other",
-                other.display(),
-                dir.display()
+            return Err(Error::Usage(t!(
+                "run-batch-same-id",
+                first = other.display(),
+                second = dir.display(),
+                id = id
             )));
         }
     }
@@ -96,9 +97,10 @@ pub fn build_many(
                     .map(|s| s.to_string())
                     .or_else(|| panic.downcast_ref::<String>().cloned())
                     .unwrap_or_default();
-                Err(Error::Internal(format!(
-                    "{}: banmian failed unexpectedly (a bug): {what}",
-                    dir.display()
+                Err(Error::Internal(t!(
+                    "run-batch-panic",
+                    dir = dir.display(),
+                    what = what
                 )))
             });
             done(dir, &result);

@@ -16,7 +16,7 @@ use crate::export::OutputFormat;
 use crate::files::check_folder;
 use crate::names::{default_out_dir, page_file_name};
 use crate::pipeline::{Encoding, SetOptions};
-use crate::preflight::{self, Check, MISSING, PictureMode, PrintSettings};
+use crate::preflight::{self, PictureMode, PrintSettings};
 use crate::publish::publish;
 use crate::whole::{edition_pdf_findings, whole_edition};
 
@@ -237,8 +237,7 @@ impl Builder {
             None => default_out_dir(&set.edition.id),
         };
         // Missing pictures were reported when the edition was loaded.
-        set.findings
-            .retain(|f| !(f.check == Check::Pictures && f.message.starts_with(MISSING)));
+        set.findings.retain(|f| !f.is_missing_picture());
         let licences = preflight::load_font_licences(&self.home().fonts)?;
         let whole = whole_edition(&set, options.format, &licences)?;
         set.findings.extend(whole.findings);
@@ -283,9 +282,7 @@ impl Builder {
             return Ok(());
         }
         let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
-        Err(Error::Changed(format!(
-            "font file(s) changed while the pages were being set: {}; nothing was written, run the build again",
-            names.join(", ")
-        )))
+        let files = names.join(&t!("run-list-separator"));
+        Err(Error::Changed(t!("run-fonts-changed", files = files)))
     }
 }

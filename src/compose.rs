@@ -273,10 +273,12 @@ impl Job<'_> {
 
     /// The error for a layout that does not publish what banmian reads.
     fn no_metadata(&self, label: &str) -> Error {
-        Error::Template(format!(
-            "error: layout {} publishes no usable <{label}> metadata (see layouts/feature.typ)\n",
-            self.page.layout
-        ))
+        let text = t!(
+            "layout-no-metadata",
+            layout = &self.page.layout,
+            label = label
+        );
+        Error::Template(format!("{}\n", t!("label-error", text = text)))
     }
 
     /// Why no plan holds the page, as the error a desk reads.
@@ -287,9 +289,7 @@ impl Job<'_> {
                 let line = first.map_or(1, |t| t.line);
                 Error::content(
                     Location::at(&article.file, line, 1).with_field("headline"),
-                    format!(
-                        "the headline is wider than the page even at {smallest} pt, the house's smallest headline size: shorten it, or give it as a list of phrases (one to a line)"
-                    ),
+                    t!("layout-headline-too-wide", smallest = smallest),
                 )
             }
             Unfit::Body {
@@ -570,7 +570,11 @@ fn unset_picture(page: &Page, errors: &[SourceDiagnostic]) -> Option<Error> {
             let message = RasterImage::plain(Bytes::new(data), format).err()?;
             Some(Error::content(
                 photo.file_location.clone(),
-                format!("picture {} cannot be set: {message}", path.display()),
+                t!(
+                    "layout-picture-unset",
+                    path = path.display(),
+                    error = message.to_string()
+                ),
             ))
         })
 }
@@ -650,7 +654,11 @@ pub fn template_warnings(page: &Page, rendered: &[String]) -> Vec<Warning> {
         .iter()
         .map(|w| Warning {
             location: page.location.clone(),
-            message: format!("layout {}: {}", page.layout, w.trim_end()),
+            message: t!(
+                "layout-template-warning",
+                layout = &page.layout,
+                text = w.trim_end()
+            ),
         })
         .collect()
 }

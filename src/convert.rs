@@ -103,9 +103,10 @@ impl Conversions {
                 convert(&data, info.format, &intent.profile, settings).map_err(|m| {
                     Error::content(
                         photo.file_location.clone(),
-                        format!(
-                            "picture {} cannot be converted for print: {m}",
-                            path.display()
+                        t!(
+                            "layout-picture-unconvertible",
+                            path = path.display(),
+                            error = m
                         ),
                     )
                 })?;
@@ -142,11 +143,11 @@ pub fn convert(
     let job = settings.job;
     let mut decoder = ImageReader::new(Cursor::new(data))
         .with_guessed_format()
-        .map_err(|e| e.to_string())?
+        .map_err(decoder_error)?
         .into_decoder()
-        .map_err(|e| e.to_string())?;
+        .map_err(decoder_error)?;
     let embedded = decoder.icc_profile().ok().flatten();
-    let image = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
+    let image = DynamicImage::from_decoder(decoder).map_err(decoder_error)?;
     let (width, height) = (image.width(), image.height());
     let grey_source = !image.color().has_color();
     let pixels = on_white(&image);
@@ -154,16 +155,20 @@ pub fn convert(
         .as_deref()
         .and_then(|icc| Profile::new_icc(icc).ok())
         .filter(|p| p.color_space() == lcms2::ColorSpaceSignature::RgbData);
-    let from = format!(
-        "{} ({})",
-        if grey_source { "grey" } else { "RGB" },
-        match source {
-            Some(_) => "embedded profile",
-            None => "sRGB",
+    let from = t!(
+        "layout-picture-source",
+        colour = match grey_source {
+            true => t!("layout-colour-grey"),
+            false => t!("layout-colour-rgb"),
+        },
+        profile = match source {
+            Some(_) => t!("layout-profile-embedded"),
+            None => t!("layout-profile-srgb"),
         }
     );
     let source = source.unwrap_or_else(Profile::new_srgb);
-    let output = Profile::new_icc(profile).map_err(|e| format!("the output profile: {e}"))?;
+    let output = Profile::new_icc(profile)
+        .map_err(|e| t!("layout-output-profile-unreadable", error = e.to_string()))?;
     let channels = match job {
         PictureMode::Gray => 1,
         _ => 4,
@@ -188,7 +193,7 @@ pub fn convert(
             false => Flags::default(),
         },
     )
-    .map_err(|e| format!("no transform to the output profile: {e}"))?;
+    .map_err(|e| t!("layout-no-transform", error = e.to_string()))?;
     let mut converted = vec![0u8; pixels.len() / 3 * channels];
     transform.transform_pixels(&pixels, &mut converted);
     let bytes = encode(&converted, width, height, job, format)?;
@@ -226,14 +231,14 @@ fn encode(
     job: PictureMode,
     format: &str,
 ) -> Result<Vec<u8>, String> {
-    let too_big = |_| format!("{width} × {height} pixels is too large to encode");
+    let too_big = |_| t!("layout-too-large-to-encode", width = width, height = height);
     let mut out = Vec::new();
     if format == "PNG" {
         let grey = image::GrayImage::from_raw(width, height, pixels.to_vec())
-            .ok_or("the converted pixels do not fill the picture")?;
+            .ok_or_else(|| t!("layout-pixels-short"))?;
         DynamicImage::ImageLuma8(grey)
             .write_to(&mut Cursor::new(&mut out), image::ImageFormat::Png)
-            .map_err(|e| e.to_string())?;
+            .map_err(encoder_error)?;
         return Ok(out);
     }
     let colour = match job {
@@ -246,8 +251,18 @@ fn encode(
     );
     jpeg_encoder::Encoder::new(&mut out, JPEG_QUALITY)
         .encode(pixels, w, h, colour)
-        .map_err(|e| e.to_string())?;
+        .map_err(encoder_error)?;
     Ok(out)
+}
+
+/// A decoder's error, in its own words.
+fn decoder_error(e: impl std::fmt::Display) -> String {
+    t!("layout-decoder-error", error = e.to_string())
+}
+
+/// An encoder's error, in its own words.
+fn encoder_error(e: impl std::fmt::Display) -> String {
+    t!("layout-encoder-error", error = e.to_string())
 }
 
 #[cfg(test)]

@@ -127,10 +127,9 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 
 /// Why a command failed: exit code 1 when the input is wrong or could not
 /// be processed, 2 for usage errors (most of which clap reports itself).
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum Error {
     /// Content the desk wrote is malformed or inconsistent.
-    #[error("{location}: {message}")]
     Content {
         /// Where the problem is.
         location: Location,
@@ -138,7 +137,6 @@ pub enum Error {
         message: String,
     },
     /// A file could not be read or written.
-    #[error("{}: {source}", path.display())]
     Io {
         /// The file or folder concerned.
         path: PathBuf,
@@ -146,13 +144,8 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The Typst templates failed; the text holds rendered diagnostics.
-    #[error("{0}")]
     Template(String),
     /// The article does not fit its page.
-    #[error(
-        "{location}: overset: the body does not fit page {page}: {chars} characters (about {lines} lines of {chars_per_line}) did not fit{}",
-        if from.is_empty() { String::new() } else { format!("; the page runs out in “{from}”") }
-    )]
     Overset {
         /// The article that overflowed.
         location: Location,
@@ -168,30 +161,101 @@ pub enum Error {
         from: Box<str>,
     },
     /// The preflight refuses to release the pages; one line per finding.
-    #[error("preflight refuses the pages:\n{}", .0.join("\n"))]
     Preflight(Vec<String>),
     /// The installation is incomplete or broken: no layouts or fonts
     /// found, a file in `fonts/` that is no font.
-    #[error("{0}")]
     Install(String),
     /// A file changed while banmian was reading it (a font during a build,
     /// while it was archived): nothing was written, run it again.
-    #[error("{0}")]
     Changed(String),
     /// `watch` cannot follow the files (or catch Ctrl-C).
-    #[error("{0}")]
     Watch(String),
     /// The archive is damaged (an altered manifest, a damaged stored font,
     /// an unreadable index or text file).
-    #[error("{0}")]
     Archive(String),
     /// A bug in banmian, not in the input (or, in test builds with the
     /// `fail-points` feature, a failure the tests injected).
-    #[error("{0}")]
     Internal(String),
     /// The command line asks for something that cannot be done (exit 2).
-    #[error("{0}")]
     Usage(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Content { location, message } => write!(f, "{location}: {message}"),
+            Self::Io { path, source } => write!(f, "{}: {}", path.display(), io_message(source)),
+            Self::Overset {
+                location,
+                page,
+                chars,
+                lines,
+                chars_per_line,
+                from,
+            } => {
+                let text = if from.is_empty() {
+                    t!(
+                        "error-overset",
+                        page = *page,
+                        chars = *chars,
+                        lines = *lines,
+                        per_line = *chars_per_line
+                    )
+                } else {
+                    t!(
+                        "error-overset-from",
+                        page = *page,
+                        chars = *chars,
+                        lines = *lines,
+                        per_line = *chars_per_line,
+                        from = from
+                    )
+                };
+                write!(f, "{location}: {text}")
+            }
+            Self::Preflight(lines) => {
+                write!(f, "{}\n{}", t!("error-preflight-refuses"), lines.join("\n"))
+            }
+            Self::Template(text)
+            | Self::Install(text)
+            | Self::Changed(text)
+            | Self::Watch(text)
+            | Self::Archive(text)
+            | Self::Internal(text)
+            | Self::Usage(text) => f.write_str(text),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// An I/O error in the desk's words: the system's own text in English, the
+/// kind of failure in Chinese (with the system's text where the kind says
+/// too little).
+pub fn io_message(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let os = e.to_string();
+    match e.kind() {
+        K::NotFound => t!("io-not-found", os = os),
+        K::PermissionDenied => t!("io-permission-denied", os = os),
+        K::AlreadyExists => t!("io-already-exists", os = os),
+        K::IsADirectory => t!("io-is-a-directory", os = os),
+        K::NotADirectory => t!("io-not-a-directory", os = os),
+        K::StorageFull => t!("io-storage-full", os = os),
+        K::ReadOnlyFilesystem => t!("io-read-only", os = os),
+        K::InvalidData => t!("io-invalid-data", os = os),
+        K::UnexpectedEof => t!("io-unexpected-eof", os = os),
+        K::DirectoryNotEmpty => t!("io-directory-not-empty", os = os),
+        K::Interrupted => t!("io-interrupted", os = os),
+        _ => t!("io-other", os = os),
+    }
 }
 
 impl Error {

@@ -98,10 +98,10 @@ pub fn check_target(dir: &Path, reads: &[&Path]) -> Result<(), Error> {
     for read in reads {
         let read = read.canonicalize().unwrap_or_else(|_| normal(read));
         if dir.starts_with(&read) {
-            return Err(Error::Usage(format!(
-                "--emit-typst {}: inside {}, which builds read; choose a folder outside it",
-                dir.display(),
-                read.display()
+            return Err(Error::Usage(t!(
+                "run-emit-inside",
+                dir = dir.display(),
+                read = read.display()
             )));
         }
     }

@@ -67,14 +67,15 @@ pub fn encode(
             let pixels = (size.x.to_pt() * scale).ceil() * (size.y.to_pt() * scale).ceil();
             if pixels > MAX_PROOF_PIXELS {
                 let most = (MAX_PROOF_PIXELS / pixels).sqrt() * f64::from(ppi);
-                return Err(Error::Usage(format!(
-                    "a {:.0} × {:.0} mm page at {ppi} ppi would be {:.0} megapixels, about {:.1} GB to render; a PNG proof may have {:.0}: use --ppi {} or less",
-                    size.x.to_mm(),
-                    size.y.to_mm(),
-                    pixels / 1e6,
-                    pixels * 8.0 / 1e9,
-                    MAX_PROOF_PIXELS / 1e6,
-                    most.floor()
+                return Err(Error::Usage(t!(
+                    "layout-png-too-large",
+                    width = format!("{:.0}", size.x.to_mm()),
+                    height = format!("{:.0}", size.y.to_mm()),
+                    ppi = ppi,
+                    megapixels = format!("{:.0}", pixels / 1e6),
+                    gb = format!("{:.1}", pixels * 8.0 / 1e9),
+                    most = format!("{:.0}", MAX_PROOF_PIXELS / 1e6),
+                    most_ppi = most.floor().to_string()
                 )));
             }
             // Proofs are read on paper: the page's own fill is none (a
@@ -91,7 +92,7 @@ pub fn encode(
             );
             pixmap
                 .encode_png()
-                .map_err(|e| Error::Template(format!("error: PNG encoding: {e}\n")))
+                .map_err(|e| failed(t!("layout-png-encoding", error = e.to_string())))
         }
         OutputFormat::Svg => {
             let page = &document.pages()[0];
@@ -126,9 +127,15 @@ pub fn encode_archival(
             ..Target::print(Some(intent))?
         },
         None => Target {
-            standards: PdfStandards::new(&[PdfStandard::A_3b])
-                .map_err(|e| Error::Template(format!("error: PDF/A export: {}\n", e.message())))?,
-            what: "PDF/A export",
+            standards: PdfStandards::new(&[PdfStandard::A_3b]).map_err(|e| {
+                let what = t!("layout-export-pdfa");
+                failed(t!(
+                    "layout-export-failed",
+                    what = what,
+                    error = e.message().as_str()
+                ))
+            })?,
+            what: t!("layout-export-pdfa"),
             intent: None,
             pdfa: false,
         },
@@ -141,7 +148,7 @@ struct Target<'a> {
     /// The standards Typst's exporter holds it to.
     standards: PdfStandards,
     /// The export, as errors name it.
-    what: &'static str,
+    what: String,
     /// The output intent that makes it PDF/X-4.
     intent: Option<&'a OutputIntent>,
     /// Made PDF/A-3b after PDF/X-4 ([`make_pdfa`]).
@@ -154,15 +161,20 @@ impl<'a> Target<'a> {
         Ok(match intent {
             Some(intent) => Self {
                 standards: PdfStandards::new(&[PdfStandard::V_1_6]).map_err(|e| {
-                    Error::Template(format!("error: PDF/X export: {}\n", e.message()))
+                    let what = t!("layout-export-pdfx");
+                    failed(t!(
+                        "layout-export-failed",
+                        what = what,
+                        error = e.message().as_str()
+                    ))
                 })?,
-                what: "PDF/X export",
+                what: t!("layout-export-pdfx"),
                 intent: Some(intent),
                 pdfa: false,
             },
             None => Self {
                 standards: PdfStandards::default(),
-                what: "PDF export",
+                what: t!("layout-export-pdf"),
                 intent: None,
                 pdfa: false,
             },
@@ -199,7 +211,14 @@ fn pdf(
         Error::Template(
             errors
                 .iter()
-                .map(|e| format!("error: {}: {}\n", target.what, e.message))
+                .map(|e| {
+                    let text = t!(
+                        "layout-export-failed",
+                        what = &target.what,
+                        error = e.message.as_str()
+                    );
+                    format!("{}\n", t!("label-error", text = text))
+                })
                 .collect(),
         )
     })?;
@@ -218,7 +237,7 @@ fn print_pass(
     target: &Target,
     ident: &str,
 ) -> Result<Vec<u8>, Error> {
-    let fail = |e: lopdf::Error| Error::Template(format!("error: PDF page boxes: {e}\n"));
+    let fail = |e: lopdf::Error| failed(t!("layout-pdf-page-boxes", error = e.to_string()));
     let mut doc = lopdf::Document::load_mem(pdf).map_err(fail)?;
     let pages: Vec<_> = doc.get_pages().into_values().collect();
     for id in pages {
@@ -252,17 +271,23 @@ fn print_pass(
         }
     }
     overprint_black(&mut doc)
-        .map_err(|e| Error::Template(format!("error: PDF black overprint: {e}\n")))?;
+        .map_err(|e| failed(t!("layout-pdf-overprint", error = e.to_string())))?;
     if let Some(intent) = target.intent {
         make_pdfx(&mut doc, intent, ident)
-            .map_err(|e| Error::Template(format!("error: PDF/X output intent: {e}\n")))?;
+            .map_err(|e| failed(t!("layout-pdfx-intent", error = e.to_string())))?;
         if target.pdfa {
             make_pdfa(&mut doc)
-                .map_err(|e| Error::Template(format!("error: PDF/A in CMYK: {e}\n")))?;
+                .map_err(|e| failed(t!("layout-pdfa-cmyk", error = e.to_string())))?;
         }
     }
     let mut out = Vec::new();
     doc.save_to(&mut out)
-        .map_err(|e| Error::Template(format!("error: PDF page boxes: {e}\n")))?;
+        .map_err(|e| failed(t!("layout-pdf-page-boxes", error = e.to_string())))?;
     Ok(out)
+}
+
+/// A failed export step as an error that reads like Typst's own: the
+/// `error:` label and a line of its own.
+fn failed(text: String) -> Error {
+    Error::Template(format!("{}\n", t!("label-error", text = text)))
 }

@@ -72,12 +72,12 @@ pub fn check_folder(dir: &Path) -> Result<(), Error> {
         .find(|p| p.as_os_str().is_empty() || p.exists());
     match existing {
         Some(p) if !p.as_os_str().is_empty() && !p.is_dir() => Err(Error::Usage(if p == dir {
-            format!("the output path {} is a file, not a folder", dir.display())
+            t!("run-output-is-file", path = dir.display())
         } else {
-            format!(
-                "the output path {} cannot be a folder: {} is a file, not a folder",
-                dir.display(),
-                p.display()
+            t!(
+                "run-output-under-file",
+                path = dir.display(),
+                file = p.display()
             )
         })),
         _ => Ok(()),

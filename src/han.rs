@@ -186,27 +186,17 @@ impl Quotes {
 /// for the characters that have no place in a Chinese newspaper's copy.
 /// Joiners and variation selectors, which emoji and some rare characters
 /// need, are not among them.
-pub fn invisible(c: char) -> Option<&'static str> {
+pub fn invisible(c: char) -> Option<String> {
     Some(match c {
-        '\u{2028}' => {
-            "is an invisible line separator: the line breaks where it stands; remove it or start a new line"
-        }
-        '\u{2029}' => {
-            "is an invisible paragraph separator: a new paragraph starts where it stands; remove it or leave a blank line"
-        }
-        '\u{FEFF}' => {
-            "is an invisible byte-order mark inside the text (left by copying between programs); remove it"
-        }
-        '\u{200B}' | '\u{2060}'..='\u{2064}' => {
-            "is an invisible zero-width character (left by copying from web pages); remove it"
-        }
+        '\u{2028}' => t!("han-invisible-line-separator"),
+        '\u{2029}' => t!("han-invisible-paragraph-separator"),
+        '\u{FEFF}' => t!("han-invisible-byte-order-mark"),
+        '\u{200B}' | '\u{2060}'..='\u{2064}' => t!("han-invisible-zero-width"),
         '\u{200E}'
         | '\u{200F}'
         | '\u{061C}'
         | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}' => {
-            "is an invisible direction control: it can make the text around it print backwards; remove it"
-        }
+        | '\u{2066}'..='\u{2069}' => t!("han-invisible-direction-control"),
         _ => return None,
     })
 }

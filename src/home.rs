@@ -29,17 +29,16 @@ impl Home {
                 (Some(p), _) => p.to_path_buf(),
                 (None, Some(b)) => b.join(name),
                 (None, None) => {
-                    return Err(Error::Install(format!(
-                        "cannot find banmian's {name}/ folder; pass --{name} or set BANMIAN_HOME"
-                    )));
+                    return Err(Error::Install(t!("layout-home-not-found", name = name)));
                 }
             };
             if dir.is_dir() {
                 Ok(dir)
             } else {
-                Err(Error::Install(format!(
-                    "{}: not a folder ({name})",
-                    dir.display()
+                Err(Error::Install(t!(
+                    "layout-home-not-a-folder",
+                    path = dir.display(),
+                    name = name
                 )))
             }
         };

@@ -27,7 +27,7 @@ impl DataSpace {
     pub fn name(self) -> String {
         match self {
             Self::Cmyk => "CMYK".into(),
-            Self::Gray => "gray".into(),
+            Self::Gray => t!("layout-icc-gray"),
             Self::Other(sig) => String::from_utf8_lossy(&sig).trim().to_string(),
         }
     }
@@ -48,14 +48,11 @@ pub struct IccHeader {
 /// desk, why the file is none.
 pub fn read_header(bytes: &[u8]) -> Result<IccHeader, String> {
     if bytes.len() < 128 || &bytes[36..40] != b"acsp" {
-        return Err("not an ICC profile (no ICC header)".into());
+        return Err(t!("layout-icc-no-header"));
     }
     let size = u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as usize;
     if size != bytes.len() {
-        return Err(format!(
-            "a damaged ICC profile: its header gives {size} bytes, the file has {}",
-            bytes.len()
-        ));
+        return Err(t!("layout-icc-damaged", size = size, actual = bytes.len()));
     }
     let sig = |at: usize| [bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]];
     let space = match &sig(16) {
@@ -75,31 +72,25 @@ pub fn read_header(bytes: &[u8]) -> Result<IccHeader, String> {
 pub fn check_output_profile(bytes: &[u8], want: DataSpace) -> Result<IccHeader, String> {
     let header = read_header(bytes)?;
     if !(2..=4).contains(&header.major) {
-        return Err(format!(
-            "an ICC profile of version {}, which PDF/X-4 cannot carry (versions 2 to 4)",
-            header.major
-        ));
+        return Err(t!("layout-icc-version", version = header.major));
     }
     if header.space != want {
-        return Err(format!(
-            "a profile of {} data, but the job prints {}: give the plant's {} printer profile",
-            header.space.name(),
-            want.name(),
-            want.name()
+        return Err(t!(
+            "layout-icc-space",
+            space = header.space.name(),
+            job = want.name()
         ));
     }
     if &header.class != b"prtr" {
         let class = match &header.class {
-            b"mntr" => "a display (monitor) profile".to_string(),
-            b"scnr" => "an input (scanner) profile".to_string(),
-            other => format!(
-                "an ICC profile of class {:?}",
-                String::from_utf8_lossy(other)
+            b"mntr" => t!("layout-icc-monitor"),
+            b"scnr" => t!("layout-icc-scanner"),
+            other => t!(
+                "layout-icc-class",
+                class = format!("{:?}", String::from_utf8_lossy(other))
             ),
         };
-        return Err(format!(
-            "{class}, not an output (printer) profile: give the plant's printer profile"
-        ));
+        return Err(t!("layout-icc-not-printer", class = class));
     }
     Ok(header)
 }

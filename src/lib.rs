@@ -7,6 +7,10 @@
 //! writes its pages, [`archive`] keeps them, [`batch`] builds many editions
 //! in parallel and [`watch`] tells a live session what changed.
 
+// First, so that every module can write `t!(…)`.
+#[macro_use]
+pub mod i18n;
+
 pub mod archival;
 pub mod archive;
 pub mod batch;

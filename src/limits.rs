@@ -98,7 +98,11 @@ impl Limits {
             if !(1..=ceiling).contains(&value) {
                 return Err(Error::content(
                     location.clone().with_field(format!("limits.{name}")),
-                    format!("must be between 1 and {ceiling}, not {value}"),
+                    t!(
+                        "layout-limit-range",
+                        ceiling = ceiling.to_string(),
+                        value = value.to_string()
+                    ),
                 ));
             }
         }
@@ -116,19 +120,29 @@ impl fmt::Display for Bytes {
         let (unit, name) = match n {
             n if n >= MIB => (MIB, "MiB"),
             n if n >= 1024 => (1024, "KiB"),
-            _ => return write!(f, "{n} bytes"),
+            _ => return f.write_str(&t!("layout-bytes", n = n.to_string())),
         };
-        if n.is_multiple_of(unit) {
-            write!(f, "{} {name}", n / unit)
+        let text = if n.is_multiple_of(unit) {
+            t!(
+                "layout-bytes-whole",
+                n = (n / unit).to_string(),
+                unit = name
+            )
         } else {
-            write!(f, "{:.1} {name} ({n} bytes)", n as f64 / unit as f64)
-        }
+            t!(
+                "layout-bytes-fraction",
+                value = format!("{:.1}", n as f64 / unit as f64),
+                unit = name,
+                n = n.to_string()
+            )
+        };
+        f.write_str(&text)
     }
 }
 
 /// Where a limit is set, for messages: `[limits] photos in edition.toml`.
 pub fn setting(name: &str) -> String {
-    format!("[limits] {name} in edition.toml")
+    t!("layout-limit-setting", name = name)
 }
 
 /// The size of the regular file at `path`, refused when it is larger than
@@ -140,17 +154,18 @@ pub fn checked_size(path: &Path, limit: u64, source: &str) -> Result<u64, Error>
     if !meta.is_file() {
         return Err(Error::content(
             Location::file(path),
-            "not a regular file (a folder, device or pipe cannot be read as content)",
+            t!("layout-not-regular-file"),
         ));
     }
     let size = meta.len();
     if size > limit {
         return Err(Error::content(
             Location::file(path),
-            format!(
-                "the file is {}; the limit is {} ({source})",
-                Bytes(size),
-                Bytes(limit)
+            t!(
+                "layout-file-over-limit",
+                size = Bytes(size).to_string(),
+                limit = Bytes(limit).to_string(),
+                setting = source
             ),
         ));
     }
@@ -195,12 +210,12 @@ impl Budget {
         if self.decoded > self.decoded_limit {
             return Err(Error::content(
                 at.clone(),
-                format!(
-                    "with picture {} the edition's pictures take {} once decoded; the limit is {} ({})",
-                    path.display(),
-                    Bytes(self.decoded),
-                    Bytes(self.decoded_limit),
-                    setting("edition_decoded_bytes")
+                t!(
+                    "layout-decoded-over-limit",
+                    path = path.display(),
+                    decoded = Bytes(self.decoded).to_string(),
+                    limit = Bytes(self.decoded_limit).to_string(),
+                    setting = setting("edition_decoded_bytes")
                 ),
             ));
         }
@@ -213,10 +228,11 @@ impl Budget {
         if self.used > self.limit {
             return Err(Error::content(
                 Location::file(path),
-                format!(
-                    "with this file the edition's files add up to {}; the limit is {} ([limits] edition_bytes in edition.toml)",
-                    Bytes(self.used),
-                    Bytes(self.limit)
+                t!(
+                    "layout-edition-over-limit",
+                    used = Bytes(self.used).to_string(),
+                    limit = Bytes(self.limit).to_string(),
+                    setting = setting("edition_bytes")
                 ),
             ));
         }

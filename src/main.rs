@@ -5,12 +5,14 @@ mod cmd;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use banmian::t;
 
-use cmd::cli::{Cli, Command};
+use cmd::cli::Command;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The language first: `--help` and argument errors already speak it.
+    banmian::i18n::set_lang(cmd::lang::requested());
+    let cli = cmd::help::parse();
     banmian::fonts::guard_bus_errors();
     let result = match cli.command {
         Command::Build(args) => cmd::build::run(args),
@@ -29,7 +31,7 @@ fn main() -> ExitCode {
             if matches!(err, banmian::Error::Template(_)) {
                 eprintln!("{text}");
             } else {
-                eprintln!("error: {text}");
+                eprintln!("{}", t!("label-error", text = text));
             }
             ExitCode::from(err.exit_code() as u8)
         }

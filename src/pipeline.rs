@@ -279,9 +279,10 @@ impl Builder {
             settings.ink_limit = config.ink_limit.unwrap_or(settings.ink_limit);
             settings.measure_ink |= config.ink_limit.is_some();
             if settings.min_ppi > settings.max_ppi {
-                return Err(Error::Usage(format!(
-                    "the minimum resolution {} ppi is above --max-ppi {}",
-                    settings.min_ppi, settings.max_ppi
+                return Err(Error::Usage(t!(
+                    "layout-min-ppi-above-max",
+                    min_ppi = settings.min_ppi,
+                    max_ppi = settings.max_ppi
                 )));
             }
         }
@@ -312,12 +313,9 @@ fn no_output_intent(house: &Path) -> preflight::Finding {
         severity: Severity::Warning,
         check: Check::Pdfx,
         page: None,
-        place: "output intent".into(),
+        place: t!("layout-place-output-intent"),
         source: None,
-        message: format!(
-            "no output intent: the print PDF is not PDF/X-4; set [print] profile and condition in edition.toml, or profile and condition in the house file {}",
-            house.display()
-        ),
+        message: t!("layout-no-output-intent", house = house.display()),
     }
 }
 
@@ -362,10 +360,11 @@ impl Setter<'_> {
                 };
                 return Err(Error::content(
                     page.location.clone(),
-                    format!(
-                        "the continuation of {} on page {} waits for page {from}, which was not set",
-                        article.file.display(),
-                        page.number
+                    t!(
+                        "layout-jump-waits",
+                        file = article.file.display(),
+                        page = page.number,
+                        from = from
                     ),
                 ));
             };
@@ -542,18 +541,23 @@ fn overset_finding(error: Error) -> Result<preflight::Finding, Error> {
     else {
         return Err(error);
     };
-    let runs_out = match from.is_empty() {
-        true => String::new(),
-        false => format!("; the page runs out in “{from}”"),
-    };
-    Ok(preflight::Finding::new(
-        Severity::Error,
-        Check::Overset,
-        page,
-        "body",
-        format!(
-            "{chars} characters (about {lines} lines of {chars_per_line}) did not fit{runs_out}"
+    let message = match from.is_empty() {
+        true => t!(
+            "layout-overset-finding",
+            chars = chars,
+            lines = lines,
+            per_line = chars_per_line
         ),
+        false => t!(
+            "layout-overset-finding-from",
+            chars = chars,
+            lines = lines,
+            per_line = chars_per_line,
+            from = from
+        ),
+    };
+    Ok(
+        preflight::Finding::new(Severity::Error, Check::Overset, page, "body", message)
+            .at(location),
     )
-    .at(location))
 }

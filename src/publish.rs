@@ -97,18 +97,18 @@ pub fn publish(files: &[(PathBuf, Vec<u8>)]) -> Result<(), Error> {
     };
     let dir = folder(first);
     if let Some((path, _)) = files.iter().find(|(p, _)| folder(p) != dir) {
-        return Err(Error::Internal(format!(
-            "{} and {} are published as one set but lie in different folders",
-            first.display(),
-            path.display()
+        return Err(Error::Internal(t!(
+            "run-publish-split",
+            first = first.display(),
+            other = path.display()
         )));
     }
     check_folder(dir)?;
     for (path, _) in files {
         if fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
-            return Err(Error::Usage(format!(
-                "{} is a folder: a page cannot be written there",
-                path.display()
+            return Err(Error::Usage(t!(
+                "run-publish-folder",
+                path = path.display()
             )));
         }
     }

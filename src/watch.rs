@@ -168,15 +168,15 @@ pub fn describe(changes: &[FileChange], roots: &[&Path]) -> String {
         .iter()
         .take(3)
         .map(|c| match c {
-            FileChange::Added(p) => format!("{} added", name(p)),
-            FileChange::Modified(p) => format!("{} changed", name(p)),
-            FileChange::Removed(p) => format!("{} removed", name(p)),
+            FileChange::Added(p) => t!("run-watch-added", name = name(p)),
+            FileChange::Modified(p) => t!("run-watch-changed", name = name(p)),
+            FileChange::Removed(p) => t!("run-watch-removed", name = name(p)),
         })
         .collect();
     if changes.len() > 3 {
-        parts.push(format!("{} more", changes.len() - 3));
+        parts.push(t!("run-watch-more", n = changes.len() - 3));
     }
-    parts.join(", ")
+    parts.join(&t!("run-list-separator"))
 }
 
 #[cfg(test)]

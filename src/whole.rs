@@ -242,9 +242,10 @@ pub fn proof_sheet(pages: &[(u32, &PagedDocument)]) -> Result<Vec<u8>, Error> {
             render_bleed: false,
         },
     );
-    pixmap
-        .encode_png()
-        .map_err(|e| Error::Template(format!("error: proof sheet PNG encoding: {e}\n")))
+    pixmap.encode_png().map_err(|e| {
+        let text = t!("layout-proof-sheet-png", error = e.to_string());
+        Error::Template(format!("{}\n", t!("label-error", text = text)))
+    })
 }
 
 /// The resolution of a proof sheet `width` × `height` points large:

@@ -69,9 +69,7 @@ impl Loader {
 impl FileLoader for Loader {
     fn load(&self, id: FileId) -> FileResult<Bytes> {
         if !matches!(id.root(), VirtualRoot::Project) {
-            return Err(FileError::Other(Some(
-                "packages are not available to banmian layouts".into(),
-            )));
+            return Err(FileError::Other(Some(t!("layout-no-packages").into())));
         }
         if let Some(bytes) = self.generated.get(id.vpath().get_with_slash()) {
             return Ok(bytes.clone());

@@ -53,11 +53,11 @@ pub fn house_print_files(home: &Home) -> Result<Vec<(PathBuf, PathBuf)>, Error> 
         let Some(rel) = rel else {
             return Err(Error::content(
                 profile.location.clone(),
-                format!(
-                    "the archive keeps the house's printer profile with print.toml: put {} in {} (not under {})",
-                    profile.path.display(),
-                    house.display(),
-                    RESERVED[..4].join("/, ") + "/"
+                t!(
+                    "archive-house-profile",
+                    profile = &profile.path,
+                    folder = house,
+                    reserved = RESERVED[..4].join("/, ") + "/",
                 ),
             ));
         };

@@ -101,7 +101,11 @@ pub struct Index {
 }
 
 fn db_err(path: &Path, e: rusqlite::Error) -> Error {
-    Error::Archive(format!("{}: the search index: {e}", path.display()))
+    Error::Archive(t!(
+        "archive-index-error",
+        path = path,
+        error = e.to_string()
+    ))
 }
 
 impl Index {
@@ -109,9 +113,9 @@ impl Index {
     /// and bringing it up to date with the revision folders.
     pub fn open(archive: &Archive) -> Result<Self, Error> {
         if !archive.root.is_dir() {
-            return Err(Error::Usage(format!(
-                "{}: no archive there (archive an edition first, or pass --archive)",
-                archive.root.display()
+            return Err(Error::Usage(t!(
+                "archive-no-archive-pass",
+                path = &archive.root,
             )));
         }
         remove_stale_temps(&archive.root)?;

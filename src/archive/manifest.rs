@@ -165,15 +165,16 @@ impl Manifest {
         let manifest: Self = serde_json::from_slice(bytes).map_err(|e| {
             Error::content(
                 Location::at(path, e.line(), e.column()),
-                format!("not a readable archive manifest: {e}"),
+                t!("archive-manifest-unreadable", error = e.to_string()),
             )
         })?;
         if manifest.format != FORMAT {
             return Err(Error::content(
                 Location::file(path).with_field("format"),
-                format!(
-                    "manifest format {} is not one this banmian reads ({FORMAT})",
-                    manifest.format
+                t!(
+                    "archive-manifest-format",
+                    format = manifest.format,
+                    supported = FORMAT,
                 ),
             ));
         }
@@ -203,7 +204,7 @@ impl Manifest {
             if !is_plain_relative(rel) {
                 return Err(Error::content(
                     Location::file(path).with_field(field),
-                    format!("{rel:?} is not a path inside the revision folder"),
+                    t!("archive-manifest-path-outside", quoted = format!("{rel:?}")),
                 ));
             }
         }
@@ -212,12 +213,12 @@ impl Manifest {
                 format!("fonts[{i}].stored"),
                 &f.stored,
                 ARCHIVE_FONTS,
-                "font",
+                "fonts",
             )
         });
         let pictures = (self.pictures.iter().enumerate()).map(|(i, p)| {
             let field = format!("pictures[{i}].stored");
-            (field, &p.stored, ARCHIVE_PICTURES, "picture")
+            (field, &p.stored, ARCHIVE_PICTURES, "pictures")
         });
         for (field, stored, store, what) in fonts.chain(pictures) {
             let name = stored
@@ -226,7 +227,11 @@ impl Manifest {
             if !name.is_some_and(|n| is_plain_relative(n) && !n.contains('/')) {
                 return Err(Error::content(
                     Location::file(path).with_field(field),
-                    format!("{stored:?} is not a file of the archive's {what} store"),
+                    t!(
+                        "archive-manifest-not-stored",
+                        quoted = format!("{stored:?}"),
+                        store = what,
+                    ),
                 ));
             }
         }
@@ -240,11 +245,13 @@ impl Manifest {
         if self.edition == id && self.revision == revision {
             return Ok(());
         }
-        Err(Error::Archive(format!(
-            "{}: the manifest is of {} revision {}, not of the folder it is in ({id} revision {revision}): the folder was renamed or moved (run `banmian archive verify`)",
-            path.display(),
-            self.edition,
-            self.revision
+        Err(Error::Archive(t!(
+            "archive-manifest-misplaced",
+            path = path,
+            edition = &self.edition,
+            revision = self.revision,
+            folder_edition = id,
+            folder_revision = revision,
         )))
     }
 }

@@ -79,10 +79,10 @@ impl Archive {
     pub fn checked_font(&self, font: &FontEntry) -> Result<PathBuf, Error> {
         let path = self.font_path(font);
         if hash::sha256_file(&path)?.0 != font.sha256 {
-            return Err(Error::Archive(format!(
-                "{}: the archived font {} is damaged (run `banmian archive verify`)",
-                path.display(),
-                font.name
+            return Err(Error::Archive(t!(
+                "archive-font-damaged",
+                path = &path,
+                name = &font.name,
             )));
         }
         Ok(path)
@@ -94,10 +94,10 @@ impl Archive {
         let path = self.root.join(&picture.stored);
         let intact = path.is_file() && hash::sha256_file(&path)?.0 == picture.sha256;
         if !intact {
-            return Err(Error::Archive(format!(
-                "{}: the archived picture {} is missing or damaged (run `banmian archive verify`)",
-                path.display(),
-                picture.path
+            return Err(Error::Archive(t!(
+                "archive-picture-damaged",
+                path = &path,
+                picture = &picture.path,
             )));
         }
         Ok(path)
@@ -140,7 +140,7 @@ impl Archive {
             last = last.max(parse_revision_name(&name).unwrap_or(0));
         }
         last.checked_add(1)
-            .ok_or_else(|| Error::Archive(format!("{}: no revision number is left", dir.display())))
+            .ok_or_else(|| Error::Archive(t!("archive-no-revision-left", path = &dir)))
     }
 
     /// The revision `revision` of `id`, or its latest; an error naming what
@@ -149,25 +149,33 @@ impl Archive {
         let revs = self.revisions(id)?;
         if revs.is_empty() {
             let known = self.editions()?;
-            return Err(Error::Usage(format!(
-                "{}: no edition {id:?} in the archive{}",
-                self.root.display(),
-                if known.is_empty() {
-                    " (it is empty)".to_string()
-                } else {
-                    format!(" (it holds: {})", known.join(", "))
-                }
-            )));
+            return Err(Error::Usage(if known.is_empty() {
+                t!(
+                    "archive-no-edition-empty",
+                    path = &self.root,
+                    quoted = format!("{id:?}"),
+                    edition = id,
+                )
+            } else {
+                t!(
+                    "archive-no-edition",
+                    path = &self.root,
+                    quoted = format!("{id:?}"),
+                    edition = id,
+                    editions = known.join(&t!("archive-separator")),
+                )
+            }));
         }
         match revision {
             None => Ok(*revs.last().expect("not empty")),
             Some(n) if revs.contains(&n) => Ok(n),
-            Some(n) => Err(Error::Usage(format!(
-                "{id} has no revision {n} (it has {})",
-                revs.iter()
-                    .map(u32::to_string)
+            Some(n) => Err(Error::Usage(t!(
+                "archive-no-revision",
+                edition = id,
+                revision = n,
+                revisions = (revs.iter().map(u32::to_string))
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(&t!("archive-separator")),
             ))),
         }
     }
@@ -182,9 +190,10 @@ impl Archive {
         let sum_path = dir.join(MANIFEST_SUM);
         let sum = std::fs::read_to_string(&sum_path).map_err(|e| Error::io(&sum_path, e))?;
         if sum != Manifest::sum_line(&bytes) {
-            return Err(Error::Archive(format!(
-                "{}: the manifest does not match {MANIFEST_SUM}: it was altered (run `banmian archive verify`)",
-                path.display()
+            return Err(Error::Archive(t!(
+                "archive-manifest-altered",
+                path = &path,
+                sum = MANIFEST_SUM,
             )));
         }
         let manifest = Manifest::parse(&bytes, &path)?;

@@ -109,7 +109,7 @@ pub(super) fn whole_edition(
     let temp = tempfile::Builder::new()
         .prefix("banmian-regenerate-")
         .tempdir()
-        .map_err(|e| Error::io(Path::new("a temporary folder"), e))?;
+        .map_err(|e| Error::io(Path::new(&t!("archive-temporary-folder")), e))?;
     let dir = temp.path().join(id);
     for (rel, src) in walk_entries(&kept, true)? {
         copy_synced(&src, &dir.join(rel))?;
@@ -117,10 +117,10 @@ pub(super) fn whole_edition(
     let prefix = format!("edition/{id}/");
     for picture in &manifest.pictures {
         let rel = picture.path.strip_prefix(&prefix).ok_or_else(|| {
-            Error::Archive(format!(
-                "{}: picture {} is not in the edition folder",
-                rev_dir.display(),
-                picture.path
+            Error::Archive(t!(
+                "archive-picture-outside-edition",
+                path = rev_dir,
+                picture = &picture.path,
             ))
         })?;
         let src = archive.checked_picture(picture)?;

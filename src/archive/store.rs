@@ -130,10 +130,10 @@ fn check_outside(root: &Path, edition_dir: &Path) -> Result<(), Error> {
         _ => false,
     };
     if inside_edition {
-        return Err(Error::Usage(format!(
-            "the archive folder {} is inside the edition folder {}: choose another with --archive",
-            root.display(),
-            edition_dir.display()
+        return Err(Error::Usage(t!(
+            "archive-inside-edition",
+            archive = root,
+            edition = edition_dir,
         )));
     }
     Ok(())
@@ -249,10 +249,7 @@ impl Staged {
         copy_synced(src, &staged)?;
         let (sha, _) = sha256_file(&staged)?;
         if sha != entry.sha256 {
-            return Err(Error::Changed(format!(
-                "{}: the font file changed while it was archived; try again",
-                src.display()
-            )));
+            return Err(Error::Changed(t!("archive-font-changed", path = src)));
         }
         if !self.new_fonts.contains(&staged) {
             self.new_fonts.push(staged.clone());
@@ -473,7 +470,7 @@ fn edition_name(dir: &Path) -> Result<String, Error> {
     if !dir.join("edition.toml").is_file() {
         return Err(Error::content(
             Location::file(dir),
-            "not an edition folder (no edition.toml)",
+            t!("archive-not-edition-folder"),
         ));
     }
     edition_id(dir)
@@ -495,7 +492,7 @@ fn edition_files(dir: &Path, home: &Home) -> Result<EditionFiles, Error> {
         if !real.starts_with(&root) {
             return Err(Error::content(
                 Location::file(&path),
-                "a link out of the edition folder: the archive keeps only what is inside it",
+                t!("archive-link-out-of-edition"),
             ));
         }
         files.push((rel, path));

@@ -27,12 +27,12 @@ pub enum Kind {
 
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Missing => "missing",
-            Self::Altered => "altered",
-            Self::Extra => "extra",
-            Self::Misplaced => "misplaced",
-            Self::Link => "link",
+        f.write_str(&match self {
+            Self::Missing => t!("archive-damage-missing"),
+            Self::Altered => t!("archive-damage-altered"),
+            Self::Extra => t!("archive-damage-extra"),
+            Self::Misplaced => t!("archive-damage-misplaced"),
+            Self::Link => t!("archive-damage-link"),
         })
     }
 }
@@ -50,11 +50,17 @@ pub struct Damage {
 
 impl fmt::Display for Damage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.kind, self.path.display())?;
-        if !self.detail.is_empty() {
-            write!(f, " ({})", self.detail)?;
-        }
-        Ok(())
+        let (kind, path) = (self.kind.to_string(), self.path.display());
+        f.write_str(&if self.detail.is_empty() {
+            t!("archive-damage", kind = kind, path = path)
+        } else {
+            t!(
+                "archive-damage-detail",
+                kind = kind,
+                path = path,
+                detail = &self.detail,
+            )
+        })
     }
 }
 
@@ -77,10 +83,7 @@ pub struct Report {
 pub fn verify(archive: &Archive, edition: Option<&str>) -> Result<Report, Error> {
     let root = &archive.root;
     if !root.is_dir() {
-        return Err(Error::Usage(format!(
-            "{}: no archive there (archive an edition first)",
-            root.display()
-        )));
+        return Err(Error::Usage(t!("archive-no-archive", path = root)));
     }
     let ids = match edition {
         Some(id) => {
@@ -130,11 +133,11 @@ impl Store {
         }
     }
 
-    /// What it stores, one of them.
-    fn what(self) -> &'static str {
+    /// Which store it is, as the messages choose their words by it.
+    fn code(self) -> &'static str {
         match self {
-            Self::Fonts => "font file",
-            Self::Pictures => "picture",
+            Self::Fonts => "fonts",
+            Self::Pictures => "pictures",
         }
     }
 }
@@ -160,16 +163,20 @@ impl Check<'_> {
     fn edition_folder(&mut self, id: &str) -> Result<bool, Error> {
         let edition_dir = self.archive.root.join(id);
         if is_link(&edition_dir) {
-            self.damage(edition_dir, Kind::Link, "not followed".into());
+            self.damage(edition_dir, Kind::Link, t!("archive-detail-not-followed"));
             return Ok(false);
         }
         for entry in std::fs::read_dir(&edition_dir).map_err(|e| Error::io(&edition_dir, e))? {
             let entry = entry.map_err(|e| Error::io(&edition_dir, e))?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if is_link(&entry.path()) {
-                self.damage(entry.path(), Kind::Link, "not followed".into());
+                self.damage(entry.path(), Kind::Link, t!("archive-detail-not-followed"));
             } else if parse_revision_name(&name).is_none() || !entry.path().is_dir() {
-                self.damage(entry.path(), Kind::Extra, "not a revision".into());
+                self.damage(
+                    entry.path(),
+                    Kind::Extra,
+                    t!("archive-detail-not-a-revision"),
+                );
             }
         }
         Ok(true)
@@ -195,16 +202,17 @@ impl Check<'_> {
             Ok(_) => self.damage(
                 manifest_path.clone(),
                 Kind::Altered,
-                format!("does not match {MANIFEST_SUM}"),
+                t!("archive-detail-sum-mismatch", sum = MANIFEST_SUM),
             ),
             Err(_) => self.damage(sum_path, Kind::Missing, String::new()),
         }
         match Manifest::parse(&bytes, &manifest_path) {
             Ok(manifest) => {
                 if manifest.edition != id || manifest.revision != rev {
-                    let detail = format!(
-                        "its manifest is of {} revision {}",
-                        manifest.edition, manifest.revision
+                    let detail = t!(
+                        "archive-detail-manifest-of",
+                        edition = &manifest.edition,
+                        revision = manifest.revision,
                     );
                     self.damage(dir.clone(), Kind::Misplaced, detail);
                 }
@@ -233,18 +241,19 @@ impl Check<'_> {
             self.report.files += 1;
             let (sha, bytes) = sha256_file(&path)?;
             if sha != file.sha256 || bytes != file.bytes {
-                let detail = format!(
-                    "SHA-256 {} ({bytes} bytes), the manifest records {} ({} bytes)",
-                    short(&sha),
-                    short(&file.sha256),
-                    file.bytes
+                let detail = t!(
+                    "archive-detail-file-altered",
+                    sha = short(&sha),
+                    bytes = bytes,
+                    recorded_sha = short(&file.sha256),
+                    recorded_bytes = file.bytes,
                 );
                 self.damage(path, Kind::Altered, detail);
             }
         }
         for (rel, path) in walk_entries(dir, true)? {
             if !listed.contains(&slash_path(&rel)) {
-                self.damage(path, Kind::Extra, "not in the manifest".into());
+                self.damage(path, Kind::Extra, t!("archive-detail-not-in-manifest"));
             }
         }
         for font in &manifest.fonts {
@@ -270,7 +279,7 @@ impl Check<'_> {
                     Ok(path) => path,
                     Err(Unconfined::Missing) => {
                         let path = self.archive.root.join(stored);
-                        let what = format!("a {} the pages use", store.what());
+                        let what = t!("archive-detail-used", store = store.code());
                         self.damage(path, Kind::Missing, what);
                         continue;
                     }
@@ -304,7 +313,7 @@ impl Check<'_> {
         for store in [Store::Fonts, Store::Pictures] {
             let dir = self.archive.root.join(store.folder());
             if is_link(&dir) {
-                self.damage(dir, Kind::Link, "not followed".into());
+                self.damage(dir, Kind::Link, t!("archive-detail-not-followed"));
                 continue;
             }
             if !dir.is_dir() {
@@ -314,9 +323,9 @@ impl Check<'_> {
                 let name = slash_path(&rel);
                 let sha = name.split('.').next().unwrap_or("");
                 if is_link(&path) {
-                    self.damage(path, Kind::Link, "not followed".into());
+                    self.damage(path, Kind::Link, t!("archive-detail-not-followed"));
                 } else if rel.components().count() != 1 || !is_sha256(sha) {
-                    let what = format!("not a stored {}", store.what());
+                    let what = t!("archive-detail-not-stored", store = store.code());
                     self.damage(path, Kind::Extra, what);
                 } else if !self.used(store).contains_key(sha) {
                     let (actual, _) = sha256_file(&path)?;
@@ -324,8 +333,7 @@ impl Check<'_> {
                     if actual != sha {
                         self.stored_altered(path, &actual, sha);
                     } else {
-                        let note =
-                            format!("{}: a {} no revision uses", path.display(), store.what());
+                        let note = t!("archive-note-unused", path = &path, store = store.code());
                         self.report.notes.push(note);
                     }
                 }
@@ -338,15 +346,19 @@ impl Check<'_> {
     fn unconfined(&mut self, path: PathBuf, why: Unconfined) {
         let (kind, detail) = match why {
             Unconfined::Missing => (Kind::Missing, String::new()),
-            Unconfined::Link => (Kind::Link, "not followed".into()),
-            Unconfined::NotFile => (Kind::Altered, "not a regular file".into()),
-            Unconfined::NotInside => (Kind::Altered, "not a path inside the archive".into()),
+            Unconfined::Link => (Kind::Link, t!("archive-detail-not-followed")),
+            Unconfined::NotFile => (Kind::Altered, t!("archive-detail-not-a-file")),
+            Unconfined::NotInside => (Kind::Altered, t!("archive-detail-not-inside")),
         };
         self.damage(path, kind, detail);
     }
 
     fn stored_altered(&mut self, path: PathBuf, actual: &str, sha: &str) {
-        let detail = format!("SHA-256 {}, stored as {}", short(actual), short(sha));
+        let detail = t!(
+            "archive-detail-stored-altered",
+            sha = short(actual),
+            stored = short(sha),
+        );
         self.damage(path, Kind::Altered, detail);
     }
 
@@ -360,15 +372,9 @@ impl Check<'_> {
             let path = entry.path();
             if name.starts_with(STAGING) {
                 self.report.notes.push(if archive_running(root) {
-                    format!(
-                        "{}: a revision an archive is writing now (it holds the archive's lock)",
-                        path.display()
-                    )
+                    t!("archive-note-staging-running", path = &path)
                 } else {
-                    format!(
-                        "{}: left by an interrupted archive; the next archive removes it",
-                        path.display()
-                    )
+                    t!("archive-note-staging-left", path = &path)
                 });
             } else if path.is_dir() && !name.starts_with('.') {
                 // Editions and fonts/, checked above.
@@ -376,7 +382,7 @@ impl Check<'_> {
                 || name == LOCK
                 || name.starts_with(super::index::TEMP_PREFIX))
             {
-                self.damage(path, Kind::Extra, "not part of an archive".into());
+                self.damage(path, Kind::Extra, t!("archive-detail-not-archive"));
             }
         }
         Ok(())

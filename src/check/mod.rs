@@ -61,11 +61,32 @@ pub struct RuleBreak {
 
 impl fmt::Display for RuleBreak {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "page {}, {}, line {}: {}: “{}”",
-            self.page, self.region, self.line, self.detail, self.text
-        )
+        f.write_str(&t!(
+            "check-finding",
+            page = self.page,
+            region = region_words(&self.region),
+            line = self.line,
+            detail = &self.detail,
+            text = &self.text,
+        ))
+    }
+}
+
+/// A [`RuleBreak::region`] (`column 3`, `head`, as JSON gives it) in the
+/// desk's words.
+pub fn region_words(region: &str) -> String {
+    if let Some(col) = region
+        .strip_prefix("column ")
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        return t!("check-region-column", column = col);
+    }
+    match region {
+        "head" => t!("check-region-head"),
+        "sidebar" => t!("check-region-sidebar"),
+        "photos" => t!("check-region-photos"),
+        "foot" => t!("check-region-foot"),
+        other => other.to_string(),
     }
 }
 
@@ -174,7 +195,7 @@ fn line_start(text: &str) -> Option<String> {
     let c = text.chars().next()?;
     NO_LINE_START
         .contains(c)
-        .then(|| format!("line starts with “{c}”"))
+        .then(|| t!("check-line-start", mark = c))
 }
 
 /// 行尾禁则: an opening mark ends the line.
@@ -182,7 +203,7 @@ fn line_end(text: &str) -> Option<String> {
     let c = text.chars().last()?;
     NO_LINE_END
         .contains(c)
-        .then(|| format!("line ends with “{c}”"))
+        .then(|| t!("check-line-end", mark = c))
 }
 
 /// "——" or "……" split between the line before (`prev`) and this one.
@@ -199,7 +220,7 @@ fn split_pairs(prev: &str, text: &str) -> Vec<String> {
             .count();
         let head = text.chars().take_while(|c| *c == pair).count();
         if tail % 2 == 1 && head % 2 == 1 {
-            out.push(format!("“{pair}{pair}” is split across lines"));
+            out.push(t!("check-split-pair", pair = format!("{pair}{pair}")));
         }
     }
     out
@@ -211,8 +232,7 @@ fn single_char_line(prev: &Line, line: &Line, text: &str) -> Option<String> {
         .chars()
         .filter(|c| !c.is_whitespace() && !is_punct(*c))
         .count();
-    (solid <= 1 && (prev.size - line.size).abs() < 0.01)
-        .then(|| "a paragraph ends in a line of a single character".into())
+    (solid <= 1 && (prev.size - line.size).abs() < 0.01).then(|| t!("check-single-char-line"))
 }
 
 /// Half-width punctuation left between Chinese characters.
@@ -222,23 +242,31 @@ fn half_width_punct(text: &str) -> Option<String> {
         return None;
     }
     let marks: String = fixes.iter().map(|f| f.from).collect();
-    Some(format!("half-width “{marks}” between Chinese characters"))
+    Some(t!("check-half-width", marks = marks))
 }
 
 /// Characters no font could supply.
 fn tofu(line: &Line) -> Vec<String> {
     (line.tofu.iter())
-        .map(|c| format!("{TOFU}{:04X} “{c}”", *c as u32))
+        .map(|c| {
+            t!(
+                "check-tofu",
+                code = format!("{:04X}", *c as u32),
+                character = *c
+            )
+        })
         .collect()
 }
 
-/// How a [`Rule::Tofu`] break's detail begins (the code point follows).
-const TOFU: &str = "no font has U+";
-
-/// The character a [`Rule::Tofu`] break is about.
+/// The character a [`Rule::Tofu`] break is about: its detail names it by
+/// code point, `U+` and hex digits, in either language.
 pub fn tofu_char(found: &RuleBreak) -> Option<char> {
-    let hex = found.detail.strip_prefix(TOFU)?.split(' ').next()?;
-    char::from_u32(u32::from_str_radix(hex, 16).ok()?)
+    if found.rule != Rule::Tofu {
+        return None;
+    }
+    let (_, rest) = found.detail.split_once("U+")?;
+    let hex: String = rest.chars().take_while(char::is_ascii_hexdigit).collect();
+    char::from_u32(u32::from_str_radix(&hex, 16).ok()?)
 }
 
 /// How many body lines each column of the page fills, top to foot, as
@@ -286,22 +314,14 @@ fn check_column(
         && !body(last)
         && !lines.iter().all(|l| !body(l))
     {
-        push(
-            Rule::HeadAtFoot,
-            lines.len() - 1,
-            "section head at the foot of the column".into(),
-        );
+        push(Rule::HeadAtFoot, lines.len() - 1, t!("check-head-at-foot"));
     }
     if col > 1
         && lines
             .first()
             .is_some_and(|first| opens_short(first, grid, col))
     {
-        push(
-            Rule::Widow,
-            0,
-            "the column opens with a paragraph's last line".into(),
-        );
+        push(Rule::Widow, 0, t!("check-widow"));
     }
 }
 
@@ -336,9 +356,10 @@ fn grid_fill(line: &Line, next: Option<&Line>, grid: &Grid, col: usize) -> Optio
         1.0
     };
     (cells < n - slack || cells - squeeze > n + 0.5).then(|| {
-        format!(
-            "holds {cells:.1} characters on a grid of {}",
-            grid.chars_per_line
+        t!(
+            "check-grid",
+            cells = format!("{cells:.1}"),
+            grid = grid.chars_per_line,
         )
     })
 }

@@ -14,6 +14,7 @@ use banmian::archive::{Archive, diff, verify as check};
 use banmian::content::Date;
 use banmian::home::Home;
 use banmian::publish::publish;
+use banmian::t;
 
 use super::cli::{ArchiveArgs, ArchiveCommand};
 
@@ -48,10 +49,12 @@ fn create(
 ) -> Result<ExitCode, Error> {
     match archive_edition(archive, edition, home, note)? {
         Outcome::Unchanged { revision } => {
-            eprintln!(
-                "{}: already archived as revision {revision}; nothing added",
-                edition.display()
+            let line = t!(
+                "archive-unchanged",
+                edition = edition.display(),
+                revision = revision,
             );
+            eprintln!("{line}");
         }
         Outcome::Created {
             revision,
@@ -64,19 +67,26 @@ fn create(
             warnings,
         } => {
             for w in &warnings {
-                eprintln!("warning: {w}");
+                eprintln!("{}", t!("label-warning", text = w.to_string()));
             }
             println!("{}", dir.display());
-            eprintln!(
-                "archived as revision {revision}: {pages} page(s) as PDF/A-3b; the revision folder holds {bytes} bytes"
+            let line = t!(
+                "archive-created",
+                revision = revision,
+                pages = pages,
+                bytes = bytes,
             );
-            eprintln!(
-                "fonts: {new_fonts} file(s) stored ({new_font_bytes} bytes), {shared_fonts} already in the archive"
+            eprintln!("{line}");
+            let line = t!(
+                "archive-created-fonts",
+                new = new_fonts,
+                new_bytes = new_font_bytes,
+                shared = shared_fonts,
             );
+            eprintln!("{line}");
             if let Err(e) = Index::open(archive) {
-                eprintln!(
-                    "warning: the search index was not updated ({e}); `banmian archive reindex` rebuilds it"
-                );
+                let why = t!("archive-index-not-updated", error = e.to_string());
+                eprintln!("{}", t!("label-warning", text = why));
             }
         }
     }
@@ -85,32 +95,41 @@ fn create(
 
 fn open_index(archive: &Archive) -> Result<Index, Error> {
     let index = Index::open(archive)?;
-    for s in &index.skipped {
-        eprintln!("warning: not indexed: {s}");
-    }
+    say_skipped(&index);
     Ok(index)
+}
+
+/// Warns of the revisions the index could not take in.
+fn say_skipped(index: &Index) {
+    for s in &index.skipped {
+        let why = t!("archive-not-indexed", what = s);
+        eprintln!("{}", t!("label-warning", text = why));
+    }
 }
 
 fn list(archive: &Archive, from: Option<String>, to: Option<String>) -> Result<ExitCode, Error> {
     let listed = open_index(archive)?.list(from.as_deref(), to.as_deref())?;
     for e in &listed {
-        let pages: Vec<String> = e.pages.iter().map(|p| format!("第{p}版")).collect();
-        let revs = e.revisions.len();
+        let pages: Vec<String> = (e.pages.iter())
+            .map(|p| t!("archive-page", page = *p))
+            .collect();
+        let revisions = t!(
+            "archive-list-revisions",
+            n = e.revisions.len(),
+            latest = e.revisions.last().copied().unwrap_or(0),
+        );
+        let note = (e.note.as_ref())
+            .map(|n| t!("archive-list-note", note = n))
+            .unwrap_or_default();
         println!(
-            "{}  {}  {}  {}  {} revision(s), latest {}{}",
+            "{}  {}  {}  {}  {revisions}{note}",
             e.date,
             e.edition,
             e.paper,
             pages.join(" "),
-            revs,
-            e.revisions.last().copied().unwrap_or(0),
-            e.note
-                .as_ref()
-                .map(|n| format!(": {n}"))
-                .unwrap_or_default()
         );
     }
-    eprintln!("{} edition(s)", listed.len());
+    eprintln!("{}", t!("archive-list-count", n = listed.len()));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -120,39 +139,57 @@ fn show(archive: &Archive, id: &str, revision: Option<u32>) -> Result<ExitCode, 
     let date = parse_iso(&m.date).map_or(m.date.clone(), |d| d.chinese());
     let revs = archive.revisions(id)?;
     println!("{} — {} {}", m.edition, m.paper, date);
-    println!(
-        "revision {} of {}, archived {}",
-        m.revision,
-        revs.len(),
-        m.archived_at
+    let line = t!(
+        "archive-show-revision",
+        revision = m.revision,
+        count = revs.len(),
+        archived = &m.archived_at,
     );
+    println!("{line}");
     if let Some(note) = &m.note {
-        println!("note: {note}");
+        println!("{}", t!("archive-show-note", note = note));
     }
-    println!(
-        "made with banmian {}, Typst {}, pages as {}",
-        m.banmian, m.typst, m.pdf_standard
+    let line = t!(
+        "archive-show-made-with",
+        banmian = &m.banmian,
+        typst = &m.typst,
+        standard = &m.pdf_standard,
     );
-    println!("pages:");
+    println!("{line}");
+    println!("{}", t!("archive-show-pages"));
     let dir = archive.revision_dir(id, rev);
     for p in &m.pages {
-        println!("  第{}版 {} (layout {})", p.number, p.section, p.layout);
+        let line = t!(
+            "archive-show-page",
+            page = p.number,
+            section = &p.section,
+            layout = &p.layout,
+        );
+        println!("  {line}");
         println!("    {}: {}", m.pdf_standard, dir.join(&p.pdf).display());
-        println!("    print: {}", dir.join(&p.print).display());
+        println!(
+            "    {}",
+            t!("archive-show-print", path = dir.join(&p.print))
+        );
     }
     if let Some(print) = &m.edition_print {
-        println!("edition PDF (every page): {}", dir.join(print).display());
+        println!("{}", t!("archive-show-edition-pdf", path = dir.join(print)));
     }
     let bytes: u64 = m.files.iter().map(|f| f.bytes).sum();
-    println!("files: {} ({bytes} bytes)", m.files.len());
-    println!(
-        "fonts (stored once, under {}):",
-        archive.root.join("fonts").display()
-    );
+    let line = t!("archive-show-files", n = m.files.len(), bytes = bytes);
+    println!("{line}");
+    let line = t!("archive-show-fonts", path = archive.root.join("fonts"));
+    println!("{line}");
     for f in &m.fonts {
-        println!("  {}  {}  ({} bytes)", f.sha256, f.name, f.bytes);
+        let line = t!(
+            "archive-show-font",
+            sha = &f.sha256,
+            name = &f.name,
+            bytes = f.bytes,
+        );
+        println!("  {line}");
     }
-    println!("revisions:");
+    println!("{}", t!("archive-show-revisions"));
     for r in revs {
         let other = archive.manifest(id, r)?;
         println!(
@@ -181,17 +218,17 @@ fn search(archive: &Archive, words: &[String]) -> Result<ExitCode, Error> {
     for h in &hits {
         let revs: Vec<String> = h.revisions.iter().map(u32::to_string).collect();
         println!(
-            "{}  {}  {}  第{}版  revision {}  {}  {}",
+            "{}  {}  {}  {}  {}  {}  {}",
             h.edition,
             h.date,
             h.paper,
-            h.page,
-            revs.join(","),
+            t!("archive-page", page = h.page),
+            t!("archive-search-revisions", revisions = revs.join(",")),
             h.place,
             h.snippet
         );
     }
-    eprintln!("{} page(s) found", hits.len());
+    eprintln!("{}", t!("archive-search-count", n = hits.len()));
     Ok(if hits.is_empty() {
         ExitCode::from(1)
     } else {
@@ -201,11 +238,14 @@ fn search(archive: &Archive, words: &[String]) -> Result<ExitCode, Error> {
 
 fn reindex(archive: &Archive) -> Result<ExitCode, Error> {
     let index = Index::rebuild(archive)?;
-    for s in &index.skipped {
-        eprintln!("warning: not indexed: {s}");
-    }
+    say_skipped(&index);
     let (revisions, passages) = index.counts()?;
-    eprintln!("indexed {revisions} revision(s), {passages} passage(s)");
+    let line = t!(
+        "archive-reindexed",
+        revisions = revisions,
+        passages = passages,
+    );
+    eprintln!("{line}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -215,21 +255,24 @@ fn verify(archive: &Archive, edition: Option<&str>) -> Result<ExitCode, Error> {
         println!("{d}");
     }
     for n in &report.notes {
-        eprintln!("note: {n}");
+        eprintln!("{}", t!("label-note", text = n));
     }
     if report.damage.is_empty() {
-        eprintln!(
-            "verified {} revision(s), {} file(s): all intact",
-            report.revisions, report.files
+        let line = t!(
+            "archive-verified-intact",
+            revisions = report.revisions,
+            files = report.files,
         );
+        eprintln!("{line}");
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!(
-            "verified {} revision(s), {} file(s): {} damaged",
-            report.revisions,
-            report.files,
-            report.damage.len()
+        let line = t!(
+            "archive-verified-damaged",
+            revisions = report.revisions,
+            files = report.files,
+            damaged = report.damage.len(),
         );
+        eprintln!("{line}");
         Ok(ExitCode::from(1))
     }
 }
@@ -253,20 +296,31 @@ fn diff(
     let old = passages(archive, id, from)?;
     let new = passages(archive, id, to)?;
     let note = archive.manifest(id, to)?.note;
-    println!(
-        "{id}: revision {from} → revision {to}{}",
-        note.map(|n| format!(" ({n})")).unwrap_or_default()
-    );
+    let line = match note {
+        Some(note) => t!(
+            "archive-diff-revisions-note",
+            edition = id,
+            from = from,
+            to = to,
+            note = note,
+        ),
+        None => t!("archive-diff-revisions", edition = id, from = from, to = to,),
+    };
+    println!("{line}");
     let changes = diff::diff(&old, &new);
     let (text, counts) = diff::mark_up(&changes);
     if counts.is_empty() {
-        println!("the text is the same in both revisions");
+        println!("{}", t!("archive-diff-same"));
     } else {
         print!("\n{text}");
-        println!(
-            "{} change(s) in {} edited passage(s); {} passage(s) removed, {} added",
-            counts.changes, counts.edited, counts.removed, counts.added
+        let line = t!(
+            "archive-diff-counts",
+            changes = counts.changes,
+            edited = counts.edited,
+            removed = counts.removed,
+            added = counts.added,
         );
+        println!("{line}");
     }
     if let Some(pdf) = pdf {
         let pages: BTreeSet<u32> = (changes.iter())
@@ -278,16 +332,20 @@ fn diff(
             })
             .collect();
         if pages.is_empty() {
-            println!("no page changed: {} not written", pdf.display());
+            println!("{}", t!("archive-diff-no-page", path = pdf));
         } else {
             let bytes = highlighted(archive, id, to, diff::highlights(&changes), &pages)?;
             publish(&[(pdf.to_path_buf(), bytes)])?;
-            let numbers: Vec<String> = pages.iter().map(|n| format!("第{n}版")).collect();
-            println!(
-                "wrote {}: {} of revision {to}, the changes highlighted",
-                pdf.display(),
-                numbers.join(" ")
+            let numbers: Vec<String> = (pages.iter())
+                .map(|n| t!("archive-page", page = *n))
+                .collect();
+            let line = t!(
+                "archive-diff-wrote",
+                path = pdf,
+                pages = numbers.join(" "),
+                to = to,
             );
+            println!("{line}");
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use banmian::Error;
 use banmian::batch::build_many;
 use banmian::build::{BuildOptions, BuildReport, Builder};
+use banmian::{Error, t};
 use indicatif::{ProgressBar, ProgressStyle};
 
 /// Builds `dirs` with `jobs` threads; exit 1 if any edition failed.
@@ -23,10 +23,18 @@ pub fn run(
 ) -> Result<ExitCode, Error> {
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = ProgressBar::new(dirs.len() as u64);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:30} {pos}/{len} editions, {elapsed} {msg}")
-                .expect("static template"),
+        // The bar's fields are given to the message as its arguments.
+        let template = t!(
+            "run-batch-progress",
+            bar = "{bar:30}",
+            pos = "{pos}",
+            len = "{len}",
+            elapsed = "{elapsed}",
+            msg = "{msg}"
         );
+        if let Ok(style) = ProgressStyle::with_template(&template) {
+            bar.set_style(style);
+        }
         bar
     });
     let line = |text: String| match &bar {
@@ -40,15 +48,19 @@ pub fn run(
                     super::print_report(report, true);
                 }
                 if bar.is_none() || verbose {
-                    line(format!(
-                        "built {} ({} page(s), {} warning(s))",
-                        report.edition.id,
-                        report.outputs.len(),
-                        report.warnings.len() + report.preflight.len()
+                    line(t!(
+                        "run-batch-built",
+                        id = &report.edition.id,
+                        pages = report.outputs.len(),
+                        warnings = report.warnings.len() + report.preflight.len()
                     ));
                 }
             }
-            Err(e) => line(format!("failed {}: {}", dir.display(), first_line(e))),
+            Err(e) => line(t!(
+                "run-batch-failed-one",
+                dir = dir.display(),
+                error = first_line(e)
+            )),
         }
         if let Some(bar) = &bar {
             bar.inc(1);
@@ -86,26 +98,31 @@ fn summarise(
         }
     }
     let secs = start.elapsed().as_secs_f64();
-    eprintln!(
-        "built {} of {} editions ({pages} pages) in {secs:.2} s with {jobs} thread(s), {:.1} pages/s{}",
-        dirs.len() - failed.len(),
-        dirs.len(),
-        pages as f64 / secs,
-        if warnings > 0 && !verbose {
-            format!("; {warnings} warning(s), shown with -v")
-        } else {
-            String::new()
-        }
+    let hidden = if warnings > 0 && !verbose {
+        t!("run-batch-warnings-hidden", warnings = warnings)
+    } else {
+        String::new()
+    };
+    let summary = t!(
+        "run-batch-summary",
+        built = dirs.len() - failed.len(),
+        total = dirs.len(),
+        pages = pages,
+        secs = format!("{secs:.2}"),
+        jobs = jobs,
+        rate = format!("{:.1}", pages as f64 / secs),
+        hidden = hidden
     );
+    eprintln!("{summary}");
     if failed.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
-    eprintln!("{} edition(s) failed:", failed.len());
+    eprintln!("{}", t!("run-batch-failed", n = failed.len()));
     for (dir, e) in &failed {
         let text = e.to_string();
         eprintln!(
-            "- {}:\n  {}",
-            dir.display(),
+            "{}\n  {}",
+            t!("run-batch-failure", dir = dir.display()),
             text.trim_end().replace('\n', "\n  ")
         );
     }

@@ -3,8 +3,8 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
-use banmian::Error;
 use banmian::batch::find_editions;
+use banmian::{Error, t};
 
 use super::cli::BuildArgs;
 use super::{job, print_report};
@@ -17,7 +17,8 @@ pub fn run(args: BuildArgs) -> Result<ExitCode, Error> {
     options.emit_typst = args.emit_typst.clone();
     let (dirs, skipped) = find_editions(&args.editions)?;
     for dir in &skipped {
-        eprintln!("note: {} is left out: no edition.toml in it", dir.display());
+        let text = t!("run-left-out", dir = dir.display());
+        eprintln!("{}", t!("label-note", text = text));
     }
     if let [dir] = dirs.as_slice() {
         let report = builder.build(dir, &options)?;
@@ -25,12 +26,13 @@ pub fn run(args: BuildArgs) -> Result<ExitCode, Error> {
         for path in report.outputs.iter().chain(&report.edition_files) {
             println!("{}", path.display());
         }
-        eprintln!(
-            "built {} page(s) of {} in {:.2} s",
-            report.outputs.len(),
-            report.edition.id,
-            start.elapsed().as_secs_f64()
+        let text = t!(
+            "run-built",
+            pages = report.outputs.len(),
+            id = &report.edition.id,
+            secs = format!("{:.2}", start.elapsed().as_secs_f64())
         );
+        eprintln!("{text}");
         return Ok(ExitCode::SUCCESS);
     }
     options.per_edition = true;

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use banmian::Error;
 use banmian::build::Builder;
+use banmian::t;
 
 use super::cli::CheckArgs;
 use super::home;
@@ -27,21 +28,29 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Error> {
         println!("{}", serde_json::to_string_pretty(&json).expect("JSON"));
     } else {
         for w in &report.warnings {
-            eprintln!("warning: {w}");
+            eprintln!("{}", t!("label-warning", text = w.to_string()));
         }
         for f in &report.findings {
             println!("{f}");
         }
         for (number, g) in &report.grids {
             eprintln!(
-                "page {number}: {} columns of {} characters",
-                g.columns, g.chars_per_line
+                "{}",
+                t!(
+                    "check-grid-of-page",
+                    page = *number,
+                    columns = g.columns,
+                    chars = g.chars_per_line,
+                )
             );
         }
         eprintln!(
-            "{} composition finding(s) in {}",
-            report.findings.len(),
-            report.edition.id
+            "{}",
+            t!(
+                "check-summary",
+                n = report.findings.len(),
+                edition = &report.edition.id,
+            )
         );
     }
     Ok(if report.findings.is_empty() {

@@ -5,11 +5,16 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use banmian::export::OutputFormat;
+use banmian::t;
 
 /// banmian (版面): turns a newspaper's written copy into print-ready pages.
 #[derive(Debug, Parser)]
 #[command(name = "banmian", version, about)]
 pub struct Cli {
+    /// The language of messages and help: zh (Chinese) or en (English)
+    /// [default: as LC_ALL, LC_MESSAGES or LANG say].
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["zh", "en"])]
+    pub lang: Option<String>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -295,7 +300,7 @@ pub struct RegenerateArgs {
 }
 
 fn parse_date(s: &str) -> Result<String, String> {
-    let bad = || format!("{s:?} is not a date such as 2021-03-01");
+    let bad = || t!("cli-not-a-date", quoted = format!("{s:?}"));
     let parts: Vec<&str> = s.split('-').collect();
     let [y, m, d] = parts.as_slice() else {
         return Err(bad());
@@ -309,11 +314,11 @@ fn parse_date(s: &str) -> Result<String, String> {
 }
 
 fn parse_ppi(s: &str) -> Result<f32, String> {
-    let v: f32 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    let v: f32 = s.parse().map_err(|_| not_a_number(s))?;
     if (10.0..=1200.0).contains(&v) {
         Ok(v)
     } else {
-        Err("ppi must be between 10 and 1200".into())
+        Err(t!("cli-ppi-range"))
     }
 }
 
@@ -321,19 +326,23 @@ fn parse_ink_limit(s: &str) -> Result<f64, String> {
     let v: f64 = s
         .trim_end_matches('%')
         .parse()
-        .map_err(|_| format!("{s:?} is not a number"))?;
+        .map_err(|_| not_a_number(s))?;
     if v.is_finite() && (100.0..=400.0).contains(&v) {
         Ok(v)
     } else {
-        Err("an ink limit between 100 and 400 (percent)".into())
+        Err(t!("cli-ink-limit-range"))
     }
 }
 
 fn parse_resolution(s: &str) -> Result<f64, String> {
-    let v: f64 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    let v: f64 = s.parse().map_err(|_| not_a_number(s))?;
     if v.is_finite() && (1.0..=10_000.0).contains(&v) {
         Ok(v)
     } else {
-        Err("a resolution between 1 and 10000 ppi".into())
+        Err(t!("cli-resolution-range"))
     }
+}
+
+fn not_a_number(s: &str) -> String {
+    t!("cli-not-a-number", quoted = format!("{s:?}"))
 }

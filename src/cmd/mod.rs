@@ -6,21 +6,24 @@ pub mod archive;
 pub mod batch;
 pub mod build;
 pub mod check;
+pub mod clap_errors;
 pub mod cli;
 pub mod fonts;
+pub mod help;
+pub mod lang;
 pub mod preflight;
 pub mod regenerate;
 pub mod watch;
 
 use std::collections::BTreeMap;
 
-use banmian::Error;
 use banmian::build::{BuildOptions, BuildReport, Builder};
 use banmian::content::PrintConfig;
 use banmian::data::Proof;
 use banmian::export::OutputFormat;
 use banmian::home::Home;
-use banmian::preflight::{PictureMode, PrintSettings};
+use banmian::preflight::{PictureMode, PrintSettings, Severity};
+use banmian::{Error, t};
 
 use cli::{HomeArgs, JobArgs, JobColour, PrintArgs, Profile};
 
@@ -32,9 +35,7 @@ fn home(args: &HomeArgs) -> Result<Home, Error> {
 /// The builder and options `build` and `watch` share.
 pub fn job(args: &JobArgs) -> Result<(Builder, BuildOptions), Error> {
     if args.grid && args.format == OutputFormat::Pdf {
-        return Err(Error::Usage(
-            "--grid marks proofs: use it with --format png or --format svg".into(),
-        ));
+        return Err(Error::Usage(t!("run-grid-needs-proof")));
     }
     let profile = args.profile.unwrap_or(if args.format == OutputFormat::Pdf {
         Profile::Print
@@ -64,15 +65,19 @@ pub fn job(args: &JobArgs) -> Result<(Builder, BuildOptions), Error> {
 /// corrections (one summary line; every correction with `verbose`).
 pub fn print_report(report: &BuildReport, verbose: bool) {
     for w in &report.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("{}", t!("label-warning", text = w.to_string()));
     }
     // A build that wrote its pages and still found errors is a proof:
     // what refuses a print build is a warning here, and the build exits 0.
+    let error_label = t!("label-error", text = "");
     for f in &report.preflight {
         let text = f.to_string();
-        match text.strip_prefix("error: ") {
-            Some(rest) => eprintln!("warning: {rest} (a print build refuses this)"),
-            None => eprintln!("{text}"),
+        match text.strip_prefix(error_label.as_str()) {
+            Some(rest) if f.severity == Severity::Error => {
+                let rest = t!("run-proof-refused", text = rest);
+                eprintln!("{}", t!("label-warning", text = rest));
+            }
+            _ => eprintln!("{text}"),
         }
     }
     if !report.corrections.is_empty() {
@@ -81,19 +86,29 @@ pub fn print_report(report: &BuildReport, verbose: bool) {
             let place = (c.location.file.as_path(), c.location.line.unwrap_or(0));
             *by_place.entry(place).or_default() += 1;
             if verbose {
-                eprintln!("note: {}: set {} as {}", c.location, c.from, c.to);
+                let text = t!(
+                    "run-correction",
+                    location = &c.location,
+                    from = c.from,
+                    to = c.to
+                );
+                eprintln!("{}", t!("label-note", text = text));
             }
         }
         let places: Vec<String> = by_place
             .iter()
-            .map(|((file, line), n)| format!("{}:{line} ({n})", file.display()))
+            .map(|((file, line), n)| {
+                let place = format!("{}:{line}", file.display());
+                t!("run-correction-place", place = place, n = *n)
+            })
             .collect();
-        eprintln!(
-            "note: set {} half-width marks full-width at {} places: {}",
-            report.corrections.len(),
-            places.len(),
-            places.join(", ")
+        let text = t!(
+            "run-corrections",
+            marks = report.corrections.len(),
+            places = places.len(),
+            list = places.join(&t!("run-list-separator"))
         );
+        eprintln!("{}", t!("label-note", text = text));
     }
 }
 
@@ -105,9 +120,10 @@ fn print_settings(args: &PrintArgs) -> Result<PrintSettings, Error> {
     if let Some(min_ppi) = args.min_ppi
         && min_ppi > args.max_ppi
     {
-        return Err(Error::Usage(format!(
-            "--min-ppi {min_ppi} is above --max-ppi {}",
-            args.max_ppi
+        return Err(Error::Usage(t!(
+            "run-min-ppi-above-max",
+            min_ppi = min_ppi,
+            max_ppi = args.max_ppi
         )));
     }
     Ok(settings)

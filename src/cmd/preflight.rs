@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use banmian::Error;
 use banmian::build::Builder;
 use banmian::preflight::{PrintSettings, Severity};
+use banmian::t;
 
 use super::cli::PreflightArgs;
 use super::{home, print_config, print_settings};
@@ -35,16 +36,27 @@ pub fn run(args: PreflightArgs) -> Result<ExitCode, Error> {
                 .filter(|f| f.severity == severity)
                 .count()
         };
-        let notes = match count(Severity::Note) {
-            0 => String::new(),
-            n => format!(", {n} note(s)"),
-        };
-        eprintln!(
-            "preflight of {}: {} error(s), {} warning(s){notes}",
-            report.edition.id,
+        let (edition, errors, warnings) = (
+            &report.edition.id,
             count(Severity::Error),
-            count(Severity::Warning)
+            count(Severity::Warning),
         );
+        let summary = match count(Severity::Note) {
+            0 => t!(
+                "preflight-summary",
+                edition = edition,
+                errors = errors,
+                warnings = warnings,
+            ),
+            notes => t!(
+                "preflight-summary-notes",
+                edition = edition,
+                errors = errors,
+                warnings = warnings,
+                notes = notes,
+            ),
+        };
+        eprintln!("{summary}");
     }
     Ok(if report.passes(args.print.strict) {
         ExitCode::SUCCESS

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use banmian::Error;
 use banmian::archive::{Archive, regenerate as regen};
+use banmian::t;
 
 use super::cli::RegenerateArgs;
 
@@ -19,21 +20,32 @@ pub fn run(args: RegenerateArgs) -> Result<ExitCode, Error> {
     )?;
     for p in &result.pages {
         if p.identical {
-            println!("{}: identical ({})", what(p), p.archived.display());
-        } else {
-            println!(
-                "{}: differs: {} ({})",
-                what(p),
-                p.detail,
-                p.archived.display()
+            let line = t!(
+                "archive-regen-identical",
+                what = what(p),
+                path = &p.archived
             );
+            println!("{line}");
+        } else {
+            let line = t!(
+                "archive-regen-differs",
+                what = what(p),
+                detail = &p.detail,
+                path = &p.archived,
+            );
+            println!("{line}");
         }
     }
     for path in &result.written {
-        eprintln!("wrote {}", path.display());
+        eprintln!("{}", t!("archive-wrote", path = path));
     }
     if result.identical() {
-        println!("{} revision {}: identical", result.edition, result.revision);
+        let line = t!(
+            "archive-regen-all-identical",
+            edition = &result.edition,
+            revision = result.revision,
+        );
+        println!("{line}");
         Ok(ExitCode::SUCCESS)
     } else {
         let differ: Vec<String> = result
@@ -41,16 +53,17 @@ pub fn run(args: RegenerateArgs) -> Result<ExitCode, Error> {
             .iter()
             .filter(|p| !p.identical)
             .map(|p| match p.kind {
-                regen::EDITION => p.kind.to_string(),
-                kind => format!("第{}版 ({kind})", p.number),
+                regen::EDITION => t!("archive-file-edition"),
+                kind => t!("archive-file-of-page-short", page = p.number, kind = kind),
             })
             .collect();
-        println!(
-            "{} revision {}: differs: {}",
-            result.edition,
-            result.revision,
-            differ.join(", ")
+        let line = t!(
+            "archive-regen-some-differ",
+            edition = &result.edition,
+            revision = result.revision,
+            files = differ.join(&t!("archive-separator")),
         );
+        println!("{line}");
         Ok(ExitCode::from(1))
     }
 }
@@ -58,7 +71,7 @@ pub fn run(args: RegenerateArgs) -> Result<ExitCode, Error> {
 /// Which archived file a comparison is of: `第5版 print`, or the edition PDF.
 fn what(p: &regen::PageResult) -> String {
     match p.kind {
-        regen::EDITION => regen::EDITION.to_string(),
-        kind => format!("第{}版 {kind}", p.number),
+        regen::EDITION => t!("archive-file-edition"),
+        kind => t!("archive-file-of-page", page = p.number, kind = kind),
     }
 }

@@ -13,12 +13,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use banmian::Error;
 use banmian::build::{BuildOptions, Builder, Session};
 use banmian::content::edition_id;
 use banmian::home::Home;
 use banmian::names::default_out_dir;
 use banmian::watch::{Skip, Snapshot, describe, own_pages};
+use banmian::{Error, t};
 use typst_kit::watcher::Watcher;
 
 use super::cli::WatchArgs;
@@ -33,16 +33,17 @@ pub fn run(args: WatchArgs) -> Result<ExitCode, Error> {
     let watched = Watched::new(&args.edition, &home, options.out_dir.as_deref())?;
     let roots = watched.roots();
     let stop = Stop::install()?;
-    let mut watcher =
-        Watcher::new(None).map_err(|e| Error::Watch(format!("cannot watch files: {e}")))?;
+    let mut watcher = Watcher::new(None)
+        .map_err(|e| Error::Watch(t!("run-watch-cannot", error = e.to_string())))?;
     let mut session = Session::live();
     let mut shown: Option<Vec<String>> = None;
     let mut snap = Snapshot::take(&roots, &*watched.skip);
-    eprintln!(
-        "watching {} ({} files with the layouts and fonts); Ctrl-C stops",
-        watched.edition.display(),
-        snap.len()
+    let text = t!(
+        "run-watching",
+        edition = watched.edition.display(),
+        files = snap.len()
     );
+    eprintln!("{text}");
     let mut rebuild = |builder: &Builder, session: &mut Session, what: &str| {
         let _held = stop.busy.lock();
         rebuild(
@@ -55,11 +56,11 @@ pub fn run(args: WatchArgs) -> Result<ExitCode, Error> {
         );
     };
     follow(&mut watcher, &snap);
-    rebuild(&builder, &mut session, "first build");
+    rebuild(&builder, &mut session, &t!("run-watch-first-build"));
     while !stop.stopped() {
         watcher
             .wait()
-            .map_err(|e| Error::Watch(format!("watching files: {e}")))?;
+            .map_err(|e| Error::Watch(t!("run-watch-error", error = e.to_string())))?;
         let now = Snapshot::take(&roots, &*watched.skip);
         let changes = snap.changes(&now);
         snap = now;
@@ -74,7 +75,9 @@ pub fn run(args: WatchArgs) -> Result<ExitCode, Error> {
                     session = Session::live();
                 }
                 Err(e) => {
-                    eprintln!("{}: error: {e}", describe(&changes, &roots));
+                    let text = t!("label-error", text = e.to_string());
+                    let what = describe(&changes, &roots);
+                    eprintln!("{}", t!("run-watch-on-change", what = what, text = text));
                     continue;
                 }
             }
@@ -89,7 +92,7 @@ pub fn run(args: WatchArgs) -> Result<ExitCode, Error> {
 /// a build runs is seen by the next wait.
 fn follow(watcher: &mut Watcher, snap: &Snapshot) {
     if let Err(e) = watcher.update(snap.paths()) {
-        eprintln!("warning: {e}");
+        eprintln!("{}", t!("label-warning", text = e.to_string()));
     }
 }
 
@@ -140,16 +143,16 @@ impl Stop {
         let (held, stop) = (busy.clone(), asked.clone());
         ctrlc::set_handler(move || {
             if let Ok(_held) = held.try_lock() {
-                eprintln!("watch stopped");
+                eprintln!("{}", t!("run-watch-stopped"));
                 std::process::exit(0);
             }
             if stop.swap(true, Ordering::SeqCst) {
-                eprintln!("watch stopped during a build");
+                eprintln!("{}", t!("run-watch-stopped-during-build"));
                 std::process::exit(130);
             }
-            eprintln!("stopping after the build in progress (Ctrl-C again stops at once)");
+            eprintln!("{}", t!("run-watch-stopping"));
         })
-        .map_err(|e| Error::Watch(format!("cannot catch Ctrl-C: {e}")))?;
+        .map_err(|e| Error::Watch(t!("run-watch-ctrl-c", error = e.to_string())))?;
         Ok(Self { busy, asked })
     }
 
@@ -157,7 +160,7 @@ impl Stop {
     fn stopped(&self) -> bool {
         let asked = self.asked.load(Ordering::SeqCst);
         if asked {
-            eprintln!("watch stopped");
+            eprintln!("{}", t!("run-watch-stopped"));
         }
         asked
     }
@@ -180,7 +183,7 @@ fn rebuild(
             let warnings: Vec<String> = report
                 .warnings
                 .iter()
-                .map(|w| format!("warning: {w}"))
+                .map(|w| t!("label-warning", text = w.to_string()))
                 .chain(report.preflight.iter().map(ToString::to_string))
                 .collect();
             if shown.as_ref() != Some(&warnings) {
@@ -194,11 +197,14 @@ fn rebuild(
                 .chain(&report.edition_files)
                 .map(|p| p.display().to_string())
                 .collect();
-            eprintln!(
-                "{what}: wrote {} in {ms:.0} ms ({} warning(s))",
-                names.join(", "),
-                warnings.len()
+            let text = t!(
+                "run-watch-wrote",
+                what = what,
+                files = names.join(&t!("run-list-separator")),
+                ms = format!("{ms:.0}"),
+                warnings = warnings.len()
             );
+            eprintln!("{text}");
             *shown = Some(warnings);
         }
         Err(e) => {
@@ -207,10 +213,11 @@ fn rebuild(
             let text = if matches!(e, Error::Template(_)) {
                 text.to_string()
             } else {
-                format!("error: {text}")
+                t!("label-error", text = text)
             };
             eprintln!("{text}");
-            eprintln!("{what}: failed after {ms:.0} ms; the last good page is kept");
+            let ms = format!("{ms:.0}");
+            eprintln!("{}", t!("run-watch-failed", what = what, ms = ms));
         }
     }
 }

@@ -40,7 +40,12 @@ pub(super) fn compose(
     if let Some((w, at)) = (articles.iter()).find_map(|a| a.columns.as_ref().filter(|c| c.0 > n)) {
         return Err(Error::content(
             at.clone(),
-            format!("columns {w}: page {} has only {n} columns", job.page.number),
+            t!(
+                "layout-news-columns",
+                wanted = *w,
+                page = job.page.number,
+                columns = n
+            ),
         ));
     }
     let hints: Vec<StoryHints> = (articles.iter())
@@ -197,12 +202,7 @@ fn fits_whole(article: &Article, page: u32) -> Error {
     let at = (article.continues_on.as_ref())
         .map(|(_, at)| at.clone())
         .unwrap_or_else(|| Location::file(&article.file));
-    Error::content(
-        at,
-        format!(
-            "the story fits its module on page {page} whole, or too little of it does to cut: remove continues_on, or shorten the page's other stories"
-        ),
-    )
+    Error::content(at, t!("layout-news-fits-whole", page = page))
 }
 
 /// A story's first photo as the planner sees it.
@@ -290,24 +290,30 @@ fn unfit(job: &Job, unfit: NewsUnfit, m: &NewsMeasures) -> Error {
             let line = article.headline.first().map_or(1, |t| t.line);
             Error::content(
                 Location::at(&article.file, line, 1).with_field("headline"),
-                "the headline is wider than the page even at the house's smallest news headline size: shorten it, or give it as a list of phrases (one to a line)",
+                t!("layout-news-headline-too-wide"),
             )
         }
         NewsUnfit::Story { story, lines } => overset(story, lines),
         NewsUnfit::Overset { lines, longest } => overset(longest, lines),
         NewsUnfit::Underset { lines } => Error::content(
             page.location.clone(),
-            format!(
-                "underset: the {count} stories of page {} cannot fill it: about {lines} column-lines ({} characters) short: add a story, copy or a photo",
-                page.number,
-                lines * per_line
+            t!(
+                "layout-news-underset",
+                count = count,
+                page = page.number,
+                lines = lines,
+                chars = lines * per_line
             ),
         ),
         NewsUnfit::NoTiling { least, most, cells } => Error::content(
             page.location.clone(),
-            format!(
-                "the {count} stories of page {} take {least} to {most} column-lines (the page holds {cells}) but make no page of whole modules without holes: lengthen or shorten one by a few lines, or add a photo",
-                page.number
+            t!(
+                "layout-news-no-tiling",
+                count = count,
+                page = page.number,
+                least = least,
+                most = most,
+                cells = cells
             ),
         ),
     }

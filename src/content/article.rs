@@ -145,7 +145,7 @@ impl<'de> Deserialize<'de> for Headline {
         impl<'de> serde::de::Visitor<'de> for Phrases {
             type Value = Headline;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a string or a list of strings")
+                f.write_str(&t!("content-expect-headline"))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Headline, E> {
                 Ok(Headline::One(v.to_string()))
@@ -237,10 +237,7 @@ fn split_front_matter<'a>(src: &'a str, file: &Path) -> Result<(&'a str, &'a str
     let first = src.split_inclusive('\n').next().unwrap_or("");
     let Some(rest) = src.strip_prefix("+++\n") else {
         return Err(hidden_in_fence(first, file, 1).unwrap_or_else(|| {
-            Error::content(
-                Location::at(file, 1, 1),
-                "an article starts with a `+++` line that opens its front matter",
-            )
+            Error::content(Location::at(file, 1, 1), t!("content-front-matter-no-open"))
         }));
     };
     let mut offset = 0;
@@ -258,7 +255,7 @@ fn split_front_matter<'a>(src: &'a str, file: &Path) -> Result<(&'a str, &'a str
     }
     Err(Error::content(
         Location::at(file, 1, 1),
-        "the front matter opened here never closes (no closing `+++` line)",
+        t!("content-front-matter-unclosed"),
     ))
 }
 
@@ -278,10 +275,10 @@ fn hidden_in_fence(line: &str, file: &Path, number: usize) -> Option<Error> {
     (visible.trim() == "+++").then(|| {
         Error::content(
             Location::at(file, number, column + 1),
-            format!(
-                "this `+++` line of the front matter holds U+{:04X}, which {}",
-                c as u32,
-                crate::han::invisible(c).expect("invisible")
+            t!(
+                "content-fence-invisible",
+                code = format!("{:04X}", c as u32),
+                what = crate::han::invisible(c).expect("invisible")
             ),
         )
     })
@@ -334,10 +331,7 @@ pub fn load_article(
                 Ok(n) if (1..=999).contains(&n) => Ok((n, at)),
                 _ => Err(Error::content(
                     at,
-                    format!(
-                        "continues_on = {}: expected the number of a page of the edition (1 to 999)",
-                        c.get_ref()
-                    ),
+                    t!("content-continues-on-range", value = c.get_ref()),
                 )),
             }
         })
@@ -376,15 +370,16 @@ fn check_length(
     let (location, part) = if body_chars >= front_chars {
         (Location::at(file, body_line, 1).with_field("body"), "body")
     } else {
-        (Location::at(file, 2, 1), "front matter")
+        (Location::at(file, 2, 1), "front")
     };
     Err(Error::content(
         location,
-        format!(
-            "the article has {} characters, {} of them in the {part}; the limit is {} ([limits] article_chars in edition.toml), far more than a page holds",
-            front_chars + body_chars,
-            front_chars.max(body_chars),
-            limits.article_chars
+        t!(
+            "content-article-too-long",
+            total = front_chars + body_chars,
+            most = front_chars.max(body_chars),
+            part = part,
+            limit = limits.article_chars
         ),
     ))
 }
@@ -395,7 +390,7 @@ fn load_body(src: &str, file: &Path, first_line: usize) -> Result<Vec<Block>, Er
     if body.is_empty() {
         return Err(Error::content(
             Location::at(file, first_line, 1),
-            "the article has no body text",
+            t!("content-article-no-body"),
         ));
     }
     Ok(body)
@@ -443,7 +438,7 @@ impl Front<'_> {
         if t.value.trim().is_empty() {
             return Err(Error::content(
                 Location::at(self.file, t.line, 1).with_field(t.field),
-                "must not be empty",
+                t!("content-text-empty"),
             ));
         }
         Ok(t)
@@ -465,10 +460,7 @@ impl Front<'_> {
             Headline::Many(v) => v,
         };
         if phrases.is_empty() || phrases.iter().any(|h| h.trim().is_empty()) {
-            return Err(Error::content(
-                at,
-                "the headline must have at least one non-empty phrase",
-            ));
+            return Err(Error::content(at, t!("content-headline-empty")));
         }
         (phrases.into_iter().enumerate())
             .map(|(i, value)| {
@@ -523,10 +515,10 @@ impl Front<'_> {
             return Err(Error::content(
                 self.loc(extra.span())
                     .with_field(format!("photos[{}]", self.limits.photos)),
-                format!(
-                    "the article has {} photos; the limit is {} ([limits] photos in edition.toml)",
-                    raw.len(),
-                    self.limits.photos
+                t!(
+                    "content-photos-too-many",
+                    count = raw.len(),
+                    limit = self.limits.photos
                 ),
             ));
         }
@@ -594,16 +586,14 @@ impl Front<'_> {
         if !path.exists() {
             self.warnings.push(Warning {
                 location: at,
-                message: format!(
-                    "picture {name} not found; a placeholder frame is set in its place"
-                ),
+                message: t!("content-picture-missing", name = name),
             });
             return Ok((None, None));
         }
         if !inside(self.dir, &path) {
             return Err(Error::content(
                 at,
-                format!("picture path {name:?} leads outside the edition folder"),
+                t!("content-picture-path-outside", name = format!("{name:?}")),
             ));
         }
         let info = check_picture(&path, &at, self.limits)?;
@@ -629,11 +619,12 @@ impl Front<'_> {
         if named != info.format {
             self.warnings.push(Warning {
                 location: at,
-                message: format!(
-                    "picture {name} is a {} file named .{ext}; it is set as the {} it is (rename it to end in .{})",
-                    info.format,
-                    info.format,
-                    info.typst_format()
+                message: t!(
+                    "content-picture-misnamed",
+                    name = name,
+                    format = info.format,
+                    ext = &ext,
+                    proper = info.typst_format()
                 ),
             });
         }
@@ -652,10 +643,7 @@ impl Front<'_> {
         let at = self.loc(f.span()).with_field(format!("photos[{i}].focus"));
         match f.into_inner()[..] {
             [x, y] if (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y) => Ok((x, y)),
-            _ => Err(Error::content(
-                at,
-                "expected two fractions from 0 to 1, across and down, e.g. [0.5, 0.3]",
-            )),
+            _ => Err(Error::content(at, t!("content-focus-invalid"))),
         }
     }
 }
@@ -670,8 +658,9 @@ pub(super) fn resolve_picture(dir: &Path, name: &str) -> Result<PathBuf, String>
             .components()
             .all(|c| matches!(c, std::path::Component::Normal(_)));
     if !plain {
-        return Err(format!(
-            "picture path {name:?} must be relative and stay inside the edition folder"
+        return Err(t!(
+            "content-picture-path-not-relative",
+            name = format!("{name:?}")
         ));
     }
     Ok(dir.join(rel))

@@ -53,7 +53,7 @@ pub fn parse_body(src: &str, file: &Path, first_line: usize) -> Result<Vec<Block
             if value.is_empty() {
                 return Err(Error::content(
                     Location::at(file, line_no, 1).with_field("body"),
-                    "a section head (`## `) has no text",
+                    t!("content-head-empty"),
                 ));
             }
             let lead = head.len() - head.trim_start_matches(is_blank).len();
@@ -125,7 +125,7 @@ fn flush(
         let (line, col) = opened_at;
         return Err(Error::content(
             Location::at(file, line, col).with_field("body"),
-            "bold `**` opened here is not closed in the same paragraph",
+            t!("content-bold-unclosed"),
         ));
     }
     para.clear();

@@ -22,9 +22,7 @@ pub fn check_credit(file: &Path, credit: &Text) -> Option<Warning> {
     let ending = CREDIT_SUFFIXES.iter().find(|s| value.ends_with(*s))?;
     Some(Warning {
         location: Location::at(file, credit.line, 1).with_field(credit.field.clone()),
-        message: format!(
-            "“{value}” already ends in {ending}: the caption prints it as written, without adding 摄"
-        ),
+        message: t!("content-credit-suffix", value = value, ending = *ending),
     })
 }
 
@@ -53,14 +51,12 @@ pub fn check_copy(file: &Path, src: &str, first_line: usize) -> Vec<Warning> {
         if let Some(what) = markup(line) {
             out.push(Warning {
                 location: at(1),
-                message: format!(
-                    "this line begins like {what}, which the content format does not have (only `## ` section heads and **bold**): it is printed as written"
-                ),
+                message: t!("content-copy-markup", what = what),
             });
         }
         out.extend(doubled(line).into_iter().map(|(column, pair)| Warning {
             location: at(column),
-            message: format!("{pair}: a mark typed twice (or two marks where one belongs)"),
+            message: t!("content-copy-doubled", pair = pair),
         }));
         if line.trim().is_empty() || line.starts_with("## ") {
             out.extend(paragraph.take().and_then(|(n, p)| unpaired(file, n, &p)));
@@ -76,17 +72,17 @@ pub fn check_copy(file: &Path, src: &str, first_line: usize) -> Vec<Warning> {
 }
 
 /// What markup `line` begins like, if any.
-fn markup(line: &str) -> Option<&'static str> {
+fn markup(line: &str) -> Option<String> {
     let t = line.trim_start_matches([' ', '\u{3000}']);
     if t.starts_with("###") || t.starts_with("# ") {
-        Some("a Markdown head other than `## `")
+        Some(t!("content-markup-head"))
     } else if ["- ", "* ", "+ "].iter().any(|p| t.starts_with(p)) {
-        Some("a Markdown list item")
+        Some(t!("content-markup-list"))
     } else if t.starts_with("> ") || t.starts_with("＞ ") {
-        Some("a Markdown quotation")
+        Some(t!("content-markup-quotation"))
     } else {
         let digits = t.chars().take_while(char::is_ascii_digit).count();
-        (digits > 0 && t[digits..].starts_with(". ")).then_some("a Markdown numbered list item")
+        (digits > 0 && t[digits..].starts_with(". ")).then(|| t!("content-markup-numbered"))
     }
 }
 
@@ -110,17 +106,30 @@ fn unpaired(file: &Path, line: usize, text: &str) -> Option<Warning> {
         .iter()
         .filter_map(|(open, close, name)| {
             let (o, c) = (count(open), count(close));
-            (o != c).then(|| format!("{name} {o} opening, {c} closing"))
+            (o != c).then(|| unpaired_count(name, o, c))
         })
         .collect();
     let (o, c) = (count(&['“']), count(&['”']));
     if c > o {
-        wrong.push(format!("“” {o} opening, {c} closing"));
+        wrong.push(unpaired_count("“”", o, c));
     }
     (!wrong.is_empty()).then(|| Warning {
         location: Location::at(file, line, 1).with_field("body"),
-        message: format!("the paragraph's marks do not pair up: {}", wrong.join("; ")),
+        message: t!(
+            "content-copy-unpaired",
+            list = wrong.join(&t!("content-copy-unpaired-sep"))
+        ),
     })
+}
+
+/// How many of the pair `pair` a paragraph opens and closes.
+fn unpaired_count(pair: &str, open: usize, close: usize) -> String {
+    t!(
+        "content-copy-unpaired-count",
+        pair = pair,
+        open = open,
+        close = close
+    )
 }
 
 #[cfg(test)]

@@ -29,11 +29,11 @@ pub fn uncovered_characters(edition: &Edition, covered: &dyn Fn(char) -> bool) -
             let mut seen = BTreeSet::new();
             for c in value.chars() {
                 let message = if let Some(what) = invisible(c) {
-                    what
+                    what.to_string()
                 } else if is_private_use(c) {
-                    "is a private-use character (often a rare character as OCR or another system encoded it); check it against the original"
+                    t!("content-char-private-use")
                 } else if needs_glyph(c) && !covered(c) {
-                    "is in no font this build can use; it would print as an empty box"
+                    t!("content-char-no-font")
                 } else {
                     continue;
                 };
@@ -45,7 +45,12 @@ pub fn uncovered_characters(edition: &Edition, covered: &dyn Fn(char) -> bool) -
                             column: None,
                             field: Some(field.to_string()),
                         },
-                        message: format!("U+{:04X} {c:?} {message}", c as u32),
+                        message: t!(
+                            "content-char-finding",
+                            code = format!("{:04X}", c as u32),
+                            char = format!("{c:?}"),
+                            what = message
+                        ),
                     });
                 }
             }

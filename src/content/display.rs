@@ -30,10 +30,7 @@ pub(crate) fn check_display_text(
     {
         Some((i, c)) => Err(Error::content(
             location(i),
-            format!(
-                "contains the control character U+{:04X}, which cannot be set",
-                c as u32
-            ),
+            t!("content-control-char", code = format!("{:04X}", c as u32)),
         )),
         None => Ok(()),
     }

@@ -243,13 +243,13 @@ fn read_edition_toml(dir: &Path, file: &Path) -> Result<(String, u64), Error> {
     if !dir.is_dir() {
         return Err(Error::content(
             Location::file(dir),
-            "not an edition folder (no such directory)",
+            t!("content-not-edition-folder"),
         ));
     }
     read_text(
         file,
         Limits::default().article_bytes,
-        "edition.toml's own limit, which [limits] does not change",
+        &t!("content-edition-toml-limit"),
     )
 }
 
@@ -301,7 +301,7 @@ impl Fields<'_> {
         if name.is_empty() {
             return Err(Error::content(
                 self.at(paper.span()).with_field("paper"),
-                "the paper's name is empty",
+                t!("content-paper-empty"),
             ));
         }
         Ok(name)
@@ -312,7 +312,7 @@ impl Fields<'_> {
         to_date(date.get_ref()).ok_or_else(|| {
             Error::content(
                 self.at(date.span()).with_field("date"),
-                "expected a date such as 2021-03-01 (no time)",
+                t!("content-date-invalid"),
             )
         })
     }
@@ -327,7 +327,7 @@ impl Fields<'_> {
         let coded = |s: &Option<Spanned<String>>,
                      name: &str,
                      check: fn(&str) -> Option<String>,
-                     what: &str| {
+                     bad: fn(String) -> String| {
             let Some(text) = self.optional(s, field(name))? else {
                 return Ok(None);
             };
@@ -335,24 +335,18 @@ impl Fields<'_> {
             check(text.trim()).map(Some).ok_or_else(|| {
                 Error::content(
                     self.at(at).with_field(field(name)),
-                    format!("{text:?} is not {what}"),
+                    bad(format!("{text:?}")),
                 )
             })
         };
         Ok(Masthead {
             logo: None,
-            cn: coded(
-                &m.cn,
-                "cn",
-                cn_number,
-                "a CN number such as \"CN42-0078\" (国内统一连续出版物号)",
-            )?,
-            postal_code: coded(
-                &m.postal_code,
-                "postal_code",
-                postal_code,
-                "a 邮发代号 such as \"37-35\"",
-            )?,
+            cn: coded(&m.cn, "cn", cn_number, |text| {
+                t!("content-masthead-cn-invalid", text = text)
+            })?,
+            postal_code: coded(&m.postal_code, "postal_code", postal_code, |text| {
+                t!("content-masthead-postal-invalid", text = text)
+            })?,
             publisher: self.optional(&m.publisher, field("publisher"))?,
             website: self.optional(&m.website, field("website"))?,
             phone: self.optional(&m.phone, field("phone"))?,
@@ -373,12 +367,15 @@ impl Fields<'_> {
         let file = name.get_ref().clone();
         let path = resolve_picture(dir, &file).map_err(|m| Error::content(at.clone(), m))?;
         if !path.exists() {
-            return Err(Error::content(at, format!("logo picture {file} not found")));
+            return Err(Error::content(
+                at,
+                t!("content-logo-not-found", file = &file),
+            ));
         }
         if !inside(dir, &path) {
             return Err(Error::content(
                 at,
-                format!("picture path {file:?} leads outside the edition folder"),
+                t!("content-picture-path-outside", name = format!("{file:?}")),
             ));
         }
         let info = check_picture(&path, &at, limits)?;
@@ -428,7 +425,7 @@ impl Pages<'_> {
         if raw.get_ref().is_empty() {
             return Err(Error::content(
                 self.fields.at(raw.span()).with_field("pages"),
-                "an edition needs at least one [[pages]] entry",
+                t!("content-pages-empty"),
             ));
         }
         let mut pages: Vec<Page> = Vec::new();
@@ -461,7 +458,7 @@ impl Pages<'_> {
         if page.articles.is_empty() {
             return Err(Error::content(
                 location.clone().with_field(field("articles")),
-                "a page needs at least one article",
+                t!("content-page-no-articles"),
             ));
         }
         let articles = (page.articles.iter().enumerate())
@@ -487,11 +484,15 @@ impl Pages<'_> {
         let n = u32::try_from(*number.get_ref())
             .ok()
             .filter(|n| (1..=999).contains(n))
-            .ok_or_else(|| Error::content(at(), "a page number from 1 to 999"))?;
+            .ok_or_else(|| Error::content(at(), t!("content-page-number-range")))?;
         if let Some(other) = before.iter().find(|p| p.number == n) {
             return Err(Error::content(
                 at(),
-                format!("page {n} is listed twice (first at {})", other.location),
+                t!(
+                    "content-page-listed-twice",
+                    page = n,
+                    first = &other.location
+                ),
             ));
         }
         Ok(n)
@@ -522,13 +523,13 @@ impl Pages<'_> {
         if !path.exists() {
             return Err(Error::content(
                 loc,
-                format!("article file {name} not found"),
+                t!("content-article-not-found", name = name),
             ));
         }
         if !inside(self.dir, &path) {
             return Err(Error::content(
                 loc,
-                format!("article file {name} leads outside the edition folder"),
+                t!("content-article-outside", name = name),
             ));
         }
         let (article, w) = load_article(self.dir, &path, self.limits, &mut self.budget)?;
@@ -544,10 +545,14 @@ impl Pages<'_> {
 /// [`link_jumps`]), never on three.
 fn listed_again(name: &str, first: &Location, first_page: u32, page: u32) -> String {
     if first_page == page {
-        format!("article file {name} is listed twice (first at {first})")
+        t!("content-article-listed-twice", name = name, first = first)
     } else {
-        format!(
-            "article file {name} is listed on page {first_page} (at {first}) and again on page {page}: an article is set on one page"
+        t!(
+            "content-article-on-two-pages",
+            name = name,
+            first_page = first_page,
+            first = first,
+            page = page
         )
     }
 }
@@ -569,15 +574,17 @@ pub fn edition_id(dir: &Path) -> Result<String, Error> {
     if !safe {
         return Err(Error::content(
             Location::file(dir),
-            format!(
-                "the edition folder name {name:?} is not a safe edition id (letters, digits, '-', '_', '.')"
-            ),
+            t!("content-edition-id-unsafe", name = format!("{name:?}")),
         ));
     }
     if let Some(why) = reserved_edition_id(&name) {
         return Err(Error::content(
             Location::file(dir),
-            format!("the edition folder name {name:?} is reserved ({why}): rename the folder"),
+            t!(
+                "content-edition-id-reserved",
+                name = format!("{name:?}"),
+                why = why
+            ),
         ));
     }
     Ok(name)
@@ -620,22 +627,16 @@ fn postal_code(s: &str) -> Option<String> {
 fn validate_format(f: Format, location: Location) -> Result<Format, Error> {
     let ok = |v: f64, lo: f64, hi: f64| v.is_finite() && (lo..=hi).contains(&v);
     if !ok(f.width_mm, 50.0, 2000.0) || !ok(f.height_mm, 50.0, 2000.0) {
-        return Err(Error::content(
-            location,
-            "page width_mm and height_mm must be between 50 and 2000",
-        ));
+        return Err(Error::content(location, t!("content-format-size")));
     }
     if f.columns.is_some_and(|c| !(1..=20).contains(&c)) {
         return Err(Error::content(
             location.with_field("format.columns"),
-            "columns must be a whole number from 1 to 20",
+            t!("content-format-columns"),
         ));
     }
     if !ok(f.bleed_mm, 0.0, 20.0) {
-        return Err(Error::content(
-            location,
-            "bleed_mm must be between 0 and 20",
-        ));
+        return Err(Error::content(location, t!("content-format-bleed")));
     }
     Ok(f)
 }
@@ -652,23 +653,32 @@ fn layout_exists(name: &str, layouts: &Path) -> Result<(), String> {
         return Ok(());
     }
     let known = match names.as_slice() {
-        [] => "there are none".to_string(),
-        names => format!("the layouts are: {}", names.join(", ")),
+        [] => t!("content-layouts-none"),
+        names => t!(
+            "content-layouts-list",
+            names = names.join(&t!("content-list-sep"))
+        ),
     };
     if !plain {
-        return Err(format!(
-            "{name:?} is not a layout name (letters, digits, '-', '_'); {known}"
+        return Err(t!(
+            "content-layout-not-a-name",
+            name = format!("{name:?}"),
+            known = known
         ));
     }
     if layouts.join(format!("{name}.typ")).is_file() {
-        return Err(format!(
-            "{}/{name}.typ is not a layout (it defines no `render`); {known}",
-            layouts.display()
+        return Err(t!(
+            "content-layout-no-render",
+            dir = layouts.display(),
+            name = name,
+            known = known
         ));
     }
-    Err(format!(
-        "no layout {name:?} in {}; {known}",
-        layouts.display()
+    Err(t!(
+        "content-layout-missing",
+        name = format!("{name:?}"),
+        dir = layouts.display(),
+        known = known
     ))
 }
 
@@ -715,10 +725,13 @@ fn article_path(dir: &Path, name: &str) -> Result<PathBuf, String> {
         .components()
         .all(|c| matches!(c, std::path::Component::Normal(_)));
     if name.is_empty() || !plain {
-        return Err(format!("{name:?} must be a path inside the edition folder"));
+        return Err(t!(
+            "content-article-path-not-inside",
+            name = format!("{name:?}")
+        ));
     }
     if rel.extension().and_then(|e| e.to_str()) != Some("md") {
-        return Err(format!("{name:?} is not an article (.md) file"));
+        return Err(t!("content-article-not-md", name = format!("{name:?}")));
     }
     Ok(dir.join(rel))
 }

@@ -77,9 +77,7 @@ pub fn parse_aspect(raw: &str, at: &Location) -> Result<f64, Error> {
     let bad = || {
         Error::content(
             at.clone(),
-            format!(
-                "aspect {raw:?}: expected width:height such as \"3:2\" or \"2:3\", or a number such as 1.5"
-            ),
+            t!("content-aspect-invalid", raw = format!("{raw:?}")),
         )
     };
     let value = match raw.split_once(':') {
@@ -98,7 +96,7 @@ pub fn parse_aspect(raw: &str, at: &Location) -> Result<f64, Error> {
     } else {
         Err(Error::content(
             at.clone(),
-            format!("aspect {raw:?}: a photo frame between 1:5 and 5:1 is expected"),
+            t!("content-aspect-range", raw = format!("{raw:?}")),
         ))
     }
 }
@@ -110,7 +108,7 @@ pub fn check_max_crop(value: f64, at: &Location) -> Result<f64, Error> {
     } else {
         Err(Error::content(
             at.clone(),
-            format!("max_crop {value}: expected a fraction of the picture from 0 to 0.8"),
+            t!("content-max-crop-invalid", value = value.to_string()),
         ))
     }
 }
@@ -121,7 +119,7 @@ pub fn check_columns(value: i64, at: &Location) -> Result<u32, Error> {
         Ok(v) if (1..=20).contains(&v) => Ok(v),
         _ => Err(Error::content(
             at.clone(),
-            format!("columns {value}: expected a whole number of columns from 1 to 20"),
+            t!("content-columns-invalid", value = value),
         )),
     }
 }

@@ -228,10 +228,14 @@ pub fn link_jumps(
             let (page, again) = &seen[1];
             return Err(Error::content(
                 again.clone(),
-                format!(
-                    "article file {} is listed on page {first_page} (at {first}) and again on page {page}: an article is set on one page, or continues on another with `continues_on = {page}` in its front matter",
-                    file.file_name()
-                        .map_or(String::new(), |n| n.to_string_lossy().into_owned())
+                t!(
+                    "content-jump-listed-on-two-pages",
+                    name = file
+                        .file_name()
+                        .map_or(String::new(), |n| n.to_string_lossy().into_owned()),
+                    first_page = first_page,
+                    first = first,
+                    page = page
                 ),
             ));
         }
@@ -246,27 +250,23 @@ fn check_jump(pages: &[Page], from: u32, to: u32, at: &Location) -> Result<(), E
     let Some(target) = pages.iter().find(|p| p.number == to) else {
         return Err(Error::content(
             at.clone(),
-            format!(
-                "continues_on = {to}: the edition has no page {to} (its pages are {})",
-                numbers.join(", ")
+            t!(
+                "content-jump-no-page",
+                to = to,
+                pages = numbers.join(&t!("content-list-sep"))
             ),
         ));
     };
     if to <= from {
         return Err(Error::content(
             at.clone(),
-            format!(
-                "continues_on = {to}: an article continues on a later page than its own ({from})"
-            ),
+            t!("content-jump-not-later", to = to, from = from),
         ));
     }
     if target.layout != "news" {
         return Err(Error::content(
             at.clone(),
-            format!(
-                "continues_on = {to}: page {to} has layout {}; a continuation is set on a news page",
-                target.layout
-            ),
+            t!("content-jump-not-news", to = to, layout = &target.layout),
         ));
     }
     let source = pages
@@ -278,9 +278,11 @@ fn check_jump(pages: &[Page], from: u32, to: u32, at: &Location) -> Result<(), E
     if !several {
         return Err(Error::content(
             at.clone(),
-            format!(
-                "continues_on = {to}: page {from} (layout {}) sets its story whole; a story jumps from a page of several stories (a news page, or a front page with two stories or more)",
-                source.layout
+            t!(
+                "content-jump-whole-story",
+                to = to,
+                from = from,
+                layout = &source.layout
             ),
         ));
     }

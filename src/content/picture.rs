@@ -68,18 +68,22 @@ pub fn check_picture(
     limits: &Limits,
 ) -> Result<PictureInfo, Error> {
     let fail = |message: String| Error::content(location.clone(), message);
-    let shown = path.display();
+    let shown = path.display().to_string();
     let bytes = checked_size(path, limits.picture_bytes, &setting("picture_bytes")).map_err(
         |e| match e {
-            Error::Content { message, .. } => fail(format!("picture {shown}: {message}")),
+            Error::Content { message, .. } => fail(t!(
+                "content-picture-problem",
+                file = &shown,
+                problem = message
+            )),
             other => other,
         },
     )?;
     if bytes == 0 {
-        return Err(fail(format!("picture {shown} is empty (0 bytes)")));
+        return Err(fail(t!("content-picture-empty", file = &shown)));
     }
     let data = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let fail = |message: String| fail(format!("picture {shown} {message}"));
+    let fail = |fault: String| fail(t!("content-picture-fault", file = &shown, fault = fault));
     if data.starts_with(png::SIGNATURE) {
         let png = png::walk(&data).map_err(fail)?;
         let info = sized(png.header(), "PNG", bytes, limits).map_err(fail)?;
@@ -91,7 +95,7 @@ pub fn check_picture(
             jpeg::check(&data, |h| sized(*h, "JPEG", bytes, limits).map(drop)).map_err(fail)?;
         sized(header, "JPEG", bytes, limits).map_err(fail)
     } else {
-        Err(fail("is not a JPEG or PNG picture".into()))
+        Err(fail(t!("content-picture-not-jpeg-png")))
     }
 }
 
@@ -109,22 +113,31 @@ fn sized(
         decoded,
     } = h;
     if width == 0 || height == 0 {
-        return Err(format!("has no pixels ({width} × {height})"));
+        return Err(t!(
+            "content-picture-no-pixels",
+            width = width,
+            height = height
+        ));
     }
     let pixels = u64::from(width) * u64::from(height);
     if pixels > limits.picture_pixels {
-        return Err(format!(
-            "is {width} × {height} pixels ({pixels}); the limit is {} pixels ({})",
-            limits.picture_pixels,
-            setting("picture_pixels")
+        return Err(t!(
+            "content-picture-too-many-pixels",
+            width = width,
+            height = height,
+            pixels = pixels,
+            limit = limits.picture_pixels,
+            setting = setting("picture_pixels")
         ));
     }
     if decoded > limits.picture_decoded_bytes {
-        return Err(format!(
-            "would take {} once decoded ({width} × {height} pixels); the limit is {} ({})",
-            Bytes(decoded),
-            Bytes(limits.picture_decoded_bytes),
-            setting("picture_decoded_bytes")
+        return Err(t!(
+            "content-picture-too-large-decoded",
+            size = Bytes(decoded).to_string(),
+            width = width,
+            height = height,
+            limit = Bytes(limits.picture_decoded_bytes).to_string(),
+            setting = setting("picture_decoded_bytes")
         ));
     }
     Ok(PictureInfo {

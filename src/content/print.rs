@@ -119,11 +119,7 @@ impl PrintConfig {
         if !path.exists() {
             return Ok(PrintConfig::default());
         }
-        let (src, _) = read_text(
-            path,
-            MAX_HOUSE_FILE_BYTES,
-            "the house print.toml's own limit",
-        )?;
+        let (src, _) = read_text(path, MAX_HOUSE_FILE_BYTES, &t!("content-house-print-limit"))?;
         let raw: PrintToml = from_toml(&src, path, 1)?;
         let base = path.parent().unwrap_or(Path::new("."));
         raw.config(&LineIndex::new(path, &src, 1), "", base, None)
@@ -184,21 +180,19 @@ impl PrintToml {
                 .location(span.start)
                 .with_field(format!("{prefix}{name}"))
         };
-        let number = |v: &Option<Spanned<f64>>, name: &str, lo: f64, hi: f64, what: &str| {
-            v.as_ref()
-                .map(|v| {
-                    let n = *v.get_ref();
-                    if n.is_finite() && (lo..=hi).contains(&n) {
-                        Ok(n)
-                    } else {
-                        Err(Error::content(
-                            at(v.span(), name),
-                            format!("{n} is not {what}"),
-                        ))
-                    }
-                })
-                .transpose()
-        };
+        let number =
+            |v: &Option<Spanned<f64>>, name: &str, lo: f64, hi: f64, bad: fn(String) -> String| {
+                v.as_ref()
+                    .map(|v| {
+                        let n = *v.get_ref();
+                        if n.is_finite() && (lo..=hi).contains(&n) {
+                            Ok(n)
+                        } else {
+                            Err(Error::content(at(v.span(), name), bad(n.to_string())))
+                        }
+                    })
+                    .transpose()
+            };
         let colour = match &self.colour {
             None => None,
             Some(c) => Some(match c.get_ref().trim() {
@@ -207,7 +201,7 @@ impl PrintToml {
                 other => {
                     return Err(Error::content(
                         at(c.span(), "colour"),
-                        format!("{other:?} is not a job colour: \"cmyk\" or \"gray\""),
+                        t!("content-colour-invalid", value = format!("{other:?}")),
                     ));
                 }
             }),
@@ -217,9 +211,9 @@ impl PrintToml {
             Some(i) => Some(RenderingIntent::parse(i.get_ref().trim()).ok_or_else(|| {
                 Error::content(
                     at(i.span(), "intent"),
-                    format!(
-                        "{:?} is not a rendering intent: \"relative\", \"perceptual\", \"saturation\" or \"absolute\"",
-                        i.get_ref()
+                    t!(
+                        "content-intent-invalid",
+                        value = format!("{:?}", i.get_ref())
                     ),
                 )
             })?),
@@ -228,20 +222,12 @@ impl PrintToml {
             rendering,
             bpc: self.bpc,
             profile: self.profile(lines, prefix, base, within)?,
-            ink_limit: number(
-                &self.ink_limit,
-                "ink_limit",
-                100.0,
-                400.0,
-                "an ink limit from 100 to 400 (percent total area coverage)",
-            )?,
-            min_ppi: number(
-                &self.min_ppi,
-                "min_ppi",
-                1.0,
-                10_000.0,
-                "a resolution between 1 and 10000 ppi",
-            )?,
+            ink_limit: number(&self.ink_limit, "ink_limit", 100.0, 400.0, |value| {
+                t!("content-ink-limit-invalid", value = value)
+            })?,
+            min_ppi: number(&self.min_ppi, "min_ppi", 1.0, 10_000.0, |value| {
+                t!("content-min-ppi-invalid", value = value)
+            })?,
             colour,
             marks: self.marks,
         })
@@ -273,9 +259,7 @@ impl PrintToml {
         else {
             return Err(Error::content(
                 location,
-                format!(
-                    "a profile needs the registered name of its printing condition: add {prefix}condition (OutputConditionIdentifier, e.g. \"FOGRA48\")"
-                ),
+                t!("content-profile-needs-condition", prefix = prefix),
             ));
         };
         let text = |s: &Option<Spanned<String>>| {
@@ -308,9 +292,7 @@ impl PrintToml {
         match stray.into_iter().find(|(v, _)| v.is_some()) {
             Some((Some(v), name)) => Err(Error::content(
                 at(v.span(), name),
-                format!(
-                    "{name} describes the output intent's profile, and no {prefix}profile is given"
-                ),
+                t!("content-profile-stray-field", name = name, prefix = prefix),
             )),
             _ => Ok(()),
         }
@@ -330,7 +312,7 @@ fn profile_file(
     if name.is_empty() {
         return Err(Error::content(
             location.clone(),
-            "the profile file name is empty",
+            t!("content-profile-name-empty"),
         ));
     }
     let path = base.join(name);
@@ -340,7 +322,7 @@ fn profile_file(
     {
         return Err(Error::content(
             location.clone(),
-            format!("profile file {name:?} leads outside the edition folder"),
+            t!("content-profile-outside", name = format!("{name:?}")),
         ));
     }
     let bytes = read_profile(&path).map_err(|m| Error::content(location.clone(), m))?;
@@ -360,25 +342,28 @@ fn profile_file(
 
 /// The profile file's bytes, or why they cannot be read.
 fn read_profile(path: &Path) -> Result<Arc<[u8]>, String> {
-    let meta = std::fs::metadata(path)
-        .map_err(|_| format!("profile file {} not found", path.display()))?;
+    let meta = std::fs::metadata(path).map_err(|_| t!("content-profile-not-found", path = path))?;
     if !meta.is_file() {
-        return Err(format!("{} is not a file", path.display()));
+        return Err(t!("content-profile-not-file", path = path));
     }
     if meta.len() > MAX_PROFILE_BYTES {
-        return Err(format!(
-            "{} is {} bytes, larger than any printer profile ({} MB at most)",
-            path.display(),
-            meta.len(),
-            MAX_PROFILE_BYTES >> 20
+        return Err(t!(
+            "content-profile-too-large",
+            path = path,
+            bytes = meta.len(),
+            max = MAX_PROFILE_BYTES >> 20
         ));
     }
-    std::fs::read(path)
-        .map(Arc::from)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))
+    std::fs::read(path).map(Arc::from).map_err(|e| {
+        t!(
+            "content-profile-unreadable",
+            path = path,
+            error = crate::diag::io_message(&e)
+        )
+    })
 }
 
 /// What is wrong with the profile file at `path`.
 fn profile_message(path: &Path, why: &str) -> String {
-    format!("{} is {why}", path.display())
+    t!("content-profile-wrong", path = path, why = why)
 }

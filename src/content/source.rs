@@ -21,7 +21,7 @@ pub(crate) fn read_text(path: &Path, limit: u64, source: &str) -> Result<(String
         // The file grew after it was measured.
         return Err(Error::content(
             Location::file(path),
-            format!("the file is larger than the limit ({source})"),
+            t!("content-file-over-limit", source = source),
         ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
@@ -32,7 +32,7 @@ pub(crate) fn read_text(path: &Path, limit: u64, source: &str) -> Result<(String
         );
         Error::content(
             Location::at(path, line, column),
-            "the file is not valid UTF-8",
+            t!("content-file-not-utf8"),
         )
     })?;
     Ok((text.replace("\r\n", "\n"), size))

@@ -1,4 +1,7 @@
-//! TOML deserialisation whose errors name the line, column and field.
+//! TOML deserialisation whose errors name the line, column and field, in
+//! the desk's words ([`words`]).
+
+mod words;
 
 use std::path::Path;
 
@@ -33,20 +36,24 @@ fn convert(e: toml::de::Error, field: &str, src: &str, file: &Path, first_line: 
         None => Location::file(file),
     };
     let mut field = field.to_string();
-    let mut message = e.message().trim().to_string();
-    if let Some(span) = e.span()
-        && let Some(escape) = surrogate_escape(src, span.start)
-    {
-        message = format!(
-            "`{escape}` is a UTF-16 surrogate, half of a pair, which is no character and cannot stand alone in TOML: write the character itself, or `\\U` and its full code point (such as `\\U0001F600`)"
-        );
-        if field.is_empty() {
-            field = key_of_line(src, span.start).unwrap_or_default();
+    let raw = e.message().trim().to_string();
+    let mut message = words::plain(&raw);
+    if let Some(span) = e.span() {
+        let special = if let Some(escape) = surrogate_escape(src, span.start) {
+            Some(t!("toml-surrogate", escape = escape))
+        } else {
+            full_width_mark(src, span.start)
+        };
+        if let Some(special) = special {
+            message = special;
+            if field.is_empty() {
+                field = key_of_line(src, span.start).unwrap_or_default();
+            }
         }
     }
-    let message = suggest_field(&message).map_or(message.clone(), |s| {
-        format!("{message}; did you mean `{s}`?")
-    });
+    if let Some(s) = suggest_field(&raw) {
+        message.push_str(&t!("toml-did-you-mean", name = s));
+    }
     Error::content(location.with_field(&field), message)
 }
 
@@ -68,12 +75,31 @@ fn surrogate_escape(src: &str, at: usize) -> Option<String> {
         .then(|| escape[..2 + digits].to_string())
 }
 
+/// What the desk's input method put where TOML wants ASCII, on the line
+/// of byte `at`: full-width quotes round a value (`headline = “…”`), a
+/// full-width equals sign (`headline ＝ "…"`).
+fn full_width_mark(src: &str, at: usize) -> Option<String> {
+    let start = src.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = src[start..].lines().next()?;
+    const QUOTES: [char; 8] = ['“', '”', '‘', '’', '「', '」', '『', '＂'];
+    match line.split_once('=') {
+        Some((_, value)) => {
+            let value = value.trim_start();
+            let opens_full = value.starts_with(QUOTES);
+            let closes_full =
+                value.starts_with('"') && !value[1..].contains('"') && value.contains(QUOTES);
+            (opens_full || closes_full).then(|| t!("toml-full-width-quotes"))
+        }
+        None => line.contains('＝').then(|| t!("toml-full-width-equals")),
+    }
+}
+
 /// The key a TOML line at byte `at` of `src` assigns (`headline` in
 /// `headline = "…"`), to name the field of an error found while parsing.
 fn key_of_line(src: &str, at: usize) -> Option<String> {
     let start = src.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
     let line = src[start..].lines().next()?;
-    let (key, _) = line.split_once('=')?;
+    let (key, _) = line.split_once('=').or_else(|| line.split_once('＝'))?;
     let key = key.trim();
     (!key.is_empty() && !key.starts_with('[')).then(|| key.to_string())
 }

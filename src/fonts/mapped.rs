@@ -88,17 +88,29 @@ fn stamp(file: &std::fs::File) -> Option<(u64, std::time::SystemTime)> {
     Some((meta.len(), meta.modified().ok()?))
 }
 
+/// What a bus error prints, in the language of the run (made before the
+/// handler is installed: a signal handler may not allocate).
+static BUS_ERROR_MESSAGE: OnceLock<String> = OnceLock::new();
+
 /// Turns a bus error — the fault a read from a mapped font file gives when
 /// another program has cut the file short — into a message and exit status
 /// 1 instead of a silent crash. Pages are written through temporary files
 /// and renames, so an earlier page is never damaged by it.
+///
+/// Call it once the language is set: the message is written in it.
 pub fn guard_bus_errors() {
+    BUS_ERROR_MESSAGE.get_or_init(|| {
+        let text = t!("layout-font-bus-error");
+        format!("{}\n", t!("label-error", text = text))
+    });
     extern "C" fn on_bus_error(_: libc::c_int) {
-        const MESSAGE: &[u8] = b"error: a font file changed or was cut short while banmian was reading it \
-(bus error); no page was written by this step. Run the command again once the fonts folder is settled.\n";
-        // SAFETY: write(2) and _exit(2) are async-signal-safe.
+        // SAFETY: write(2) and _exit(2) are async-signal-safe, and so is
+        // reading the message (set before the handler is installed, so
+        // `get` is a plain atomic load).
         unsafe {
-            libc::write(2, MESSAGE.as_ptr().cast(), MESSAGE.len());
+            if let Some(message) = BUS_ERROR_MESSAGE.get() {
+                libc::write(2, message.as_ptr().cast(), message.len());
+            }
             libc::_exit(1);
         }
     }

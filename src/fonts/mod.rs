@@ -8,7 +8,7 @@ mod mapped;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use typst::text::{FontBook, FontInfo};
+use typst::text::{FontBook, FontInfo, FontStyle};
 use typst_kit::fonts::{FontStore, embedded, system};
 
 use crate::diag::Error;
@@ -44,9 +44,9 @@ impl Fonts {
             }
         }
         if store.book().families().next().is_none() {
-            return Err(Error::Install(format!(
-                "{}: no font files found",
-                dir.display()
+            return Err(Error::Install(t!(
+                "layout-no-font-files",
+                dir = dir.display()
             )));
         }
         store.extend(embedded());
@@ -68,9 +68,9 @@ impl Fonts {
                 _ => index::face_count(&data),
             };
             if faces == 0 {
-                return Err(Error::Install(format!(
-                    "{}: not a font file",
-                    path.display()
+                return Err(Error::Install(t!(
+                    "layout-not-a-font",
+                    path = path.display()
                 )));
             }
             let file = MappedFile::new(path.clone());
@@ -158,13 +158,18 @@ impl Fonts {
             if variants {
                 for info in infos {
                     let v = info.variant;
-                    let _ = writeln!(
-                        out,
-                        "- Style: {:?}, Weight: {}, Stretch: {:?}",
-                        v.style,
-                        v.weight.to_number(),
-                        v.stretch.to_ratio()
+                    let style = match v.style {
+                        FontStyle::Normal => t!("layout-font-style-normal"),
+                        FontStyle::Italic => t!("layout-font-style-italic"),
+                        FontStyle::Oblique => t!("layout-font-style-oblique"),
+                    };
+                    let line = t!(
+                        "layout-font-variant",
+                        style = style,
+                        weight = v.weight.to_number(),
+                        stretch = format!("{:?}", v.stretch.to_ratio())
                     );
+                    let _ = writeln!(out, "{line}");
                 }
             }
         }

@@ -8,9 +8,6 @@ use serde::Serialize;
 
 use crate::content::PictureMode;
 
-/// How a missing picture's finding begins.
-pub const MISSING: &str = "picture missing";
-
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -97,6 +94,12 @@ impl Finding {
         }
     }
 
+    /// Whether this is the finding that a picture is missing (its message
+    /// is in the language of the run that made it).
+    pub fn is_missing_picture(&self) -> bool {
+        self.check == Check::Pictures && self.message == t!("preflight-picture-missing")
+    }
+
     /// The same finding, traced to a source file and line.
     pub fn at(mut self, source: impl fmt::Display) -> Self {
         self.source = Some(source.to_string());
@@ -104,25 +107,43 @@ impl Finding {
     }
 }
 
+impl Check {
+    /// The check as a report names it: its own name in English (what the
+    /// desk's scripts grep), plain words in Chinese.
+    pub fn label(self) -> String {
+        match self {
+            Self::Overset => t!("preflight-check-overset"),
+            Self::Underset => t!("preflight-check-underset"),
+            Self::Tofu => t!("preflight-check-tofu"),
+            Self::Fonts => t!("preflight-check-fonts"),
+            Self::Pictures => t!("preflight-check-pictures"),
+            Self::Colours => t!("preflight-check-colours"),
+            Self::Ink => t!("preflight-check-ink"),
+            Self::Geometry => t!("preflight-check-geometry"),
+            Self::Pdfx => t!("preflight-check-pdfx"),
+            Self::Composition => t!("preflight-check-composition"),
+        }
+    }
+}
+
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
-        };
-        write!(f, "{severity}: {:?}", self.check)?;
+        let mut head = self.check.label();
         if let Some(page) = self.page {
-            write!(f, ": page {page}")?;
+            head = t!("preflight-finding-page", check = head, page = page);
         }
         if !self.place.is_empty() {
-            write!(f, ", {}", self.place)?;
+            head = t!("preflight-finding-place", head = head, place = &self.place);
         }
-        write!(f, ": {}", self.message)?;
+        let mut text = t!("preflight-finding", head = head, message = &self.message);
         if let Some(source) = &self.source {
-            write!(f, " ({source})")?;
+            text = t!("preflight-finding-source", text = text, source = source);
         }
-        Ok(())
+        f.write_str(&match self.severity {
+            Severity::Error => t!("label-error", text = text),
+            Severity::Warning => t!("label-warning", text = text),
+            Severity::Note => t!("label-note", text = text),
+        })
     }
 }
 

@@ -34,22 +34,23 @@ pub(super) fn check_grey(doc: &Document, page: u32) -> Vec<Finding> {
             Severity::Error,
             Check::Colours,
             page,
-            "page content",
+            t!("preflight-place-page-content"),
             message,
         )
     };
     for (cmyk, times) in listed.iter().take(LISTED) {
         let values: Vec<f64> = cmyk.iter().map(|v| v.parse().unwrap_or(0.0)).collect();
-        out.push(finding(format!(
-            "a CMYK colour with cyan/magenta/yellow in a grey job: {} ({}; set {times} time(s)): give it K only in the layouts' grey colours (layouts/style.typ)",
-            cmyk.join(" "),
-            what_it_may_be(values[0], values[1], values[2]),
+        out.push(finding(t!(
+            "preflight-grey-colour",
+            cmyk = cmyk.join(" "),
+            what = what_it_may_be(values[0], values[1], values[2]),
+            times = *times,
         )));
     }
     if listed.len() > LISTED {
-        out.push(finding(format!(
-            "{} more CMYK colours with cyan/magenta/yellow in a grey job",
-            listed.len() - LISTED
+        out.push(finding(t!(
+            "preflight-grey-more-colours",
+            n = listed.len() - LISTED
         )));
     }
     let pictures = colour_pictures(doc);
@@ -59,11 +60,11 @@ pub(super) fn check_grey(doc: &Document, page: u32) -> Vec<Finding> {
             Severity::Error,
             Check::Pictures,
             page,
-            "page content",
-            format!(
-                "{} picture(s) in colour ({}) in a grey job: convert them to grey",
-                pictures.len(),
-                spaces.into_iter().collect::<Vec<_>>().join(", ")
+            t!("preflight-place-page-content"),
+            t!(
+                "preflight-grey-pictures",
+                n = pictures.len(),
+                spaces = spaces.into_iter().collect::<Vec<_>>().join(", ")
             ),
         ));
     }
@@ -88,20 +89,20 @@ fn short(v: f64) -> String {
 
 /// What a colour of cyan `c`, magenta `m` and yellow `y` probably is on a
 /// newspaper page, for the desk to find it.
-fn what_it_may_be(c: f64, m: f64, y: f64) -> &'static str {
+fn what_it_may_be(c: f64, m: f64, y: f64) -> String {
     let most = c.max(m).max(y);
     if most < 0.25 {
-        return "a light tint: a box's ground?";
+        return t!("preflight-grey-tint");
     }
     let strong = |v: f64| v >= most / 2.0;
     match (strong(c), strong(m), strong(y)) {
-        (false, true, true) => "red: the accent of the masthead, folio, box rules or dates?",
-        (true, true, true) => "a rich black or a dark mix",
-        (true, true, false) => "blue or violet",
-        (true, false, true) => "green",
-        (true, false, false) => "cyan or blue: proof marks?",
-        (false, true, false) => "magenta or pink",
-        _ => "yellow",
+        (false, true, true) => t!("preflight-grey-red"),
+        (true, true, true) => t!("preflight-grey-rich-black"),
+        (true, true, false) => t!("preflight-grey-blue"),
+        (true, false, true) => t!("preflight-grey-green"),
+        (true, false, false) => t!("preflight-grey-cyan"),
+        (false, true, false) => t!("preflight-grey-magenta"),
+        _ => t!("preflight-grey-yellow"),
     }
 }
 
@@ -190,13 +191,11 @@ fn space_name(doc: &Document, space: &Object) -> String {
         Some(3) => "RGB".into(),
         _ => match doc.dereference(space) {
             Ok((_, Object::Name(n))) => String::from_utf8_lossy(n).into_owned(),
-            Ok((_, Object::Array(arr))) => arr
-                .first()
-                .and_then(|o| o.as_name().ok())
-                .map_or("an unknown space".into(), |n| {
-                    String::from_utf8_lossy(n).into_owned()
-                }),
-            _ => "an unknown space".into(),
+            Ok((_, Object::Array(arr))) => arr.first().and_then(|o| o.as_name().ok()).map_or_else(
+                || t!("preflight-unknown-space"),
+                |n| String::from_utf8_lossy(n).into_owned(),
+            ),
+            _ => t!("preflight-unknown-space"),
         },
     }
 }

@@ -37,7 +37,13 @@ pub(super) fn check_ink(
     settings: &PrintSettings,
 ) -> Vec<Finding> {
     let finding = |severity: Severity, message: String| {
-        Finding::new(severity, Check::Ink, page, "page", message)
+        Finding::new(
+            severity,
+            Check::Ink,
+            page,
+            t!("preflight-place-page"),
+            message,
+        )
     };
     let plates = match measurable(doc, pdf)
         .map_err(Render::Failed)
@@ -45,15 +51,12 @@ pub(super) fn check_ink(
     {
         Ok(plates) => plates,
         Err(Render::Missing) => {
-            return vec![finding(
-                Severity::Note,
-                "the total ink was not measured: Ghostscript (gs) is not installed (apt-get install ghostscript)".to_string(),
-            )];
+            return vec![finding(Severity::Note, t!("preflight-ink-no-ghostscript"))];
         }
         Err(Render::Failed(why)) => {
             return vec![finding(
                 Severity::Warning,
-                format!("the total ink could not be measured: {why}"),
+                t!("preflight-ink-not-measured", why = why),
             )];
         }
     };
@@ -73,14 +76,17 @@ pub(super) fn check_ink(
     } else {
         format!("{over:.1} mm²")
     };
-    let place = format!(
-        "{:.0} mm from the left, {:.0} mm from the top",
-        mm(worst.x as f64 + centre),
-        mm(worst.y as f64 + centre)
+    let place = t!(
+        "preflight-ink-place",
+        left = format!("{:.0}", mm(worst.x as f64 + centre)),
+        top = format!("{:.0}", mm(worst.y as f64 + centre)),
     );
-    let message = format!(
-        "total ink {:.0}% over {AREA_MM:.0} × {AREA_MM:.0} mm, above the limit of {:.0}% (about {area} of the page is over it): a picture or a fill too dark for the paper; reduce its ink (GCR) or lighten it",
-        worst.percent, settings.ink_limit
+    let message = t!(
+        "preflight-ink-over",
+        percent = format!("{:.0}", worst.percent),
+        square = format!("{AREA_MM:.0}"),
+        limit = format!("{:.0}", settings.ink_limit),
+        area = area,
     );
     vec![Finding::new(
         Severity::Error,
@@ -120,7 +126,7 @@ fn measurable<'a>(doc: &Document, pdf: &'a [u8]) -> Result<Cow<'a, [u8]>, String
     }
     let mut out = Vec::new();
     doc.save_to(&mut out)
-        .map_err(|e| format!("the page cannot be written for Ghostscript: {e}"))?;
+        .map_err(|e| t!("preflight-ink-unwritable", error = e.to_string()))?;
     Ok(Cow::Owned(out))
 }
 
@@ -136,7 +142,8 @@ enum Render {
 /// at [`PPI`].
 fn render(pdf: &[u8]) -> Result<Plates, Render> {
     let failed = Render::Failed;
-    let dir = tempfile::tempdir().map_err(|e| failed(format!("no temporary folder: {e}")))?;
+    let dir = tempfile::tempdir()
+        .map_err(|e| failed(t!("preflight-ink-no-temp-folder", error = e.to_string())))?;
     let input = dir.path().join("page.pdf");
     let output = dir.path().join("page.pam");
     std::fs::write(&input, pdf).map_err(|e| failed(format!("{}: {e}", input.display())))?;
@@ -167,15 +174,21 @@ fn render(pdf: &[u8]) -> Result<Plates, Render> {
     let run = match run {
         Ok(run) => run,
         Err(e) if e.kind() == ErrorKind::NotFound => return Err(Render::Missing),
-        Err(e) => return Err(failed(format!("Ghostscript did not start: {e}"))),
+        Err(e) => {
+            return Err(failed(t!(
+                "preflight-ink-gs-did-not-start",
+                error = e.to_string()
+            )));
+        }
     };
     if !run.status.success() {
         let said = String::from_utf8_lossy(&run.stdout).to_string()
             + &String::from_utf8_lossy(&run.stderr);
         let first = said.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-        return Err(failed(format!(
-            "Ghostscript failed ({}): {first}",
-            run.status
+        return Err(failed(t!(
+            "preflight-ink-gs-failed",
+            status = run.status.to_string(),
+            said = first,
         )));
     }
     read_pam(&output).map_err(failed)
@@ -266,7 +279,7 @@ fn percent(sum: u32) -> f64 {
 /// Reads a CMYK PAM file as Ghostscript's `pam` device writes it.
 fn read_pam(path: &Path) -> Result<Plates, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    parse_pam(&bytes).ok_or_else(|| "Ghostscript wrote no CMYK rendering that can be read".into())
+    parse_pam(&bytes).ok_or_else(|| t!("preflight-ink-unreadable-rendering"))
 }
 
 /// A CMYK PAM image (`P7`, DEPTH 4, MAXVAL 255).

@@ -52,9 +52,29 @@ fn findings(page: &Page, plan: &Plan) -> Vec<Finding> {
 fn name(e: &Element) -> String {
     match (e.index, e.article) {
         (Some(i), None) => format!("photos[{i}]"),
-        (Some(i), Some(a)) => format!("story {} photos[{i}]", a + 1),
-        (None, Some(a)) => format!("story {} {}", a + 1, e.kind),
-        (None, None) => e.kind.clone(),
+        (Some(i), Some(a)) => t!("preflight-element-story-photo", story = a + 1, index = i),
+        (None, Some(a)) => t!(
+            "preflight-element-story",
+            story = a + 1,
+            kind = kind_words(&e.kind)
+        ),
+        (None, None) => kind_words(&e.kind),
+    }
+}
+
+/// An element's kind in the desk's words (as the plan names it in
+/// English).
+fn kind_words(kind: &str) -> String {
+    match kind {
+        "head" => t!("preflight-element-head"),
+        "body" => t!("preflight-element-body"),
+        "photo" => t!("preflight-element-photo"),
+        "quotes" => t!("preflight-element-quotes"),
+        "milestones" => t!("preflight-element-milestones"),
+        "staff" => t!("preflight-element-staff"),
+        "masthead" => t!("preflight-element-masthead"),
+        "index" => t!("preflight-element-index"),
+        other => other.to_string(),
     }
 }
 
@@ -70,13 +90,14 @@ fn placement(plan: &Plan) -> Vec<(Check, String, String)> {
     let mut out = Vec::new();
     for (i, a) in plan.elements.iter().enumerate() {
         if a.col + a.span > plan.columns || a.line + a.depth > lines {
-            let message = format!(
-                "runs outside the type area (columns {}–{} of {}, lines {}–{} of {lines})",
-                a.col + 1,
-                a.col + a.span,
-                plan.columns,
-                a.line + 1,
-                a.line + a.depth
+            let message = t!(
+                "preflight-outside-type-area",
+                first_col = a.col + 1,
+                last_col = a.col + a.span,
+                columns = plan.columns,
+                first_line = a.line + 1,
+                last_line = a.line + a.depth,
+                lines = lines,
             );
             out.push((Check::Geometry, name(a), message));
         }
@@ -85,7 +106,8 @@ fn placement(plan: &Plan) -> Vec<(Check, String, String)> {
                 .iter()
                 .any(|x| b.areas().iter().any(|y| meet(x, y)))
             {
-                out.push((Check::Geometry, name(a), format!("overlaps {}", name(b))));
+                let message = t!("preflight-overlaps", other = name(b));
+                out.push((Check::Geometry, name(a), message));
             }
         }
     }
@@ -106,10 +128,10 @@ fn crops(page: &Page, plan: &Plan) -> Vec<(Check, String, String)> {
             });
         let crop = e.crop.unwrap_or(0.0);
         if crop > limit + 1e-6 {
-            let message = format!(
-                "the frame cuts away {:.0}% of the picture (the limit is {:.0}%)",
-                crop * 100.0,
-                limit * 100.0
+            let message = t!(
+                "preflight-crop",
+                crop = format!("{:.0}", crop * 100.0),
+                limit = format!("{:.0}", limit * 100.0),
             );
             out.push((Check::Geometry, name(e), message));
         }
@@ -148,11 +170,12 @@ fn between_stories(plan: &Plan) -> Vec<(Check, String, String)> {
     let Some(&first) = empty.first() else {
         return Vec::new();
     };
-    let place = format!("column {}, line {}", first % n + 1, top + first / n + 1);
-    let message = format!(
-        "a hole between the stories: {} column-lines no module covers",
-        empty.len()
+    let place = t!(
+        "preflight-place-column-line",
+        column = first % n + 1,
+        line = top + first / n + 1,
     );
+    let message = t!("preflight-hole-between-stories", n = empty.len());
     vec![(Check::Underset, place, message)]
 }
 
@@ -160,28 +183,31 @@ fn between_stories(plan: &Plan) -> Vec<(Check, String, String)> {
 fn emptiness(plan: &Plan) -> Vec<(Check, String, String)> {
     let mut out = Vec::new();
     for hole in &plan.holes {
-        let place = format!(
-            "columns {}–{}, lines {}–{}",
-            hole.col + 1,
-            hole.col + hole.span,
-            hole.line + 1,
-            hole.line + hole.depth
+        let place = t!(
+            "preflight-place-columns-lines",
+            first_col = hole.col + 1,
+            last_col = hole.col + hole.span,
+            first_line = hole.line + 1,
+            last_line = hole.line + hole.depth,
         );
-        let message = format!(
-            "a hole: {} columns by {} lines left empty (at least {:.0} × {:.0} mm shows as a hole): add copy or photos",
-            hole.span, hole.depth, HOLE_MM.0, HOLE_MM.1
+        let message = t!(
+            "preflight-hole",
+            columns = hole.span,
+            lines = hole.depth,
+            width = format!("{:.0}", HOLE_MM.0),
+            height = format!("{:.0}", HOLE_MM.1),
         );
         out.push((Check::Underset, place, message));
     }
     let share = plan.empty as f64 / plan.cells.max(1) as f64;
     if plan.empty > (MAX_EMPTY_SHARE * plan.cells as f64) as usize {
-        let message = format!(
-            "underset: {:.1}% of the type area under the head is empty ({} column-lines; at most {:.0}% may be): add copy or photos, or set a larger picture",
-            share * 100.0,
-            plan.empty,
-            MAX_EMPTY_SHARE * 100.0
+        let message = t!(
+            "preflight-underset",
+            share = format!("{:.1}", share * 100.0),
+            empty = plan.empty,
+            most = format!("{:.0}", MAX_EMPTY_SHARE * 100.0),
         );
-        out.push((Check::Underset, "page".to_string(), message));
+        out.push((Check::Underset, t!("preflight-place-page"), message));
     }
     out
 }

@@ -12,11 +12,11 @@ mod pictures;
 mod spaces;
 
 pub use crate::content::PictureMode;
-pub use finding::{Check, DEFAULT_INK_LIMIT, Finding, MISSING, PrintSettings, Severity, sort};
+pub use finding::{Check, DEFAULT_INK_LIMIT, Finding, PrintSettings, Severity, sort};
 pub use pdf::{FontLicence, check_edition_pdf, check_pdf, load_font_licences};
 pub use pictures::check_pictures;
 
-use crate::check::{Rule, column_fill, tofu_char};
+use crate::check::{Rule, column_fill, region_words, tofu_char};
 use crate::compose::ComposedPage;
 use crate::content::{Page, first_place};
 use crate::convert::Conversions;
@@ -42,8 +42,12 @@ pub fn check_layout(
             severity,
             check,
             number,
-            format!("{}, line {}", f.region, f.line),
-            format!("{}: “{}”", f.detail, f.text),
+            t!(
+                "preflight-place-line",
+                region = region_words(&f.region),
+                line = f.line
+            ),
+            t!("preflight-composition", detail = &f.detail, text = &f.text),
         );
         // A character no font has is traced to where the copy has it.
         let source = (f.rule == Rule::Tofu)
@@ -74,8 +78,8 @@ pub fn check_layout(
                 Severity::Warning,
                 Check::Underset,
                 number,
-                format!("column {col}"),
-                format!("{empty} of {holds} lines empty at the foot of the column"),
+                t!("preflight-place-column", column = col),
+                t!("preflight-column-foot-empty", empty = empty, holds = holds),
             ));
         }
     }

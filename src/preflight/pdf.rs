@@ -56,7 +56,7 @@ pub fn check_pdf(
     licences: &[FontLicence],
     settings: &PrintSettings,
 ) -> Vec<Finding> {
-    let doc = match read_back(pdf, page, "PDF") {
+    let doc = match read_back(pdf, page, "PDF".to_string()) {
         Ok(doc) => doc,
         Err(finding) => return vec![finding],
     };
@@ -75,14 +75,14 @@ pub fn check_pdf(
 
 /// The PDF read back, or the finding that it cannot be (about `page`, at
 /// `place`).
-fn read_back(pdf: &[u8], page: u32, place: &str) -> Result<Document, Finding> {
+fn read_back(pdf: &[u8], page: u32, place: String) -> Result<Document, Finding> {
     Document::load_mem(pdf).map_err(|e| {
         Finding::new(
             Severity::Error,
             Check::Geometry,
             page,
             place,
-            format!("the PDF cannot be read back: {e}"),
+            t!("preflight-pdf-unreadable", error = e.to_string()),
         )
     })
 }
@@ -107,7 +107,7 @@ fn geometry(doc: &Document, format: &Format, page: u32, out: &mut Vec<Finding>) 
             Check::Geometry,
             page,
             "PDF",
-            format!("{} pages, expected one", pages.len()),
+            t!("preflight-pdf-pages-not-one", n = pages.len()),
         ));
     }
     if let Some(id) = pages.values().next() {
@@ -162,7 +162,7 @@ pub fn check_edition_pdf(
     licences: &[FontLicence],
 ) -> Vec<Finding> {
     let first = pages.first().copied().unwrap_or(1);
-    let doc = match read_back(pdf, first, "edition PDF") {
+    let doc = match read_back(pdf, first, t!("preflight-place-edition-pdf")) {
         Ok(doc) => doc,
         Err(finding) => return vec![finding],
     };
@@ -173,8 +173,8 @@ pub fn check_edition_pdf(
             Severity::Error,
             Check::Geometry,
             first,
-            "edition PDF",
-            format!("{} pages, expected {}", ids.len(), pages.len()),
+            t!("preflight-place-edition-pdf"),
+            t!("preflight-pdf-pages", n = ids.len(), expected = pages.len()),
         ));
     }
     for (id, number) in ids.into_iter().zip(pages) {
@@ -209,14 +209,14 @@ fn media_box(rect: Option<[f64; 4]>, format: &Format) -> Option<String> {
     let plain = want(bleed);
     match rect {
         Some(r) if close(size(r), plain) || close(size(r), want(bleed + SLUG_MM)) => None,
-        Some(r) => Some(format!(
-            "{:.1} × {:.1} mm, expected {:.1} × {:.1} mm",
-            size(r).0,
-            size(r).1,
-            plain.0,
-            plain.1
+        Some(r) => Some(t!(
+            "preflight-media-box",
+            width = format!("{:.1}", size(r).0),
+            height = format!("{:.1}", size(r).1),
+            want_width = format!("{:.1}", plain.0),
+            want_height = format!("{:.1}", plain.1),
         )),
-        None => Some("missing".into()),
+        None => Some(t!("preflight-box-missing")),
     }
 }
 
@@ -224,15 +224,15 @@ fn media_box(rect: Option<[f64; 4]>, format: &Format) -> Option<String> {
 fn trim_box(rect: Option<[f64; 4]>, format: &Format) -> Option<String> {
     match rect {
         Some(r) if close(size(r), (format.width_mm, format.height_mm)) => None,
-        Some(r) => Some(format!(
-            "{:.1} × {:.1} mm at {:.1} mm, expected the trim {} × {} mm",
-            size(r).0,
-            size(r).1,
-            r[0],
-            format.width_mm,
-            format.height_mm
+        Some(r) => Some(t!(
+            "preflight-trim-box",
+            width = format!("{:.1}", size(r).0),
+            height = format!("{:.1}", size(r).1),
+            at = format!("{:.1}", r[0]),
+            trim_width = format.width_mm.to_string(),
+            trim_height = format.height_mm.to_string(),
         )),
-        None => Some("missing".into()),
+        None => Some(t!("preflight-box-missing")),
     }
 }
 
@@ -240,19 +240,20 @@ fn trim_box(rect: Option<[f64; 4]>, format: &Format) -> Option<String> {
 /// bleed on every side.
 fn bleed_box(rect: Option<[f64; 4]>, trim: Option<[f64; 4]>, format: &Format) -> Option<String> {
     let (Some(r), Some(t)) = (rect, trim) else {
-        return rect.is_none().then(|| "missing".into());
+        return rect.is_none().then(|| t!("preflight-box-missing"));
     };
     let b = format.bleed_mm;
     let want = [t[0] - b, t[1] - b, t[2] + b, t[3] + b];
     if r.iter().zip(want).all(|(x, w)| (x - w).abs() < 0.05) {
         return None;
     }
-    Some(format!(
-        "{:.1} × {:.1} mm, expected the trim and {b} mm of bleed: {:.1} × {:.1} mm",
-        size(r).0,
-        size(r).1,
-        size(want).0,
-        size(want).1
+    Some(t!(
+        "preflight-bleed-box",
+        width = format!("{:.1}", size(r).0),
+        height = format!("{:.1}", size(r).1),
+        bleed = b.to_string(),
+        want_width = format!("{:.1}", size(want).0),
+        want_height = format!("{:.1}", size(want).1),
     ))
 }
 
@@ -270,7 +271,7 @@ fn fonts(doc: &Document, page: u32, licences: &[FontLicence], out: &mut Vec<Find
                 severity,
                 Check::Fonts,
                 page,
-                format!("font {name}"),
+                t!("preflight-place-font", name = &name),
                 message,
             ));
         }
@@ -299,7 +300,7 @@ fn simple_font(object: &Object) -> Option<(String, &Dictionary)> {
         .get(b"BaseFont")
         .and_then(Object::as_name)
         .map(|n| String::from_utf8_lossy(n).into_owned())
-        .unwrap_or_else(|_| "(unnamed)".into());
+        .unwrap_or_else(|_| t!("preflight-font-unnamed"));
     Some((name, dict))
 }
 
@@ -310,7 +311,7 @@ fn font_problems(
     dict: &Dictionary,
     name: &str,
     licences: &[FontLicence],
-) -> Vec<(Severity, &'static str)> {
+) -> Vec<(Severity, String)> {
     let mut out = Vec::new();
     let descriptor = dict
         .get(b"FontDescriptor")
@@ -323,17 +324,14 @@ fn font_problems(
             .any(|k| d.has(k))
     });
     if !embedded {
-        out.push((Severity::Error, "not embedded"));
+        out.push((Severity::Error, t!("preflight-font-not-embedded")));
     }
     let (prefix, base) = name.split_once('+').unwrap_or(("", name));
     if !(prefix.len() == 6 && prefix.chars().all(|c| c.is_ascii_uppercase())) {
-        out.push((Severity::Warning, "embedded whole, not as a subset"));
+        out.push((Severity::Warning, t!("preflight-font-not-subset")));
     }
     if !licences.iter().any(|l| base.starts_with(&l.postscript)) {
-        out.push((
-            Severity::Warning,
-            "licence unknown: not listed in fonts/fonts.toml",
-        ));
+        out.push((Severity::Warning, t!("preflight-font-licence-unknown")));
     }
     out
 }
@@ -352,17 +350,21 @@ fn colours(doc: &Document, page: u32, out: &mut Vec<Finding>) {
             Severity::Error,
             Check::Colours,
             page,
-            "page content",
-            format!("{rgb_ops} RGB colour setting(s) (rg/RG)"),
+            t!("preflight-place-page-content"),
+            t!("preflight-rgb-operators", n = rgb_ops),
         ));
     }
     for name in found.rgb_spaces {
+        let place = match name.as_str() {
+            GRADIENT => t!("preflight-place-gradient-space"),
+            _ => t!("preflight-place-colour-space", name = &name),
+        };
         out.push(Finding::new(
             Severity::Error,
             Check::Colours,
             page,
-            format!("colour space {name}"),
-            "an RGB colour space is used",
+            place,
+            t!("preflight-rgb-space"),
         ));
     }
     for what in found.transparency {
@@ -370,11 +372,15 @@ fn colours(doc: &Document, page: u32, out: &mut Vec<Finding>) {
             Severity::Warning,
             Check::Colours,
             page,
-            "page content",
-            format!("transparency: {what}"),
+            t!("preflight-place-page-content"),
+            t!("preflight-transparency", what = what),
         ));
     }
 }
+
+/// How [`ColourUse::rgb_spaces`] names a gradient's colour space (sorted
+/// among the spaces' names as in English, named in the desk's words).
+const GRADIENT: &str = "of a gradient";
 
 /// RGB colour spaces and transparency found in the PDF's objects, each
 /// named once.
@@ -405,11 +411,11 @@ impl ColourUse {
                 .get(b"ColorSpace")
                 .is_ok_and(|cs| is_rgb_space(doc, cs))
         {
-            self.rgb_spaces.insert("of a gradient".to_string());
+            self.rgb_spaces.insert(GRADIENT.to_string());
         }
         if is_image && dict.has(b"SMask") {
             self.transparency
-                .insert("an image with a soft mask".to_string());
+                .insert(t!("preflight-transparency-image-mask"));
         }
         if is_stream {
             return;
@@ -436,9 +442,9 @@ impl ColourUse {
     fn graphics_state(&mut self, dict: &Dictionary) {
         for key in [&b"CA"[..], b"ca"] {
             if dict.get(key).ok().and_then(number).is_some_and(|a| a < 1.0) {
-                self.transparency.insert(format!(
-                    "opacity {} below 100%",
-                    String::from_utf8_lossy(key)
+                self.transparency.insert(t!(
+                    "preflight-transparency-opacity",
+                    key = String::from_utf8_lossy(key).into_owned()
                 ));
             }
         }
@@ -449,7 +455,8 @@ impl ColourUse {
             .is_none_or(|n| n != b"None")
             && dict.has(b"SMask")
         {
-            self.transparency.insert("a soft mask".to_string());
+            self.transparency
+                .insert(t!("preflight-transparency-soft-mask"));
         }
     }
 }

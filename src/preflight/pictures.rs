@@ -6,7 +6,7 @@
 use typst::layout::{Frame, FrameItem};
 use typst::visualize::ImageKind;
 
-use super::finding::{Check, Finding, MISSING, PrintSettings, Severity};
+use super::finding::{Check, Finding, PrintSettings, Severity};
 use crate::content::{Article, PictureInfo, PictureMode};
 use crate::convert::{Conversions, Converted};
 
@@ -30,7 +30,7 @@ pub fn check_pictures(
         let (Some(path), Some(info)) = (&photo.path, &photo.info) else {
             out.push(finding((
                 Severity::Warning,
-                format!("{MISSING}; a placeholder frame is set"),
+                t!("preflight-picture-missing"),
             )));
             continue;
         };
@@ -67,12 +67,15 @@ fn colour_mode(info: &PictureInfo, settings: &PrintSettings) -> Option<(Severity
         PictureMode::Gray => Severity::Error,
         _ => Severity::Warning,
     };
+    // English names the modes as the code does (`Rgb picture in a Cmyk
+    // job`, which scripts grep); Chinese says what they are.
     wrong_mode.then(|| {
         (
             severity,
-            format!(
-                "{:?} picture in a {:?} job (convert it before release)",
-                info.mode, settings.mode
+            t!(
+                "preflight-picture-mode",
+                mode = format!("{:?}", info.mode),
+                job = format!("{:?}", settings.mode),
             ),
         )
     })
@@ -85,10 +88,7 @@ fn converted_note(c: &Converted) -> String {
         PictureMode::Gray => "grey",
         _ => "CMYK",
     };
-    format!(
-        "converted from {} to the output profile's {to} for print (the file itself is unchanged)",
-        c.from
-    )
+    t!("preflight-picture-converted", from = &c.from, to = to)
 }
 
 /// The effective resolution of a picture placed at `w_pt` × `h_pt`
@@ -101,27 +101,31 @@ fn resolution(
 ) -> Option<(Severity, String)> {
     let ppi = (f64::from(info.width) / (w_pt / 72.0)).min(f64::from(info.height) / (h_pt / 72.0));
     let mm = |pt: f64| pt / 72.0 * 25.4;
-    let size = format!(
-        "{}×{} px placed at {:.0}×{:.0} mm",
-        info.width,
-        info.height,
-        mm(w_pt),
-        mm(h_pt)
+    let size = t!(
+        "preflight-picture-size",
+        width = info.width,
+        height = info.height,
+        placed_width = format!("{:.0}", mm(w_pt)),
+        placed_height = format!("{:.0}", mm(h_pt)),
     );
     if ppi < settings.min_ppi {
         Some((
             Severity::Error,
-            format!(
-                "{ppi:.0} ppi effective, below the minimum of {:.0} ppi ({size})",
-                settings.min_ppi
+            t!(
+                "preflight-picture-low-ppi",
+                ppi = format!("{ppi:.0}"),
+                min = format!("{:.0}", settings.min_ppi),
+                size = &size,
             ),
         ))
     } else if ppi > settings.max_ppi {
         Some((
             Severity::Warning,
-            format!(
-                "{ppi:.0} ppi effective, above {:.0} ppi: only costs bytes ({size})",
-                settings.max_ppi
+            t!(
+                "preflight-picture-high-ppi",
+                ppi = format!("{ppi:.0}"),
+                max = format!("{:.0}", settings.max_ppi),
+                size = &size,
             ),
         ))
     } else {
@@ -144,4 +148,28 @@ fn placed_images(frame: &Frame) -> Vec<(typst::foundations::Bytes, f64, f64)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{Lang, message_in};
+
+    /// English names a wrong colour mode as the code does (scripts grep
+    /// it); Chinese says it in words, never `Rgb`, `Cmyk` or `Gray`.
+    #[test]
+    fn chinese_names_colour_modes_in_words() {
+        for (mode, job) in [("Rgb", "Cmyk"), ("Rgb", "Gray"), ("Cmyk", "Gray")] {
+            let args = [("mode", mode.into()), ("job", job.into())];
+            let en = message_in(Lang::En, "preflight-picture-mode", &args);
+            assert_eq!(
+                en,
+                format!("{mode} picture in a {job} job (convert it before release)")
+            );
+            let zh = message_in(Lang::Zh, "preflight-picture-mode", &args);
+            assert!(!zh.contains(mode) && !zh.contains(job), "{zh}");
+        }
+        let args = [("from", "RGB (sRGB)".into()), ("to", "grey".into())];
+        let zh = message_in(Lang::Zh, "preflight-picture-converted", &args);
+        assert!(zh.contains("灰度") && !zh.contains("grey"), "{zh}");
+    }
 }

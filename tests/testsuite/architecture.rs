@@ -37,17 +37,51 @@ fn modules(src: &Path) -> BTreeMap<String, PathBuf> {
     out
 }
 
-/// The source without comments and without its unit tests.
+/// The source without comments, string literals' contents and its unit
+/// tests (a message such as "use it" is no `use` declaration).
 fn code(path: &Path) -> String {
     let text = std::fs::read_to_string(path).unwrap();
     let text = match text.find("#[cfg(test)]\nmod tests") {
         Some(i) => &text[..i],
         None => &text[..],
     };
+    let text = without_strings(text);
     text.lines()
         .map(|l| l.split("//").next().unwrap_or(""))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// `text` with what is between a string literal's quotes left out (`'"'`,
+/// a quote as a character, opens none).
+fn without_strings(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut in_string = false;
+    let mut prev = ' ';
+    while let Some(c) = chars.next() {
+        if in_string {
+            match c {
+                '\\' => {
+                    chars.next();
+                }
+                '"' => {
+                    in_string = false;
+                    out.push('"');
+                }
+                '\n' => out.push('\n'),
+                _ => {}
+            }
+            continue;
+        }
+        if c == '"' && !(prev == '\'' && chars.peek() == Some(&'\'')) {
+            in_string = true;
+        }
+        // A `//` inside a string never reaches the comment stripping.
+        out.push(c);
+        prev = c;
+    }
+    out
 }
 
 /// Every path a `use` declaration names, braces expanded.

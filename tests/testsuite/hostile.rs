@@ -99,23 +99,25 @@ impl Case {
         self.fails_dir(&self.ed, &[], code, needles)
     }
 
+    /// … and fails the same way in Chinese, saying it in Chinese.
     fn fails_dir(&self, edition: &Path, extra: &[&str], code: i32, needles: &[&str]) -> String {
+        let run = self.build_harmless(edition, extra);
+        let zh = run.in_chinese();
         let out = needles.iter().fold(
-            self.build_harmless(edition, extra)
-                .expect_exit(code)
-                .stderr_starts_with("error: "),
+            run.expect_exit(code).stderr_starts_with("error: "),
             |out, n| out.stderr_contains(n),
         );
+        let zh = zh.output().says_in_chinese_what(&out);
         let err = out.stderr();
         if std::env::var_os("HOSTILE_SHOW").is_some() {
             // `HOSTILE_SHOW=1 cargo test --test testsuite -- hostile:: --nocapture`
             // lists every case's message.
             let case = std::thread::current().name().unwrap_or("?").to_string();
-            let first = err.lines().next().unwrap_or_default();
-            eprintln!(
-                "SHOW {case}: {}",
-                first.replace(&self.dir.path().display().to_string(), "…")
-            );
+            let dir = self.dir.path().display().to_string();
+            for text in [&err, &zh.stderr()] {
+                let first = text.lines().next().unwrap_or_default();
+                eprintln!("SHOW {case}: {}", first.replace(&dir, "…"));
+            }
         }
         err
     }
@@ -199,6 +201,59 @@ fn toml_syntax_error_in_edition() {
     Case::new()
         .edit(TOML, "paper = \"咸宁日报\"", "paper = \"咸宁日报")
         .fails_with(1, &["ed/edition.toml:8:"]);
+}
+
+#[test]
+fn full_width_quotes_an_input_method_typed_are_called_that() {
+    let c = Case::new();
+    c.edit(
+        MD,
+        "subheadline = \"——咸宁市打赢脱贫攻坚纪实\"",
+        "subheadline = “——咸宁市打赢脱贫攻坚纪实”",
+    );
+    let en = c.fails_with(
+        1,
+        &["ed/feature.md:7:15: subheadline: the value is in full-width quotes “…”: TOML needs straight double quotes"],
+    );
+    assert!(!en.contains("expected literal string"), "{en}");
+    c.build_harmless(&c.ed, &[])
+        .in_chinese()
+        .expect_exit(1)
+        .stderr_contains("ed/feature.md:7:15: subheadline: 值两边用了中文全角引号“…”");
+}
+
+#[test]
+fn a_closing_full_width_quote_and_a_full_width_equals_sign_are_named() {
+    Case::new()
+        .edit(TOML, "paper = \"咸宁日报\"", "paper = \"咸宁日报”")
+        .fails_with(
+            1,
+            &[
+                "ed/edition.toml:8:",
+                ": paper: the value is in full-width quotes",
+            ],
+        );
+    Case::new()
+        .edit(TOML, "paper = \"咸宁日报\"", "paper ＝ \"咸宁日报\"")
+        .fails_with(
+            1,
+            &["ed/edition.toml:8:", ": paper: a full-width equals sign ＝"],
+        );
+}
+
+#[test]
+fn rust_type_names_never_reach_the_desk() {
+    let c = Case::new();
+    c.edit(TOML, "number = 5", "number = \"五\"");
+    let en = c.fails_with(
+        1,
+        &["pages[0].number: invalid type: string \"五\", expected a whole number"],
+    );
+    assert!(!en.contains("u32") && !en.contains("i64"), "{en}");
+    c.build_harmless(&c.ed, &[])
+        .in_chinese()
+        .expect_exit(1)
+        .stderr_contains("pages[0].number: 类型不对：这里写的是文字 \"五\"，应为整数");
 }
 
 #[test]

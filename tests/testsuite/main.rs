@@ -30,6 +30,7 @@ mod hostile_small;
 mod hostile_text;
 mod ink;
 mod install;
+mod language;
 mod makeup;
 mod marks;
 mod news;

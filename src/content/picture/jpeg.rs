@@ -9,8 +9,15 @@
 
 use super::{Header, PictureMode};
 
-const CUT: &str = "is cut short (JPEG ends inside its headers)";
-const NO_END: &str = "is cut short (JPEG without its end-of-image marker)";
+/// A JPEG that ends inside its headers.
+fn cut() -> String {
+    t!("content-jpeg-cut")
+}
+
+/// A JPEG without its end-of-image marker.
+fn no_end() -> String {
+    t!("content-jpeg-no-end")
+}
 
 /// What the frame header (SOF) says.
 struct Frame {
@@ -103,12 +110,12 @@ pub(super) fn check(
         }
         let marker = match data.get(pos..pos + 2) {
             Some([0xFF, m]) => *m,
-            Some(_) => return Err("is damaged (JPEG marker expected)".into()),
-            None => return Err(CUT.into()),
+            Some(_) => return Err(t!("content-jpeg-marker-expected")),
+            None => return Err(cut()),
         };
         match marker {
             0xD9 if walk.scans == 0 => {
-                return Err("is damaged (JPEG ends before its image data)".into());
+                return Err(t!("content-jpeg-no-image-data"));
             }
             0xD9 => return walk.finish(),
             // Markers without a segment.
@@ -118,12 +125,12 @@ pub(super) fn check(
             }
             _ => {}
         }
-        let len = data.get(pos + 2..pos + 4).ok_or(CUT)?;
+        let len = data.get(pos + 2..pos + 4).ok_or_else(cut)?;
         let len = usize::from(u16::from_be_bytes([len[0], len[1]]));
         if len < 2 {
-            return Err("is damaged (JPEG segment length)".into());
+            return Err(t!("content-jpeg-segment-length"));
         }
-        let segment = data.get(pos + 4..pos + 2 + len).ok_or(CUT)?;
+        let segment = data.get(pos + 4..pos + 2 + len).ok_or_else(cut)?;
         pos += 2 + len;
         if marker == 0xDA {
             if let (Some(approve), Some(frame)) = (approve.take(), &walk.frame) {
@@ -143,7 +150,7 @@ impl Walk {
             // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC).
             0xC0..=0xCF if !matches!(marker, 0xC4 | 0xC8 | 0xCC) => {
                 if self.frame.is_some() {
-                    return Err("is damaged (JPEG with two frame headers)".into());
+                    return Err(t!("content-jpeg-two-frames"));
                 }
                 self.frame = Some(frame(marker, segment)?);
             }
@@ -151,7 +158,7 @@ impl Walk {
             0xDD => {
                 let s = segment
                     .get(..2)
-                    .ok_or("is damaged (short JPEG restart interval)")?;
+                    .ok_or_else(|| t!("content-jpeg-restart-interval"))?;
                 self.restart = u64::from(u16::from_be_bytes([s[0], s[1]]));
             }
             _ => {}
@@ -161,17 +168,17 @@ impl Walk {
 
     /// Reads the Huffman tables of a DHT segment.
     fn tables(&mut self, mut segment: &[u8]) -> Result<(), String> {
-        const BAD: &str = "is damaged (JPEG Huffman table)";
+        let bad = || t!("content-jpeg-huffman-table");
         while let Some((&class, rest)) = segment.split_first() {
-            let counts = rest.get(..16).ok_or(BAD)?;
+            let counts = rest.get(..16).ok_or_else(bad)?;
             let n: usize = counts.iter().map(|&c| usize::from(c)).sum();
-            let values = rest.get(16..16 + n).ok_or(BAD)?;
+            let values = rest.get(16..16 + n).ok_or_else(bad)?;
             let slot = usize::from(class & 0x0F);
-            let table = Some(Huffman::new(counts, values).ok_or(BAD)?);
+            let table = Some(Huffman::new(counts, values).ok_or_else(bad)?);
             match class >> 4 {
                 0 if slot < 4 => self.dc[slot] = table,
                 1 if slot < 4 => self.ac[slot] = table,
-                _ => return Err(BAD.into()),
+                _ => return Err(bad()),
             }
             segment = &rest[16 + n..];
         }
@@ -184,10 +191,11 @@ impl Walk {
         let frame = self
             .frame
             .as_ref()
-            .ok_or("is damaged (JPEG data before its frame header)")?;
-        let count = usize::from(*segment.first().ok_or("is damaged (JPEG scan header)")?);
+            .ok_or_else(|| t!("content-jpeg-data-before-frame"))?;
+        let header = || t!("content-jpeg-scan-header");
+        let count = usize::from(*segment.first().ok_or_else(header)?);
         if count == 0 || segment.len() != 4 + 2 * count {
-            return Err("is damaged (JPEG scan header)".into());
+            return Err(header());
         }
         self.scans += 1;
         let end = match coding(frame, &segment[1 + 2 * count..])? {
@@ -209,7 +217,7 @@ impl Walk {
                 }
                 scan.walk(data, start, self.restart, &mut self.masks)?
             }
-            None => next_marker(data, start).ok_or(NO_END)?,
+            None => next_marker(data, start).ok_or_else(no_end)?,
         };
         self.entropy_bytes += (end - start) as u64;
         Ok(end)
@@ -227,15 +235,14 @@ impl Walk {
             .sum();
         let components = frame.components.len();
         if frame.progressive && self.begun[..components].iter().any(|&b| b != u64::MAX) {
-            return Err(
-                "is cut short (its progressive JPEG ends before every part of the picture has begun: scans are missing)"
-                    .into(),
-            );
+            return Err(t!("content-jpeg-progressive-missing"));
         }
         if !frame.arithmetic && self.entropy_bytes * 8 < blocks {
-            return Err(format!(
-                "is cut short (its JPEG image data is {} bytes, too little for {} × {} pixels)",
-                self.entropy_bytes, frame.width, frame.height
+            return Err(t!(
+                "content-jpeg-data-too-small",
+                bytes = self.entropy_bytes,
+                width = frame.width,
+                height = frame.height
             ));
         }
         Ok(frame.header())
@@ -244,18 +251,18 @@ impl Walk {
 
 /// The frame header of SOF `marker`.
 fn frame(marker: u8, segment: &[u8]) -> Result<Frame, String> {
-    const SHORT: &str = "is damaged (short JPEG frame header)";
-    let s = segment.get(..6).ok_or(SHORT)?;
+    let short = || t!("content-jpeg-frame-short");
+    let s = segment.get(..6).ok_or_else(short)?;
     let count = usize::from(s[5]);
     if !matches!(count, 1 | 3 | 4) {
-        return Err("is damaged (unknown number of JPEG colour components)".into());
+        return Err(t!("content-jpeg-components"));
     }
-    let specs = segment.get(6..6 + 3 * count).ok_or(SHORT)?;
+    let specs = segment.get(6..6 + 3 * count).ok_or_else(short)?;
     let mut components = Vec::new();
     for c in specs.chunks(3) {
         let (h, v) = (u32::from(c[1] >> 4), u32::from(c[1] & 0x0F));
         if !(1..=4).contains(&h) || !(1..=4).contains(&v) {
-            return Err("is damaged (JPEG sampling factors)".into());
+            return Err(t!("content-jpeg-sampling"));
         }
         components.push((c[0], h, v));
     }
@@ -324,7 +331,7 @@ fn coding(frame: &Frame, tail: &[u8]) -> Result<Option<Coding>, String> {
         (0, true) if se == 0 => Coding::DcRefine,
         (1..=63, false) if (ss..=63).contains(&se) => Coding::AcFirst(ss, se),
         (1..=63, true) if (ss..=63).contains(&se) => Coding::AcRefine(ss, se),
-        _ => return Err("is damaged (JPEG progressive scan header)".into()),
+        _ => return Err(t!("content-jpeg-progressive-header")),
     }))
 }
 
@@ -348,7 +355,7 @@ fn scan<'a>(
     let table = |tables: &'a [Option<Huffman>; 4], slot: u8, needed: bool| {
         let found = tables.get(usize::from(slot)).and_then(Option::as_ref);
         match found {
-            None if needed => Err("is damaged (JPEG scan uses a Huffman table it does not define)"),
+            None if needed => Err(t!("content-jpeg-undefined-table")),
             _ => Ok(found),
         }
     };
@@ -358,7 +365,7 @@ fn scan<'a>(
             .components
             .iter()
             .position(|c| c.0 == pair[0])
-            .ok_or("is damaged (JPEG scan of an unknown component)")?;
+            .ok_or_else(|| t!("content-jpeg-unknown-component"))?;
         let (_, h, v) = frame.components[index];
         let tables = (
             table(dc, pair[1] >> 4, need_dc)?,
@@ -370,7 +377,7 @@ fn scan<'a>(
         let (across, down) = frame.blocks(h, v);
         (across * down, vec![(index, dc, ac)])
     } else if need_ac && !need_dc {
-        return Err("is damaged (JPEG progressive AC scan of several components)".into());
+        return Err(t!("content-jpeg-ac-several"));
     } else {
         let (hmax, vmax) = frame.max_sampling();
         let across = u64::from(frame.width).div_ceil(u64::from(8 * hmax));
@@ -429,7 +436,7 @@ impl Scan<'_> {
                     })?;
             }
         }
-        next_marker(data, bits.pos).ok_or_else(|| NO_END.to_string())
+        next_marker(data, bits.pos).ok_or_else(no_end)
     }
 
     /// Walks one block's codes.
@@ -558,11 +565,14 @@ enum Stop {
 impl Stop {
     fn message(&self, done: u64, total: u64) -> String {
         match self {
-            Stop::End => NO_END.into(),
-            Stop::Cut(at) => format!(
-                "is cut short (its JPEG image data stops at byte {at}, after {done} of its {total} blocks)"
+            Stop::End => no_end(),
+            Stop::Cut(at) => t!(
+                "content-jpeg-stops-after",
+                at = at,
+                done = done,
+                total = total
             ),
-            Stop::BadCode => "is damaged (a JPEG Huffman code that no table holds)".into(),
+            Stop::BadCode => t!("content-jpeg-bad-code"),
         }
     }
 }
@@ -637,12 +647,9 @@ impl Bits<'_> {
                 self.pos += 2;
                 Ok(())
             }
-            Some([0xFF, 0xD9]) => Err(format!(
-                "is cut short (its JPEG image data stops at byte {})",
-                self.pos
-            )),
-            None => Err(NO_END.into()),
-            _ => Err("is damaged (JPEG restart marker missing)".into()),
+            Some([0xFF, 0xD9]) => Err(t!("content-jpeg-stops-at", at = self.pos)),
+            None => Err(no_end()),
+            _ => Err(t!("content-jpeg-restart-missing")),
         }
     }
 }
@@ -730,7 +737,10 @@ mod tests {
             message.starts_with("is cut short (its JPEG image data stops at byte"),
             "{message}"
         );
-        assert_eq!(check_all(&whole[..whole.len() / 2]).err().unwrap(), NO_END);
+        assert_eq!(
+            check_all(&whole[..whole.len() / 2]).err().unwrap(),
+            no_end()
+        );
     }
 
     #[test]

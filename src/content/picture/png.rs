@@ -31,7 +31,7 @@ pub(super) fn walk(data: &[u8]) -> Result<Png<'_>, String> {
         pos += 12 + body.len();
         match (kind, png.as_mut()) {
             (b"IHDR", None) if body.len() == 13 => png = Some(ihdr(body)?),
-            (_, None) => return Err("is damaged (PNG does not start with IHDR)".into()),
+            (_, None) => return Err(t!("content-png-no-ihdr")),
             (b"IDAT", Some(png)) => png.data.push(body),
             (b"tRNS", Some(png)) => png.transparency = true,
             (b"IEND", Some(_)) => break,
@@ -45,24 +45,25 @@ pub(super) fn walk(data: &[u8]) -> Result<Png<'_>, String> {
 fn chunk(data: &[u8], pos: usize) -> Result<(&[u8], &[u8]), String> {
     let header = data
         .get(pos..pos + 8)
-        .ok_or("is cut short (PNG without an IEND chunk)")?;
+        .ok_or_else(|| t!("content-png-no-iend"))?;
     let len = u32::from_be_bytes(header[..4].try_into().expect("4 bytes")) as usize;
     let kind = &header[4..8];
     let body = pos
         .checked_add(8 + len)
         .and_then(|end| data.get(pos + 8..end))
-        .ok_or("is cut short (a PNG chunk runs past the end of the file)")?;
+        .ok_or_else(|| t!("content-png-chunk-past-end"))?;
     let stored = data
         .get(pos + 8 + len..pos + 12 + len)
-        .ok_or("is cut short (a PNG chunk has no checksum)")?;
+        .ok_or_else(|| t!("content-png-chunk-no-crc"))?;
     let stored = u32::from_be_bytes(stored.try_into().expect("4 bytes"));
     let mut crc = crc32fast::Hasher::new();
     crc.update(kind);
     crc.update(body);
     if crc.finalize() != stored {
-        return Err(format!(
-            "is damaged (PNG chunk {} at byte {pos} fails its CRC check)",
-            String::from_utf8_lossy(kind)
+        return Err(t!(
+            "content-png-crc",
+            chunk = String::from_utf8_lossy(kind),
+            pos = pos
         ));
     }
     Ok((kind, body))
@@ -75,15 +76,17 @@ fn ihdr(body: &[u8]) -> Result<Png<'static>, String> {
         0 => &[1, 2, 4, 8, 16],
         3 => &[1, 2, 4, 8],
         2 | 4 | 6 => &[8, 16],
-        _ => return Err("is damaged (unknown PNG colour type)".into()),
+        _ => return Err(t!("content-png-colour-type")),
     };
     if !depths.contains(&bit_depth) {
-        return Err(format!(
-            "is damaged (PNG bit depth {bit_depth} with colour type {colour_type})"
+        return Err(t!(
+            "content-png-bit-depth",
+            depth = bit_depth,
+            colour_type = colour_type
         ));
     }
     if body[12] > 1 {
-        return Err("is damaged (unknown PNG interlace method)".into());
+        return Err(t!("content-png-interlace"));
     }
     Ok(Png {
         width: u32::from_be_bytes(body[..4].try_into().expect("4 bytes")),
@@ -163,7 +166,7 @@ impl Png<'_> {
     /// passes it.
     pub(super) fn check_data(&self) -> Result<(), String> {
         if self.data.is_empty() {
-            return Err("is damaged (PNG without image data)".into());
+            return Err(t!("content-png-no-data"));
         }
         let expected = self.raw_size();
         let compressed: Vec<u8> = self.data.concat();
@@ -173,20 +176,20 @@ impl Png<'_> {
         loop {
             let n = inflate
                 .read(&mut buffer)
-                .map_err(|e| format!("is damaged (PNG image data does not inflate: {e})"))?;
+                .map_err(|e| t!("content-png-inflate", error = e.to_string()))?;
             if n == 0 {
                 break;
             }
             total += n as u64;
             if total > expected {
-                return Err(format!(
-                    "is damaged (PNG image data inflates to more than the {expected} bytes its header implies)"
-                ));
+                return Err(t!("content-png-too-much", expected = expected));
             }
         }
         if total < expected {
-            return Err(format!(
-                "is cut short (PNG image data inflates to {total} of the {expected} bytes its header implies)"
+            return Err(t!(
+                "content-png-too-little",
+                total = total,
+                expected = expected
             ));
         }
         Ok(())

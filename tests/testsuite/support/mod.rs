@@ -11,7 +11,7 @@ mod snapshot;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-pub use run::{Outcome, Run, banmian};
+pub use run::{Outcome, Run, banmian, english_sentence};
 
 /// The repository root.
 pub fn root() -> PathBuf {

@@ -39,6 +39,7 @@ pub fn banmian(cwd: &Path, args: &[&str]) -> Run {
 
 /// A banmian run being described (see [`banmian`]).
 #[must_use = "a Run does nothing until its outcome is asked for"]
+#[derive(Clone)]
 pub struct Run {
     cwd: PathBuf,
     args: Vec<OsString>,
@@ -60,6 +61,11 @@ impl Run {
     pub fn leaves_untouched(mut self, path: impl AsRef<Path>) -> Self {
         self.untouched.push(self.cwd.join(path));
         self
+    }
+
+    /// The same run with the desk's Chinese locale (`LANG=zh_CN.UTF-8`).
+    pub fn in_chinese(&self) -> Self {
+        self.clone().env("LANG", "zh_CN.UTF-8")
     }
 
     /// Runs banmian to its end and returns what happened, asserting only
@@ -125,6 +131,12 @@ impl Run {
         for key in FAIL_POINTS {
             cmd.env_remove(key);
         }
+        // English unless a test asks for Chinese (`.env("LANG", "zh_CN.UTF-8")`),
+        // whatever the developer's locale.
+        for key in ["LC_ALL", "LC_MESSAGES", "LANGUAGE"] {
+            cmd.env_remove(key);
+        }
+        cmd.env("LANG", "C.UTF-8");
         cmd.envs(self.env.iter().map(|(k, v)| (k, v)));
         cmd
     }
@@ -249,6 +261,58 @@ impl Outcome {
         self.require(holds, format!("stderr should contain {needle:?}"))
     }
 
+    /// Asserts that this run, made in Chinese, failed as `english` (the same
+    /// run in English) did: same exit code, its first line `错误：` where
+    /// the English says `error: `, the same place (file, line, column and
+    /// field: what both first lines begin with), and after it a message in
+    /// Chinese: Han characters and no English sentence (three English
+    /// words in a row, outside `code`, "quotes" and paths).
+    #[track_caller]
+    pub fn says_in_chinese_what(self, english: &Outcome) -> Self {
+        let zh = self.expect_exit(english.code().unwrap_or(-1));
+        let en_err = english.stderr();
+        let zh_err = zh.stderr();
+        // Whole stderr, not first lines: a place may hold a line break
+        // (a folder named "new\nline").
+        let (en_first, zh_first) = (en_err.as_str(), zh_err.as_str());
+        let (en_said, zh_said) = match en_first.strip_prefix("error: ") {
+            Some(rest) => match zh_first.strip_prefix("错误：") {
+                Some(zh_rest) => (rest, zh_rest),
+                None => zh.fail("the first line should start with 错误： as the English one starts with error: "),
+            },
+            None => (en_first, zh_first),
+        };
+        let same = en_said
+            .char_indices()
+            .zip(zh_said.chars())
+            .find(|((_, a), b)| a != b)
+            .map_or(en_said.len().min(zh_said.len()), |((i, _), _)| i);
+        // The place ends at the last ": " both lines share.
+        let place = en_said[..same].rfind(": ").map_or(0, |i| i + 2);
+        if let Some(colon) = en_said.find(": ")
+            && place < colon
+            && (en_said[..colon].contains('/') || en_said[..colon].contains(".toml"))
+        {
+            zh.fail(&format!(
+                "the Chinese message names another place than {:?}",
+                &en_said[..colon]
+            ));
+        }
+        let message = zh_said[place..].lines().next().unwrap_or_default();
+        if !message
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        {
+            zh.fail(&format!(
+                "the message after the place is not Chinese: {message:?}"
+            ));
+        }
+        if let Some(words) = english_sentence(message) {
+            zh.fail(&format!("the Chinese message has English in it: {words:?}"));
+        }
+        zh
+    }
+
     /// Asserts that stderr starts with `prefix`.
     #[track_caller]
     pub fn stderr_starts_with(self, prefix: &str) -> Self {
@@ -299,4 +363,38 @@ impl Outcome {
             self.stderr()
         )
     }
+}
+
+/// Three or more English words in a row in `text`, leaving out what is
+/// quoted (`code`, "…", “…”, 《…》) and paths, option names and file names.
+pub fn english_sentence(text: &str) -> Option<String> {
+    let mut plain = String::new();
+    let mut closer: Option<char> = None;
+    for c in text.chars() {
+        match closer {
+            Some(end) if c == end => closer = None,
+            Some(_) => {}
+            None => match c {
+                '`' => closer = Some('`'),
+                '"' => closer = Some('"'),
+                '“' => closer = Some('”'),
+                '《' => closer = Some('》'),
+                _ => plain.push(c),
+            },
+        }
+    }
+    let mut run: Vec<&str> = Vec::new();
+    for token in plain.split_whitespace() {
+        let token = token.trim_matches(|c: char| ",.;:!?()".contains(c));
+        let word = token.len() >= 2 && token.chars().all(|c| c.is_ascii_alphabetic() || c == '\'');
+        if word {
+            run.push(token);
+            if run.len() >= 3 {
+                return Some(run.join(" "));
+            }
+        } else {
+            run.clear();
+        }
+    }
+    None
 }
