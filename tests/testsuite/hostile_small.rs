@@ -4,14 +4,18 @@
 use crate::support::{Outcome, banmian, copy_edition, dead_pid, seed, small_edition};
 
 /// Builds a one-page edition `ed` whose article is `article` as written,
-/// and asserts that the build is refused with nothing written.
+/// and asserts that the build is refused with nothing written, in English
+/// and, at the same place, in Chinese.
 fn refused(article: &str) -> Outcome {
     let tmp = tempfile::tempdir().unwrap();
     let ed = small_edition(tmp.path(), "ed", "feature", "正文。");
     std::fs::write(ed.join("a.md"), article).unwrap();
-    banmian(tmp.path(), &["build", ed.to_str().unwrap(), "-o", "out"])
-        .leaves_untouched("out")
-        .expect_exit(1)
+    let run =
+        banmian(tmp.path(), &["build", ed.to_str().unwrap(), "-o", "out"]).leaves_untouched("out");
+    let zh = run.in_chinese();
+    let en = run.expect_exit(1);
+    zh.output().says_in_chinese_what(&en);
+    en
 }
 
 #[test]
@@ -27,11 +31,14 @@ fn an_output_path_that_is_a_file_is_named_as_such() {
     let ed = small_edition(tmp.path(), "ed", "feature", "正文。");
     std::fs::write(tmp.path().join("out"), "not a folder").unwrap();
     for out in ["out", "out/sub"] {
-        banmian(tmp.path(), &["build", ed.to_str().unwrap(), "-o", out])
-            .leaves_untouched("out")
+        let run = banmian(tmp.path(), &["build", ed.to_str().unwrap(), "-o", out])
+            .leaves_untouched("out");
+        let zh = run.in_chinese();
+        let en = run
             .expect_exit(2)
             .stderr_contains("out is a file, not a folder")
             .stderr_lacks("os error");
+        zh.output().says_in_chinese_what(&en);
     }
 }
 

@@ -151,11 +151,14 @@ fn scripts_and_marks_build_and_unknown_characters_are_named() {
     );
     // For print, a character no font has stops the build (it would print as
     // an empty box); nothing is written.
-    banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"])
-        .leaves_untouched("out")
+    let run =
+        banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]).leaves_untouched("out");
+    let zh = run.in_chinese();
+    let en = run
         .expect_exit(1)
         .stderr_contains("Tofu")
         .stderr_contains("U+1F600");
+    zh.output().says_in_chinese_what(&en);
     // As a proof it builds, and every such character is named.
     let err = crate::support::build_proof(dir.path(), &ed)
         .expect_success()
@@ -199,9 +202,25 @@ fn invisible_and_directional_characters_are_named_where_they_are() {
     );
     edit(&md, "\n## 找准贫困原因", "\n\u{FEFF}## 找准贫困原因");
     edit(&md, "咸宁是集老区", "咸宁是\u{2029}集老区\u{200B}");
-    let err = banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"])
-        .expect_success()
-        .stderr();
+    let run = banmian(dir.path(), &["build", ed.to_str().unwrap(), "-o", "out"]);
+    let zh = run.in_chinese().expect_success().stderr();
+    let err = run.expect_success().stderr();
+    // In Chinese each is named at the same place, for what it does.
+    for (place, code) in [
+        ("ed/feature.md:6: headline[0]: ", "U+2028"),
+        ("ed/feature.md:35: photos[0].caption: ", "U+202E"),
+        ("ed/feature.md:74: body: ", "U+FEFF"),
+        (": body: ", "U+2029"),
+        (": body: ", "U+200B"),
+    ] {
+        assert!(
+            zh.lines().any(|l| l.starts_with("警告：")
+                && l.contains(place)
+                && l.contains(code)
+                && l.contains("看不见")),
+            "{place}{code} not named in Chinese:\n{zh}"
+        );
+    }
     for (place, code, what) in [
         ("ed/feature.md:6: headline[0]: ", "U+2028", "line separator"),
         (

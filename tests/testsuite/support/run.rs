@@ -292,6 +292,7 @@ impl Outcome {
         if let Some(colon) = en_said.find(": ")
             && place < colon
             && (en_said[..colon].contains('/') || en_said[..colon].contains(".toml"))
+            && english_sentence(&en_said[..colon]).is_none()
         {
             zh.fail(&format!(
                 "the Chinese message names another place than {:?}",
