@@ -127,20 +127,25 @@ pub fn encode_archival(
             ..Target::print(Some(intent))?
         },
         None => Target {
-            standards: PdfStandards::new(&[PdfStandard::A_3b]).map_err(|e| {
-                let what = t!("layout-export-pdfa");
-                failed(t!(
-                    "layout-export-failed",
-                    what = what,
-                    error = e.message().as_str()
-                ))
-            })?,
+            standards: standards(PdfStandard::A_3b, t!("layout-export-pdfa"))?,
             what: t!("layout-export-pdfa"),
             intent: None,
             pdfa: false,
         },
     };
     pdf(document, ident, bleed_mm, target)
+}
+
+/// Typst's exporter held to `standard`; `what` names the export in the
+/// error.
+fn standards(standard: PdfStandard, what: String) -> Result<PdfStandards, Error> {
+    PdfStandards::new(&[standard]).map_err(|e| {
+        failed(t!(
+            "layout-export-failed",
+            what = what,
+            error = e.message().as_str()
+        ))
+    })
 }
 
 /// What a PDF is written as.
@@ -160,14 +165,7 @@ impl<'a> Target<'a> {
     fn print(intent: Option<&'a OutputIntent>) -> Result<Self, Error> {
         Ok(match intent {
             Some(intent) => Self {
-                standards: PdfStandards::new(&[PdfStandard::V_1_6]).map_err(|e| {
-                    let what = t!("layout-export-pdfx");
-                    failed(t!(
-                        "layout-export-failed",
-                        what = what,
-                        error = e.message().as_str()
-                    ))
-                })?,
+                standards: standards(PdfStandard::V_1_6, t!("layout-export-pdfx"))?,
                 what: t!("layout-export-pdfx"),
                 intent: Some(intent),
                 pdfa: false,

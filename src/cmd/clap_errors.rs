@@ -61,95 +61,8 @@ fn listed<F: ErrorFormatter>(error: &Error<F>, kind: ContextKind) -> Option<Stri
 /// intended option, command or value, the list of those allowed, clap's
 /// tips, the usage line and where to find help.
 fn render_error<F: ErrorFormatter>(error: &Error<F>) -> String {
-    let arg = string(error, ContextKind::InvalidArg).unwrap_or_default();
-    let value = string(error, ContextKind::InvalidValue).unwrap_or_default();
-    let or = t!("cli-clap-or");
     let mut lines = Vec::new();
-    let headline = match error.kind() {
-        ErrorKind::UnknownArgument if !arg.starts_with('-') => {
-            t!("cli-clap-extra-argument", arg = arg)
-        }
-        ErrorKind::UnknownArgument => match quoted(error, ContextKind::SuggestedArg, &or) {
-            Some(tips) => t!("cli-clap-unknown-option-tip", arg = arg, tips = tips),
-            None => t!("cli-clap-unknown-option", arg = arg),
-        },
-        ErrorKind::InvalidSubcommand => {
-            let name = string(error, ContextKind::InvalidSubcommand).unwrap_or_default();
-            match quoted(error, ContextKind::SuggestedSubcommand, &or) {
-                Some(tips) => t!("cli-clap-unknown-command-tip", name = name, tips = tips),
-                None => t!("cli-clap-unknown-command", name = name),
-            }
-        }
-        ErrorKind::InvalidValue if value.is_empty() => t!("cli-clap-missing-value", arg = arg),
-        ErrorKind::InvalidValue => {
-            if let Some(values) = listed(error, ContextKind::ValidValue) {
-                lines.push(format!(
-                    "  {}",
-                    t!("cli-clap-possible-values", values = values)
-                ));
-            }
-            match quoted(error, ContextKind::SuggestedValue, &or) {
-                Some(tips) => {
-                    t!(
-                        "cli-clap-invalid-value-tip",
-                        arg = arg,
-                        value = value,
-                        tips = tips
-                    )
-                }
-                None => t!("cli-clap-invalid-value", arg = arg, value = value),
-            }
-        }
-        ErrorKind::ValueValidation => match reason(error) {
-            Some(reason) => {
-                t!(
-                    "cli-clap-rejected-value",
-                    arg = arg,
-                    value = value,
-                    reason = reason
-                )
-            }
-            None => t!("cli-clap-invalid-value", arg = arg, value = value),
-        },
-        ErrorKind::MissingRequiredArgument => {
-            if let Some(ContextValue::Strings(missing)) = error.get(ContextKind::InvalidArg) {
-                lines.extend(missing.iter().map(|m| format!("  {m}")));
-            }
-            t!("cli-clap-missing-arguments")
-        }
-        ErrorKind::MissingSubcommand => {
-            if let Some(names) = listed(error, ContextKind::ValidSubcommand) {
-                lines.push(format!(
-                    "  {}",
-                    t!("cli-clap-possible-commands", names = names)
-                ));
-            }
-            let name = string(error, ContextKind::InvalidSubcommand).unwrap_or_default();
-            t!("cli-clap-missing-command", name = name)
-        }
-        ErrorKind::ArgumentConflict => conflict(error, &arg),
-        ErrorKind::NoEquals => t!("cli-clap-no-equals", arg = arg),
-        ErrorKind::TooManyValues => t!("cli-clap-too-many-values", arg = arg, value = value),
-        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
-            let number = |kind| match error.get(kind) {
-                Some(ContextValue::Number(n)) => *n,
-                _ => 0,
-            };
-            let expected = match error.kind() {
-                ErrorKind::TooFewValues => number(ContextKind::MinValues),
-                _ => number(ContextKind::ExpectedNumValues),
-            };
-            let actual = number(ContextKind::ActualNumValues);
-            t!(
-                "cli-clap-wrong-number-of-values",
-                arg = arg,
-                expected = expected,
-                actual = actual
-            )
-        }
-        ErrorKind::InvalidUtf8 => t!("cli-clap-invalid-utf8"),
-        _ => t!("cli-clap-unreadable"),
-    };
+    let headline = headline(error, &mut lines);
     let mut out = t!("label-error", text = headline);
     for line in lines {
         out.push('\n');
@@ -175,6 +88,118 @@ fn render_error<F: ErrorFormatter>(error: &Error<F>) -> String {
     out.push_str(&t!("cli-clap-try-help", flag = "--help"));
     out.push('\n');
     out
+}
+
+/// The error's first line, by its kind; indented lines that go under it
+/// (the values or commands allowed, the arguments missing) go to `lines`.
+fn headline<F: ErrorFormatter>(error: &Error<F>, lines: &mut Vec<String>) -> String {
+    let arg = string(error, ContextKind::InvalidArg).unwrap_or_default();
+    let value = string(error, ContextKind::InvalidValue).unwrap_or_default();
+    match error.kind() {
+        ErrorKind::UnknownArgument | ErrorKind::InvalidSubcommand => unknown(error, &arg),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            bad_value(error, &arg, &value, lines)
+        }
+        ErrorKind::MissingRequiredArgument => {
+            if let Some(ContextValue::Strings(missing)) = error.get(ContextKind::InvalidArg) {
+                lines.extend(missing.iter().map(|m| format!("  {m}")));
+            }
+            t!("cli-clap-missing-arguments")
+        }
+        ErrorKind::MissingSubcommand => {
+            if let Some(names) = listed(error, ContextKind::ValidSubcommand) {
+                lines.push(format!(
+                    "  {}",
+                    t!("cli-clap-possible-commands", names = names)
+                ));
+            }
+            let name = string(error, ContextKind::InvalidSubcommand).unwrap_or_default();
+            t!("cli-clap-missing-command", name = name)
+        }
+        ErrorKind::ArgumentConflict => conflict(error, &arg),
+        ErrorKind::NoEquals => t!("cli-clap-no-equals", arg = arg),
+        ErrorKind::TooManyValues => t!("cli-clap-too-many-values", arg = arg, value = value),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => wrong_number(error, &arg),
+        ErrorKind::InvalidUtf8 => t!("cli-clap-invalid-utf8"),
+        _ => t!("cli-clap-unreadable"),
+    }
+}
+
+/// An option, argument or command clap does not know, with its guess.
+fn unknown<F: ErrorFormatter>(error: &Error<F>, arg: &str) -> String {
+    let or = t!("cli-clap-or");
+    if error.kind() == ErrorKind::InvalidSubcommand {
+        let name = string(error, ContextKind::InvalidSubcommand).unwrap_or_default();
+        return match quoted(error, ContextKind::SuggestedSubcommand, &or) {
+            Some(tips) => t!("cli-clap-unknown-command-tip", name = name, tips = tips),
+            None => t!("cli-clap-unknown-command", name = name),
+        };
+    }
+    if !arg.starts_with('-') {
+        return t!("cli-clap-extra-argument", arg = arg);
+    }
+    match quoted(error, ContextKind::SuggestedArg, &or) {
+        Some(tips) => t!("cli-clap-unknown-option-tip", arg = arg, tips = tips),
+        None => t!("cli-clap-unknown-option", arg = arg),
+    }
+}
+
+/// A value missing, not among those allowed, or refused by its parser.
+fn bad_value<F: ErrorFormatter>(
+    error: &Error<F>,
+    arg: &str,
+    value: &str,
+    lines: &mut Vec<String>,
+) -> String {
+    if error.kind() == ErrorKind::ValueValidation {
+        return match reason(error) {
+            Some(reason) => t!(
+                "cli-clap-rejected-value",
+                arg = arg,
+                value = value,
+                reason = reason
+            ),
+            None => t!("cli-clap-invalid-value", arg = arg, value = value),
+        };
+    }
+    if value.is_empty() {
+        return t!("cli-clap-missing-value", arg = arg);
+    }
+    if let Some(values) = listed(error, ContextKind::ValidValue) {
+        lines.push(format!(
+            "  {}",
+            t!("cli-clap-possible-values", values = values)
+        ));
+    }
+    let or = t!("cli-clap-or");
+    match quoted(error, ContextKind::SuggestedValue, &or) {
+        Some(tips) => t!(
+            "cli-clap-invalid-value-tip",
+            arg = arg,
+            value = value,
+            tips = tips
+        ),
+        None => t!("cli-clap-invalid-value", arg = arg, value = value),
+    }
+}
+
+/// Too few or too many values for an option that takes a number of them.
+fn wrong_number<F: ErrorFormatter>(error: &Error<F>, arg: &str) -> String {
+    let number = |kind| match error.get(kind) {
+        Some(ContextValue::Number(n)) => *n,
+        _ => 0,
+    };
+    let expected = match error.kind() {
+        ErrorKind::TooFewValues => number(ContextKind::MinValues),
+        _ => number(ContextKind::ExpectedNumValues),
+    };
+    let actual = number(ContextKind::ActualNumValues);
+    t!(
+        "cli-clap-wrong-number-of-values",
+        arg = arg,
+        expected = expected,
+        actual = actual
+    )
 }
 
 /// An argument used twice, or with one it excludes.
