@@ -1,30 +1,40 @@
-//! The search index: an SQLite database (`index.sqlite`) with an FTS5 table
-//! of every archived passage. Chinese is written without spaces, so the
-//! table uses FTS5's `trigram` tokenizer: any run of three or more
-//! characters is found through the index, and shorter terms (扶贫) by a
-//! scan of the same table. Passages and words are compared in Unicode NFKC
-//! (see [`super::normalise`]): the table matches the normalised text and
-//! keeps the original beside it, for the snippets. The index is a cache of
-//! the revision folders:
-//! it is brought up to date with them before every query and can be
-//! rebuilt from them at any time.
+//! The search index: an SQLite database (`index.sqlite`) of every archived
+//! passage. Chinese is written without spaces, so each page's text is also
+//! kept cut into overlapping pairs and triples of characters (bigrams and
+//! trigrams, [`super::ngrams`]), in an FTS5 table that keeps which pages
+//! hold each (`detail=none`: no positions, a small index). A term of any
+//! length is looked up there — one character as the n-grams it begins,
+//! two as their bigram, longer terms as all their trigrams — and each page
+//! found is then read passage by passage, the term confirmed on the text,
+//! so that what search answers is exactly the passages that hold the term.
+//! Passages and words are compared in Unicode NFKC (see
+//! [`super::normalise`]), folded to lower case: the n-grams are those of
+//! the normalised text, and the index keeps the text as printed,
+//! normalised again to confirm a match and shown in the snippets. The
+//! index is a cache of the revision folders: it is brought up to date with
+//! them before every query and can be rebuilt from them at any time.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use rusqlite::{Connection, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::manifest::{MANIFEST_SUM, Manifest};
-use super::normalise::{Normalised, nfkc, starts_segment};
+use super::ngrams::{Term, tokens};
+use super::normalise::nfkc;
 use super::passages::{Passage, TEXT};
+pub use super::snippet::snippet;
 use super::{Archive, INDEX};
 use crate::diag::Error;
 
 /// The schema version; an index of another version is rebuilt. 2: the
 /// passages are matched in NFKC, their original text kept beside (an index
 /// of version 1 matched the text as stored, and would miss U+F92C 郎 when
-/// searched for 郎).
-const SCHEMA: i64 = 2;
+/// searched for 郎). 3: the passages in a table of their own, the n-grams
+/// of each page in an FTS5 table (version 2 had a `trigram` table of the
+/// passages, which found one- and two-character terms only by reading
+/// every passage).
+const SCHEMA: i64 = 3;
 
 /// How the name of an index being rebuilt begins (then the rebuilding
 /// process's id, a `-`, and a random part).
@@ -144,7 +154,7 @@ impl Index {
         {
             let conn = Connection::open(tmp.path()).map_err(|e| db_err(tmp.path(), e))?;
             create_schema(&conn).map_err(|e| db_err(tmp.path(), e))?;
-            Self::refreshed(conn, archive)?;
+            Self::refreshed(conn, archive)?.optimise()?;
         }
         // An index anyone who may read the archive may read (not 0600).
         #[cfg(unix)]
@@ -192,12 +202,7 @@ impl Index {
         let indexed = indexed(&tx).map_err(err)?;
         for (key, sum) in &indexed {
             if on_disk.get(key) != Some(sum) {
-                for sql in [
-                    "DELETE FROM revisions WHERE edition = ?1 AND revision = ?2",
-                    "DELETE FROM passages WHERE edition = ?1 AND revision = ?2",
-                ] {
-                    tx.execute(sql, params![key.0, key.1]).map_err(err)?;
-                }
+                delete(&tx, &key.0, key.1).map_err(err)?;
             }
         }
         for ((id, rev), sum) in &on_disk {
@@ -206,12 +211,54 @@ impl Index {
             }
             match load(archive, id, *rev) {
                 Ok((manifest, passages)) => {
-                    insert(&tx, id, *rev, sum, &manifest, &passages).map_err(err)?;
+                    let new = NewRevision {
+                        edition: id,
+                        revision: *rev,
+                        sum,
+                        manifest: &manifest,
+                        passages: &passages,
+                    };
+                    insert(&tx, &new).map_err(err)?;
                 }
                 Err(e) => self.skipped.push(e.to_string()),
             }
         }
         tx.commit().map_err(err)
+    }
+
+    /// A new, empty index in the file `path` (which must not hold one),
+    /// for revisions that are not in an archive's folders: what the search
+    /// benchmark (`examples/search_bench.rs`) fills through [`Self::add`].
+    pub fn create(path: &Path) -> Result<Self, Error> {
+        let conn = Connection::open(path).map_err(|e| db_err(path, e))?;
+        create_schema(&conn).map_err(|e| db_err(path, e))?;
+        Ok(Self {
+            conn,
+            skipped: Vec::new(),
+        })
+    }
+
+    /// Adds `revisions`, in one transaction, as a refresh adds those it
+    /// finds new in the folders.
+    pub fn add<'a>(
+        &mut self,
+        revisions: impl IntoIterator<Item = NewRevision<'a>>,
+    ) -> Result<(), Error> {
+        let err = |e| db_err(Path::new(INDEX), e);
+        let tx = self.conn.transaction().map_err(err)?;
+        for new in revisions {
+            insert(&tx, &new).map_err(err)?;
+        }
+        tx.commit().map_err(err)
+    }
+
+    /// Merges the n-gram table's segments into one, as a rebuild does when
+    /// it has added every revision: a smaller file, faster lookups.
+    pub fn optimise(&self) -> Result<(), Error> {
+        self.conn
+            .execute("INSERT INTO grams (grams) VALUES ('optimize')", [])
+            .map(drop)
+            .map_err(|e| db_err(Path::new(INDEX), e))
     }
 
     /// How many revisions and passages the index holds.
@@ -290,10 +337,11 @@ impl Index {
         let Some(first) = words.first() else {
             return Ok(Vec::new());
         };
-        // (edition, page, revision) → the first passage holding the first word.
+        // (edition, page, revision) → the first passage holding the first
+        // word; each later word keeps the pages that hold it too.
         let mut found: Option<BTreeMap<PageRev, Found>> = None;
         for word in &words {
-            let hits = self.passages_with(word)?;
+            let hits = self.pages_with(&Term::new(word), found.as_ref())?;
             found = Some(match found {
                 None => hits,
                 Some(mut prev) => {
@@ -305,43 +353,66 @@ impl Index {
         self.hits(found.unwrap_or_default(), first)
     }
 
-    /// The pages of each revision that hold `word` (in NFKC), each with the
-    /// first passage that does, its original text.
-    fn passages_with(&self, word: &str) -> Result<BTreeMap<PageRev, Found>, Error> {
+    /// The pages of each revision that hold `term` (among those of `among`,
+    /// if given), each with the first passage that does, its original text.
+    /// The pages the n-gram table finds are read passage by passage in
+    /// order and the term confirmed on the text (for a later word of one
+    /// to three characters, which the index finds exactly, the page's
+    /// being found is enough); a term with nothing to look up (no letter
+    /// or digit) is confirmed on every page.
+    fn pages_with(
+        &self,
+        term: &Term,
+        among: Option<&BTreeMap<PageRev, Found>>,
+    ) -> Result<BTreeMap<PageRev, Found>, Error> {
         let err = |e| db_err(Path::new(INDEX), e);
-        let (sql, arg) = if word.chars().count() >= 3 {
-            (
-                "SELECT edition, page, revision, place, COALESCE(original, text) FROM passages WHERE passages MATCH ?1 ORDER BY rowid",
-                format!("\"{}\"", word.replace('"', "\"\"")),
-            )
-        } else {
-            (
-                "SELECT edition, page, revision, place, COALESCE(original, text) FROM passages WHERE text LIKE ?1 ESCAPE '\\' ORDER BY rowid",
-                format!(
-                    "%{}%",
-                    word.replace('\\', "\\\\")
-                        .replace('%', "\\%")
-                        .replace('_', "\\_")
-                ),
-            )
+        const COLUMNS: &str = "r.edition, p.page, r.revision, p.first, p.last";
+        let sql = match term.query() {
+            Some(_) => format!(
+                "SELECT {COLUMNS} FROM grams JOIN pages p ON p.id = grams.rowid
+                 JOIN revisions r ON r.id = p.rev WHERE grams MATCH ?1 ORDER BY grams.rowid"
+            ),
+            None => format!(
+                "SELECT {COLUMNS} FROM pages p JOIN revisions r ON r.id = p.rev ORDER BY p.id"
+            ),
         };
-        let mut stmt = self.conn.prepare(sql).map_err(err)?;
-        let rows = stmt
-            .query_map([arg], |r| {
-                Ok((
-                    (
-                        r.get::<_, String>(0)?,
-                        r.get::<_, u32>(1)?,
-                        r.get::<_, u32>(2)?,
-                    ),
-                    (r.get::<_, String>(3)?, r.get::<_, String>(4)?),
-                ))
-            })
+        let mut stmt = self.conn.prepare(&sql).map_err(err)?;
+        let mut rows = match term.query() {
+            Some(query) => stmt.query([query]),
+            None => stmt.query([]),
+        }
+        .map_err(err)?;
+        let mut passages = (self.conn)
+            .prepare_cached(
+                "SELECT place, text FROM passages WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
+            )
             .map_err(err)?;
         let mut hits = BTreeMap::new();
-        for row in rows {
-            let (key, value) = row.map_err(err)?;
-            hits.entry(key).or_insert(value);
+        while let Some(r) = rows.next().map_err(err)? {
+            let key: PageRev = (
+                r.get(0).map_err(err)?,
+                r.get(1).map_err(err)?,
+                r.get(2).map_err(err)?,
+            );
+            match among {
+                Some(among) if !among.contains_key(&key) => continue,
+                // A later word: only whether the page holds it counts, and
+                // the index says so for a short term.
+                Some(_) if term.exact() => {
+                    hits.insert(key, (String::new(), String::new()));
+                    continue;
+                }
+                _ => {}
+            }
+            let range: (i64, i64) = (r.get(3).map_err(err)?, r.get(4).map_err(err)?);
+            let mut texts = passages.query(range).map_err(err)?;
+            while let Some(p) = texts.next().map_err(err)? {
+                let text: String = p.get(1).map_err(err)?;
+                if term.found_in(&text) {
+                    hits.insert(key, (p.get(0).map_err(err)?, text));
+                    break;
+                }
+            }
         }
         Ok(hits)
     }
@@ -410,15 +481,26 @@ fn load(archive: &Archive, id: &str, rev: u32) -> Result<(Manifest, Vec<Passage>
     Ok((manifest, passages))
 }
 
-/// Adds a revision and its passages to the index.
-fn insert(
-    tx: &Transaction,
-    id: &str,
-    rev: u32,
-    sum: &str,
-    manifest: &Manifest,
-    passages: &[Passage],
-) -> rusqlite::Result<()> {
+/// A revision to add to the index: what its folder holds.
+#[derive(Debug, Clone, Copy)]
+pub struct NewRevision<'a> {
+    /// Edition id.
+    pub edition: &'a str,
+    /// Revision number.
+    pub revision: u32,
+    /// Its manifest's sum (`manifest.sha256`), by which a later refresh
+    /// tells whether the folder changed.
+    pub sum: &'a str,
+    /// Its manifest.
+    pub manifest: &'a Manifest,
+    /// Its passages (`text.json`).
+    pub passages: &'a [Passage],
+}
+
+/// Adds a revision and its passages to the index: each page's passages
+/// one after the other, and the page's n-grams.
+fn insert(tx: &Transaction, new: &NewRevision) -> rusqlite::Result<()> {
+    let manifest = new.manifest;
     let pages = manifest
         .pages
         .iter()
@@ -429,26 +511,69 @@ fn insert(
         "INSERT INTO revisions (edition, revision, paper, date, note, archived_at, pages, manifest)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
-            id,
-            rev,
+            new.edition,
+            new.revision,
             manifest.paper,
             manifest.date,
             manifest.note,
             manifest.archived_at,
             pages,
-            sum
+            new.sum
         ],
     )?;
-    let mut insert = tx.prepare(
-        "INSERT INTO passages (text, original, edition, revision, page, place)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
-    for p in passages {
-        let normalised = nfkc(&p.text);
-        // The original only where it differs: most text is in NFKC already.
-        let original = (normalised != p.text).then_some(&p.text);
-        insert.execute(params![normalised, original, id, rev, p.page, p.place()])?;
+    let rev = tx.last_insert_rowid();
+    // The passages page by page, each page's in reading order.
+    let mut by_page: Vec<(u32, Vec<&Passage>)> = Vec::new();
+    for p in new.passages {
+        match by_page.iter_mut().find(|(page, _)| *page == p.page) {
+            Some((_, on_page)) => on_page.push(p),
+            None => by_page.push((p.page, vec![p])),
+        }
     }
+    let mut passage = tx.prepare_cached("INSERT INTO passages (place, text) VALUES (?1, ?2)")?;
+    let mut page =
+        tx.prepare_cached("INSERT INTO pages (rev, page, first, last) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut grams = tx.prepare_cached("INSERT INTO grams (rowid, tokens) VALUES (?1, ?2)")?;
+    for (number, on_page) in by_page {
+        let (mut first, mut last, mut tokens_of_page) = (None, 0, String::new());
+        for p in on_page {
+            passage.execute(params![p.place(), p.text])?;
+            last = tx.last_insert_rowid();
+            first.get_or_insert(last);
+            tokens_of_page.push_str(&tokens(&p.text));
+            tokens_of_page.push(' ');
+        }
+        page.execute(params![rev, number, first, last])?;
+        grams.execute(params![tx.last_insert_rowid(), tokens_of_page])?;
+    }
+    Ok(())
+}
+
+/// Removes a revision, its pages and their passages from the index.
+fn delete(tx: &Transaction, edition: &str, revision: u32) -> rusqlite::Result<()> {
+    let rev: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM revisions WHERE edition = ?1 AND revision = ?2",
+            params![edition, revision],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(rev) = rev else {
+        return Ok(());
+    };
+    let pages: Vec<(i64, i64, i64)> = tx
+        .prepare("SELECT id, first, last FROM pages WHERE rev = ?1")?
+        .query_map([rev], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, first, last) in pages {
+        tx.execute("DELETE FROM grams WHERE rowid = ?1", [id])?;
+        tx.execute(
+            "DELETE FROM passages WHERE id BETWEEN ?1 AND ?2",
+            [first, last],
+        )?;
+    }
+    tx.execute("DELETE FROM pages WHERE rev = ?1", [rev])?;
+    tx.execute("DELETE FROM revisions WHERE id = ?1", [rev])?;
     Ok(())
 }
 
@@ -459,100 +584,34 @@ fn schema_ok(conn: &Connection) -> bool {
     .is_ok_and(|v| v == SCHEMA)
 }
 
+/// The tables: the revisions; their pages; the pages' passages, each
+/// page's one after the other (ids `first` to `last`), each with its text
+/// as printed; and the pages' n-grams (of the text in NFKC), an FTS5 table
+/// that keeps only which pages hold each (no text: `content=''`, no
+/// positions: `detail=none`), its rows the pages' ids; deleted from by id
+/// (`contentless_delete`, which needs the row sizes FTS5 keeps). A page,
+/// not a passage, to a row: a common n-gram is kept once a page, and a
+/// search reads a page's passages only until one holds the term.
+/// The text is kept in UTF-16, two bytes a Chinese character (three in
+/// UTF-8): the passages' text is most of the file. (Only as printed: set
+/// with full-width ，：； it is seldom in NFKC, and both would double it.)
 fn create_schema(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(&format!(
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value);
+        "PRAGMA encoding = 'UTF-16le';
+         CREATE TABLE meta (key TEXT PRIMARY KEY, value);
          INSERT INTO meta VALUES ('schema', {SCHEMA});
          CREATE TABLE revisions (
+             id INTEGER PRIMARY KEY,
              edition TEXT NOT NULL, revision INTEGER NOT NULL,
              paper TEXT NOT NULL, date TEXT NOT NULL, note TEXT,
              archived_at TEXT NOT NULL, pages TEXT NOT NULL, manifest TEXT NOT NULL,
-             PRIMARY KEY (edition, revision));
-         CREATE VIRTUAL TABLE passages USING fts5(
-             text, original UNINDEXED, edition UNINDEXED, revision UNINDEXED, page UNINDEXED, place UNINDEXED,
-             tokenize = 'trigram');"
+             UNIQUE (edition, revision));
+         CREATE TABLE pages (
+             id INTEGER PRIMARY KEY, rev INTEGER NOT NULL REFERENCES revisions (id),
+             page INTEGER NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL);
+         CREATE INDEX pages_rev ON pages (rev);
+         CREATE TABLE passages (id INTEGER PRIMARY KEY, place TEXT NOT NULL, text TEXT NOT NULL);
+         CREATE VIRTUAL TABLE grams USING fts5(
+             tokens, tokenize = 'ascii', content = '', contentless_delete = 1, detail = none);"
     ))
-}
-
-/// The text around the first occurrence of `word` (in NFKC) in `text`,
-/// marked 【】, at most about 20 characters either side: the original
-/// characters, as printed, cut only between segments that normalise apart.
-pub fn snippet(text: &str, word: &str) -> String {
-    const CONTEXT: usize = 20;
-    let chars: Vec<char> = text.chars().collect();
-    let normalised = Normalised::new(text);
-    let hay = &normalised.chars;
-    let needle: Vec<char> = word.chars().collect();
-    let lower = |c: &char| c.to_lowercase().next().unwrap_or(*c);
-    let at = (0..hay.len().saturating_sub(needle.len()) + 1).find(|&i| {
-        !needle.is_empty()
-            && hay.len() >= i + needle.len()
-            && hay[i..i + needle.len()]
-                .iter()
-                .map(lower)
-                .eq(needle.iter().map(lower))
-    });
-    // `i` moved back or on to a boundary between segments: the context
-    // never cuts one (`e` from its U+0301, a jamo from its syllable).
-    let back = |mut i: usize| {
-        while i > 0 && i < chars.len() && !starts_segment(chars[i]) {
-            i -= 1;
-        }
-        i
-    };
-    let forth = |mut i: usize| {
-        while i < chars.len() && !starts_segment(chars[i]) {
-            i += 1;
-        }
-        i.min(chars.len())
-    };
-    let Some(at) = at else {
-        return chars[..forth(2 * CONTEXT)].iter().collect();
-    };
-    let word = normalised.original(at..at + needle.len());
-    let start = back(word.start.saturating_sub(CONTEXT));
-    let end = forth(word.end + CONTEXT);
-    let mut out = String::new();
-    if start > 0 {
-        out.push('…');
-    }
-    out.extend(&chars[start..word.start]);
-    out.push('【');
-    out.extend(&chars[word.clone()]);
-    out.push('】');
-    out.extend(&chars[word.end..end]);
-    if end < chars.len() {
-        out.push('…');
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn snippets_mark_the_word() {
-        assert_eq!(
-            snippet("通山幕阜山生态旅游公路", "幕阜山"),
-            "通山【幕阜山】生态旅游公路"
-        );
-        let long = "一".repeat(30) + "扶贫" + &"二".repeat(30);
-        let s = snippet(&long, "扶贫");
-        assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
-        assert_eq!(s.chars().count(), 2 + 20 + 4 + 20);
-    }
-
-    #[test]
-    fn snippets_show_the_original_characters_of_a_normalised_match() {
-        assert_eq!(snippet("新\u{F92C}官上任", "郎官"), "新【\u{F92C}官】上任");
-        assert_eq!(
-            snippet("咖啡馆Cafe\u{301} Ame\u{301}lie", "amélie"),
-            "咖啡馆Cafe\u{301} 【Ame\u{301}lie】"
-        );
-        // The context is cut between segments, not inside 한 (three jamo).
-        let han = "\u{1112}\u{1161}\u{11AB}";
-        let long = [han, &"一".repeat(19), "扶贫", &"一".repeat(19), han].concat();
-        assert_eq!(snippet(&long, "扶贫"), long.replace("扶贫", "【扶贫】"));
-    }
 }

@@ -29,6 +29,54 @@ pub fn starts_segment(c: char) -> bool {
         && is_nfkc_quick(std::iter::once(first)) == IsNormalized::Yes
 }
 
+/// The NFKC of a character that is its own segment, when it is known
+/// without looking it up: ASCII, the CJK ideographs and the commonest
+/// Chinese punctuation (their own NFKC),
+/// the full-width forms of ASCII and the ideographic space (ASCII and a
+/// space). Most of a Chinese page is such characters, and search
+/// normalises every passage it reads.
+fn quick_nfkc(c: char) -> Option<char> {
+    match c {
+        '\0'..='\x7f'
+        | '\u{3001}'..='\u{3029}'
+        | '\u{2014}'
+        | '\u{2018}'..='\u{2019}'
+        | '\u{201C}'..='\u{201D}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}' => Some(c),
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
+        '\u{3000}' => Some(' '),
+        _ => None,
+    }
+}
+
+/// `text` in NFKC, each character mapped by `map`, into `out` (cleared
+/// first): what `nfkc(text).chars().map(map)` gives, without normalising
+/// the characters [`quick_nfkc`] knows.
+pub fn nfkc_mapped(text: &str, map: impl Fn(char) -> char, out: &mut String) {
+    out.clear();
+    let mut chars = text.chars().peekable();
+    let mut segment = String::new();
+    while let Some(c) = chars.next() {
+        if let Some(quick) = quick_nfkc(c)
+            && chars.peek().is_none_or(|&n| quick_nfkc(n).is_some())
+        {
+            out.push(map(quick));
+            continue;
+        }
+        // A segment: `c` and what follows it up to the next start.
+        segment.clear();
+        segment.push(c);
+        while let Some(&n) = chars.peek()
+            && !starts_segment(n)
+        {
+            segment.push(n);
+            chars.next();
+        }
+        out.extend(segment.nfkc().map(&map));
+    }
+}
+
 /// A text in NFKC, with where each of its characters came from.
 #[derive(Debug, Clone)]
 pub struct Normalised {
@@ -95,6 +143,30 @@ mod tests {
         assert_eq!(n.original(8..9), 10..11);
     }
 
+    #[test]
+    fn the_quick_characters_are_their_own_nfkc() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            if let Some(quick) = quick_nfkc(c) {
+                assert_eq!(
+                    nfkc(&c.to_string()),
+                    quick.to_string(),
+                    "U+{:04X}",
+                    c as u32
+                );
+                assert!(starts_segment(c), "U+{:04X}", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn mapped_normalising_is_normalising_then_mapping() {
+        let mut out = String::new();
+        nfkc_mapped("新\u{F92C}官，ＡＢ１Cafe\u{301}。", |c| c, &mut out);
+        assert_eq!(out, "新郎官,AB1Café。");
+        nfkc_mapped("Ａe\u{301}", |c| c.to_ascii_uppercase(), &mut out);
+        assert_eq!(out, "Aé");
+    }
+
     proptest! {
         /// Normalising segment by segment is normalising the whole.
         #[test]
@@ -115,6 +187,9 @@ mod tests {
             let text: String = text.into_iter().collect();
             let n = Normalised::new(&text);
             prop_assert_eq!(n.chars.iter().collect::<String>(), nfkc(&text));
+            let mut mapped = String::new();
+            nfkc_mapped(&text, |c| c, &mut mapped);
+            prop_assert_eq!(mapped, nfkc(&text));
         }
     }
 }

@@ -450,6 +450,78 @@ fn search_finds_the_seed_page_by_chinese_words() {
     }
 }
 
+/// The lines of `archive search` output that name edition `id`.
+fn hits_of<'a>(out: &'a str, id: &str) -> Vec<&'a str> {
+    let start = format!("{id}  ");
+    out.lines().filter(|l| l.starts_with(&start)).collect()
+}
+
+#[test]
+fn one_and_two_character_searches_find_the_pages_that_hold_them() {
+    let (tmp, _edition) = workspace();
+    let dir = tmp.path();
+    archive_seed(dir);
+    // A second edition: the seed with a name of its own in one sentence,
+    // a comma between two of its characters.
+    const OTHER: &str = "another-2021";
+    let other = copy_edition(&seed(), dir, OTHER);
+    edit(
+        &other.join("feature.md"),
+        "全省扶贫攻坚的主战场",
+        "全省鸿渐，于陆的主战场",
+    );
+    banmian(dir, &["archive", OTHER]).expect_success();
+    // Two characters: on one page, and on both.
+    let out = banmian(dir, &["archive", "search", "鸿渐"])
+        .expect_success()
+        .says("1 page(s) found")
+        .text();
+    let hits = hits_of(&out, OTHER);
+    assert_eq!(hits.len(), 1, "{out}");
+    assert!(
+        hits[0].contains("第5版") && hits[0].contains("全省【鸿渐】，于陆"),
+        "{out}"
+    );
+    assert!(hits_of(&out, ID).is_empty(), "{out}");
+    let out = banmian(dir, &["archive", "search", "咸宁"])
+        .expect_success()
+        .says("2 page(s) found")
+        .text();
+    for id in [ID, OTHER] {
+        assert_eq!(hits_of(&out, id).len(), 1, "{id}: {out}");
+        assert!(hits_of(&out, id)[0].contains("【咸宁】"), "{id}: {out}");
+    }
+    // One character: likewise.
+    let out = banmian(dir, &["archive", "search", "鸿"])
+        .expect_success()
+        .says("1 page(s) found")
+        .text();
+    assert!(
+        hits_of(&out, OTHER)[0].contains("全省【鸿】渐，于陆"),
+        "{out}"
+    );
+    assert!(hits_of(&out, ID).is_empty(), "{out}");
+    let out = banmian(dir, &["archive", "search", "贫"])
+        .expect_success()
+        .says("2 page(s) found")
+        .text();
+    assert!(hits_of(&out, ID)[0].contains("【贫】"), "{out}");
+    // Two words of one character each: the page with both.
+    banmian(dir, &["archive", "search", "陆", "鸿"])
+        .expect_success()
+        .says("1 page(s) found")
+        .says(&format!("{OTHER}  2021-03-01"));
+    // Characters the text holds apart (a comma between) are not a word of it.
+    banmian(dir, &["archive", "search", "渐于"])
+        .expect_exit(1)
+        .says("0 page(s) found")
+        .says_nothing_of(OTHER);
+    // Nor is a character no page has.
+    banmian(dir, &["archive", "search", "鹤"])
+        .expect_exit(1)
+        .says("0 page(s) found");
+}
+
 #[test]
 fn the_index_is_a_cache_of_the_folders() {
     let (tmp, edition) = workspace();

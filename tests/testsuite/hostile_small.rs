@@ -182,24 +182,33 @@ fn an_index_an_older_banmian_built_is_rebuilt_not_searched_unnormalised() {
     let ed = seed_with_lookalikes(tmp.path());
     banmian(tmp.path(), &["archive", ed.to_str().unwrap()]).expect_success();
     // The index as schema 1 had it: the passages matched as stored, no
-    // original beside them (the revisions as now).
+    // original beside them (the revisions and passages taken from the
+    // index as now, which keeps its text in UTF-16).
     let index = tmp.path().join("archive/index.sqlite");
     let old = tmp.path().join("archive/old.sqlite");
     let conn = rusqlite::Connection::open(&old).unwrap();
     conn.execute_batch(&format!(
-        "ATTACH '{}' AS new;
+        "PRAGMA encoding = 'UTF-16le';
+         ATTACH '{}' AS new;
          CREATE TABLE meta (key TEXT PRIMARY KEY, value);
          INSERT INTO meta VALUES ('schema', 1);
-         CREATE TABLE revisions AS SELECT * FROM new.revisions;
+         CREATE TABLE revisions AS SELECT
+             edition, revision, paper, date, note, archived_at, pages, manifest
+             FROM new.revisions;
          CREATE VIRTUAL TABLE passages USING fts5(
              text, edition UNINDEXED, revision UNINDEXED, page UNINDEXED, place UNINDEXED,
              tokenize = 'trigram');
-         INSERT INTO passages SELECT COALESCE(original, text), edition, revision, page, place
-             FROM new.passages;
+         INSERT INTO passages SELECT s.text, r.edition, r.revision, p.page, s.place
+             FROM new.passages s JOIN new.pages p ON s.id BETWEEN p.first AND p.last
+             JOIN new.revisions r ON r.id = p.rev;
          DETACH new;",
         index.display()
     ))
     .unwrap();
+    let copied: i64 = conn
+        .query_row("SELECT COUNT(*) FROM passages", [], |r| r.get(0))
+        .unwrap();
+    assert!(copied > 40, "{copied} passages");
     drop(conn);
     std::fs::rename(&old, &index).unwrap();
     finds_the_lookalikes(tmp.path());
