@@ -283,17 +283,49 @@ pub enum ArchiveCommand {
     },
 }
 
-/// `banmian regenerate`.
+/// `banmian regenerate`: one edition's revision (`EDITION [--revision
+/// N]`), every archived revision or a shard of them (`--all`), or the
+/// merged shard reports (`--summary`).
 #[derive(Debug, Args)]
 pub struct RegenerateArgs {
     /// The archived edition's id (its folder name).
-    pub edition: String,
+    #[arg(
+        required_unless_present_any = ["all", "summary"],
+        conflicts_with_all = ["all", "summary"]
+    )]
+    pub edition: Option<String>,
     /// The revision [default: the latest].
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..),
+          conflicts_with_all = ["all", "summary"])]
     pub revision: Option<u32>,
     /// Also write the regenerated PDF/A pages into this folder.
-    #[arg(short, long, value_name = "DIR")]
+    #[arg(short, long, value_name = "DIR", conflicts_with_all = ["all", "summary"])]
     pub output: Option<PathBuf>,
+    /// Regenerate every revision of every archived edition (with --shard,
+    /// this machine's share of them). Exit 1 if any differs or fails.
+    #[arg(long, conflicts_with = "summary")]
+    pub all: bool,
+    /// With --all: only editions dated on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "all")]
+    pub from: Option<String>,
+    /// With --all: only editions dated on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "all")]
+    pub to: Option<String>,
+    /// With --all: only shard K of N (1/3, 2/3, 3/3), chosen by a stable
+    /// hash of edition and revision, so that N machines share the work.
+    #[arg(long, value_name = "K/N", requires = "all",
+          value_parser = banmian::archive::shard::Shard::parse)]
+    pub shard: Option<banmian::archive::shard::Shard>,
+    /// With --all: write a JSON report of every revision to this file.
+    #[arg(long, value_name = "FILE", requires = "all")]
+    pub report: Option<PathBuf>,
+    /// Merge the reports of the shards of one run and print the totals.
+    /// Exit 0 only if every shard reported and every revision is identical.
+    #[arg(long, value_name = "REPORT", num_args = 1..)]
+    pub summary: Vec<PathBuf>,
+    /// With --summary: print the merged summary as JSON.
+    #[arg(long, requires = "summary")]
+    pub json: bool,
     /// The archive folder.
     #[arg(long, value_name = "DIR", default_value = "archive")]
     pub archive: PathBuf,

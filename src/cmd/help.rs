@@ -349,12 +349,16 @@ mod tests {
         }
         assert!(missing.is_empty(), "no Chinese help: {missing:#?}");
         // And no `help-…` message is left over from a renamed argument.
-        let defined: BTreeSet<String> = include_str!("../../i18n/zh-CN/cli.ftl")
-            .lines()
-            .filter_map(|line| line.split_once(" ="))
-            .map(|(id, _)| id.trim().to_string())
-            .filter(|id| id.starts_with("help-"))
-            .collect();
+        let defined: BTreeSet<String> = [
+            include_str!("../../i18n/zh-CN/cli.ftl"),
+            include_str!("../../i18n/zh-CN/shard.ftl"),
+        ]
+        .iter()
+        .flat_map(|file| file.lines())
+        .filter_map(|line| line.split_once(" ="))
+        .map(|(id, _)| id.trim().to_string())
+        .filter(|id| id.starts_with("help-"))
+        .collect();
         let unused: Vec<_> = defined.difference(&used).collect();
         assert!(unused.is_empty(), "never used: {unused:?}");
     }
