@@ -4,7 +4,8 @@
 # pdfinfo, pdfimages, pdfdetach, pdftocairo) and qpdf read the written PDFs
 # back as independent judges; Ghostscript (gs) renders their separations
 # (the preflight's ink limit, and the tests' check of the plates), and
-# libgs-common gives them a CMYK printer profile for the PDF/X-4 output intent.
+# libgs-common gives them a CMYK printer profile for the PDF/X-4 output intent;
+# moto's S3 server (PyPI) is the object store of the archive-on-S3 tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +24,10 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
 fi
+
+# moto's S3 server in a venv: the archive's object-store tests start one on
+# loopback per test (tests/testsuite/support/s3.rs).
+bash scripts/s3-server.sh install
 
 cargo fmt --check
 # fail-points: the test-only failure injection the archive tests use

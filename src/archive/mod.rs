@@ -27,11 +27,18 @@ pub mod hash;
 pub mod house;
 pub mod index;
 pub mod manifest;
+pub mod mirror;
+pub mod ngrams;
 pub mod normalise;
 pub mod passages;
 pub mod pictures;
+pub mod place;
+pub mod profile;
 pub mod regenerate;
+pub mod remote;
 pub mod render;
+pub mod shard;
+pub mod snippet;
 pub mod store;
 pub mod verify;
 

@@ -13,6 +13,7 @@ use super::house::{house_print_files, house_unchanged};
 use super::manifest::{
     FORMAT, FileEntry, FontEntry, MANIFEST, MANIFEST_SUM, Manifest, PageEntry, PictureEntry,
 };
+use super::mirror::Mirror;
 use super::passages::{TEXT, passages};
 use super::pictures::{publish_pictures, take_pictures};
 use super::render::{PDF_STANDARD, Release, Rendered, render};
@@ -69,6 +70,32 @@ pub fn archive_edition(
     home: &Home,
     note: Option<&str>,
 ) -> Result<Outcome, Error> {
+    archive_into(archive, None, edition_dir, home, note)
+}
+
+/// Archives the edition in `edition_dir` as a new revision of the archive
+/// on object storage `mirror`, as [`archive_edition`] does in a folder:
+/// the revision is written in full in the local cache, its number claimed
+/// in the store, its files uploaded and its manifest published last by a
+/// conditional write (see [`super::remote`]).
+pub fn archive_edition_to_store(
+    mirror: &Mirror,
+    edition_dir: &Path,
+    home: &Home,
+    note: Option<&str>,
+) -> Result<Outcome, Error> {
+    archive_into(&mirror.local, Some(mirror), edition_dir, home, note)
+}
+
+/// [`archive_edition`] into the folder `archive`, or into the store of
+/// `mirror` through its cache `archive`.
+fn archive_into(
+    archive: &Archive,
+    store: Option<&Mirror>,
+    edition_dir: &Path,
+    home: &Home,
+    note: Option<&str>,
+) -> Result<Outcome, Error> {
     let id = edition_name(edition_dir)?;
     let (files, pictures) = edition_files(edition_dir, home)?;
     let house = house_print_files(home)?;
@@ -78,6 +105,10 @@ pub fn archive_edition(
     remove_stale_staging(&archive.root)?;
 
     let fonts = hash_fonts(&fonts_found, &home.fonts)?;
+    if let Some(mirror) = store {
+        mirror.sync(Some(&id))?;
+        mirror.know_stored_fonts(&fonts)?;
+    }
     let sources = Sources {
         id,
         files,
@@ -92,7 +123,10 @@ pub fn archive_edition(
     {
         return Ok(Outcome::Unchanged { revision: rev });
     }
-    let revision = archive.next_revision(id)?;
+    let revision = match store {
+        Some(mirror) => mirror.claim(id)?,
+        None => archive.next_revision(id)?,
+    };
 
     // Declared after the lock: the staging folder goes before the lock does.
     let staged = Staged::new(archive, &sources, home)?;
@@ -109,8 +143,27 @@ pub fn archive_edition(
     #[cfg(feature = "fail-points")]
     crate::publish::fail_before_publish(&format!("archiving {id}"))?;
 
-    publish_pictures(archive, &pictures.new)?;
-    let (dir, new_font_bytes) = staged.publish(archive, id, revision)?;
+    let (dir, new_font_bytes) = match store {
+        Some(mirror) => {
+            let rev_dir = &staged.rev_dir;
+            let bytes = mirror.upload(id, revision, rev_dir, &staged.new_fonts, &pictures.new)?;
+            // The cache keeps what was uploaded.
+            publish_pictures(archive, &pictures.new)?;
+            let cached = archive.revision_dir(id, revision);
+            if cached.exists() {
+                fs::remove_dir_all(&cached).map_err(|e| Error::io(&cached, e))?;
+            }
+            staged.publish(archive, id, revision)?;
+            let at = mirror
+                .remote
+                .address(&format!("{id}/{}", revision_name(revision)));
+            (PathBuf::from(at), bytes)
+        }
+        None => {
+            publish_pictures(archive, &pictures.new)?;
+            staged.publish(archive, id, revision)?
+        }
+    };
     Ok(Outcome::Created {
         revision,
         dir,

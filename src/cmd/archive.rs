@@ -8,9 +8,10 @@ use std::process::ExitCode;
 use banmian::Error;
 use banmian::archive::index::Index;
 use banmian::archive::passages::{Passage, TEXT};
+use banmian::archive::place::Place;
 use banmian::archive::regenerate::highlighted;
-use banmian::archive::store::{Outcome, archive_edition};
-use banmian::archive::{Archive, diff, verify as check};
+use banmian::archive::store::{Outcome, archive_edition, archive_edition_to_store};
+use banmian::archive::{Archive, diff};
 use banmian::content::Date;
 use banmian::home::Home;
 use banmian::publish::publish;
@@ -20,34 +21,41 @@ use super::cli::{ArchiveArgs, ArchiveCommand};
 
 /// `banmian archive …`.
 pub fn run(args: ArchiveArgs) -> Result<ExitCode, Error> {
-    let archive = Archive::new(&args.archive);
+    let place = Place::open(&args.archive)?;
     match args.command {
         None => {
             let edition = args.edition.expect("clap requires EDITION");
             let home = Home::locate(args.layouts.as_deref(), args.fonts.as_deref())?;
-            create(&archive, &edition, &home, args.note.as_deref())
+            create(&place, &edition, &home, args.note.as_deref())
         }
-        Some(ArchiveCommand::List { from, to }) => list(&archive, from, to),
-        Some(ArchiveCommand::Show { edition, revision }) => show(&archive, &edition, revision),
-        Some(ArchiveCommand::Search { words }) => search(&archive, &words),
-        Some(ArchiveCommand::Reindex) => reindex(&archive),
-        Some(ArchiveCommand::Verify { edition }) => verify(&archive, edition.as_deref()),
+        Some(ArchiveCommand::List { from, to }) => list(place.synced(None)?, from, to),
+        Some(ArchiveCommand::Show { edition, revision }) => show(&place, &edition, revision),
+        Some(ArchiveCommand::Search { words }) => search(place.synced(None)?, &words),
+        Some(ArchiveCommand::Reindex) => reindex(&place),
+        Some(ArchiveCommand::Verify { edition }) => verify(&place, edition.as_deref()),
         Some(ArchiveCommand::Diff {
             edition,
             from,
             to,
             pdf,
-        }) => diff(&archive, &edition, from, to, pdf.as_deref()),
+        }) => diff(&place, &edition, from, to, pdf.as_deref()),
     }
 }
 
 fn create(
-    archive: &Archive,
+    place: &Place,
     edition: &std::path::Path,
     home: &Home,
     note: Option<&str>,
 ) -> Result<ExitCode, Error> {
-    match archive_edition(archive, edition, home, note)? {
+    let (archive, outcome) = match place {
+        Place::Folder(archive) => (archive, archive_edition(archive, edition, home, note)?),
+        Place::Store(mirror) => (
+            &mirror.local,
+            archive_edition_to_store(mirror, edition, home, note)?,
+        ),
+    };
+    match outcome {
         Outcome::Unchanged { revision } => {
             let line = t!(
                 "archive-unchanged",
@@ -133,7 +141,8 @@ fn list(archive: &Archive, from: Option<String>, to: Option<String>) -> Result<E
     Ok(ExitCode::SUCCESS)
 }
 
-fn show(archive: &Archive, id: &str, revision: Option<u32>) -> Result<ExitCode, Error> {
+fn show(place: &Place, id: &str, revision: Option<u32>) -> Result<ExitCode, Error> {
+    let archive = place.synced(Some(id))?;
     let rev = archive.pick(id, revision)?;
     let m = archive.manifest(id, rev)?;
     let date = parse_iso(&m.date).map_or(m.date.clone(), |d| d.chinese());
@@ -157,7 +166,6 @@ fn show(archive: &Archive, id: &str, revision: Option<u32>) -> Result<ExitCode, 
     );
     println!("{line}");
     println!("{}", t!("archive-show-pages"));
-    let dir = archive.revision_dir(id, rev);
     for p in &m.pages {
         let line = t!(
             "archive-show-page",
@@ -166,19 +174,19 @@ fn show(archive: &Archive, id: &str, revision: Option<u32>) -> Result<ExitCode, 
             layout = &p.layout,
         );
         println!("  {line}");
-        println!("    {}: {}", m.pdf_standard, dir.join(&p.pdf).display());
-        println!(
-            "    {}",
-            t!("archive-show-print", path = dir.join(&p.print))
-        );
+        let pdf = place.revision_file(id, rev, &p.pdf);
+        println!("    {}: {}", m.pdf_standard, pdf.display());
+        let print = place.revision_file(id, rev, &p.print);
+        println!("    {}", t!("archive-show-print", path = print));
     }
     if let Some(print) = &m.edition_print {
-        println!("{}", t!("archive-show-edition-pdf", path = dir.join(print)));
+        let path = place.revision_file(id, rev, print);
+        println!("{}", t!("archive-show-edition-pdf", path = path));
     }
     let bytes: u64 = m.files.iter().map(|f| f.bytes).sum();
     let line = t!("archive-show-files", n = m.files.len(), bytes = bytes);
     println!("{line}");
-    let line = t!("archive-show-fonts", path = archive.root.join("fonts"));
+    let line = t!("archive-show-fonts", path = place.folder("fonts"));
     println!("{line}");
     for f in &m.fonts {
         let line = t!(
@@ -236,8 +244,18 @@ fn search(archive: &Archive, words: &[String]) -> Result<ExitCode, Error> {
     })
 }
 
-fn reindex(archive: &Archive) -> Result<ExitCode, Error> {
-    let index = Index::rebuild(archive)?;
+fn reindex(place: &Place) -> Result<ExitCode, Error> {
+    if let Place::Store(mirror) = place {
+        let synced = mirror.sync(None)?;
+        let line = t!(
+            "store-synced",
+            fetched = synced.fetched,
+            revisions = synced.revisions,
+            url = mirror.remote.url.to_string(),
+        );
+        eprintln!("{line}");
+    }
+    let index = Index::rebuild(place.synced(None)?)?;
     say_skipped(&index);
     let (revisions, passages) = index.counts()?;
     let line = t!(
@@ -249,8 +267,8 @@ fn reindex(archive: &Archive) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn verify(archive: &Archive, edition: Option<&str>) -> Result<ExitCode, Error> {
-    let report = check::verify(archive, edition)?;
+fn verify(place: &Place, edition: Option<&str>) -> Result<ExitCode, Error> {
+    let report = place.verify(edition)?;
     for d in &report.damage {
         println!("{d}");
     }
@@ -285,12 +303,13 @@ fn passages(archive: &Archive, id: &str, rev: u32) -> Result<Vec<Passage>, Error
 }
 
 fn diff(
-    archive: &Archive,
+    place: &Place,
     id: &str,
     from: u32,
     to: u32,
     pdf: Option<&Path>,
 ) -> Result<ExitCode, Error> {
+    let archive = place.synced(Some(id))?;
     archive.pick(id, Some(from))?;
     archive.pick(id, Some(to))?;
     let old = passages(archive, id, from)?;
@@ -334,6 +353,7 @@ fn diff(
         if pages.is_empty() {
             println!("{}", t!("archive-diff-no-page", path = pdf));
         } else {
+            let (archive, _) = place.whole(id, Some(to))?;
             let bytes = highlighted(archive, id, to, diff::highlights(&changes), &pages)?;
             publish(&[(pdf.to_path_buf(), bytes)])?;
             let numbers: Vec<String> = (pages.iter())

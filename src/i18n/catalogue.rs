@@ -27,8 +27,10 @@ files!(
     "preflight.ftl",
     "check.ftl",
     "archive.ftl",
+    "store.ftl",
     "run.ftl",
     "toml.ftl",
+    "shard.ftl",
 );
 
 /// The text of every file in `lang`, with its name.

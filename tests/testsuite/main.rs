@@ -40,4 +40,6 @@ mod preflight;
 mod properties;
 mod replan;
 mod seed_page;
+mod shard;
+mod store;
 mod watch;

@@ -5,6 +5,7 @@
 mod keep;
 pub mod page;
 mod run;
+pub mod s3;
 pub mod separations;
 mod snapshot;
 

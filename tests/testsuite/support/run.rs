@@ -23,7 +23,12 @@ use super::snapshot::Snapshot;
 
 /// The failure injections the tests turn on (see src/publish.rs); no other
 /// run sees them, whatever the developer's environment holds.
-const FAIL_POINTS: [&str; 2] = ["BANMIAN_FAIL_BEFORE_PUBLISH", "BANMIAN_PUBLISH_PAUSE_MS"];
+const FAIL_POINTS: [&str; 4] = [
+    "BANMIAN_FAIL_BEFORE_PUBLISH",
+    "BANMIAN_PUBLISH_PAUSE_MS",
+    "BANMIAN_KILL_UPLOAD_AFTER",
+    "BANMIAN_CLAIM_PAUSE_MS",
+];
 
 /// `banmian <args>` in `cwd`, described; it runs when an outcome is asked
 /// for ([`Run::output`], [`Run::expect_success`], [`Run::expect_exit`]) or
