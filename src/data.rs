@@ -381,10 +381,11 @@ impl PageData {
 }
 
 /// The 导读 of `page`: for every other page, in page-number order, its
-/// section and its first article's headline.
+/// section and its first article's headline; pages marked `in_index =
+/// false` are left out.
 fn index(edition: &Edition, page: &Page) -> Vec<IndexEntry> {
     let mut entries: Vec<IndexEntry> = (edition.pages.iter())
-        .filter(|p| p.number != page.number)
+        .filter(|p| p.number != page.number && p.in_index)
         .filter_map(|p| {
             let lead = p.articles.first()?;
             let phrases: Vec<String> = (lead.headline.iter())

@@ -186,6 +186,7 @@ struct PageToml {
     designer: Option<Spanned<String>>,
     proofreader: Option<Spanned<String>>,
     photos_at: Option<PhotosAt>,
+    in_index: Option<bool>,
 }
 
 /// Reads an edition folder: `edition.toml` and every article it names.
@@ -474,6 +475,7 @@ impl Pages<'_> {
             designer: fields.optional(&page.designer, field("designer"))?,
             proofreader: fields.optional(&page.proofreader, field("proofreader"))?,
             photos_at: page.photos_at,
+            in_index: page.in_index.unwrap_or(true),
             location,
         })
     }

@@ -24,6 +24,9 @@ pub struct Page {
     /// Where the photo group sits (`photos_at`); the planner's choice
     /// when not given.
     pub photos_at: Option<PhotosAt>,
+    /// Whether page one's 导读 lists this page (`in_index`, on by
+    /// default): a paper of many pages lists a chosen few.
+    pub in_index: bool,
     /// Where the page's `[[pages]]` entry is.
     pub location: Location,
 }

@@ -266,6 +266,44 @@ fn the_index_names_each_inside_pages_lead_and_that_page_holds_it() {
     }
 }
 
+/// The test edition with `in_index = {value}` on page 3, built.
+fn build_with_page_3_in_index(value: &str) -> (tempfile::TempDir, Run) {
+    let dir = tempfile::tempdir().unwrap();
+    let ed = edition(dir.path());
+    edit(
+        &ed.join("edition.toml"),
+        "articles = [\"p3.md\"]\n",
+        &format!("articles = [\"p3.md\"]\nin_index = {value}\n"),
+    );
+    let run = build(dir.path(), &ed);
+    (dir, run)
+}
+
+#[test]
+fn a_page_marked_in_index_false_is_left_out_of_the_index() {
+    let (dir, run) = build_with_page_3_in_index("false");
+    run.expect_success();
+    let front = pdf_text(&dir.path().join("out/front-ed-01.pdf"));
+    assert!(
+        front.contains("青山有路茶乡有梦▶第2版·样稿·特别报道"),
+        "{front}"
+    );
+    assert!(
+        !front.contains("第3版"),
+        "page 3 is still in the 导读: {front}"
+    );
+    // The page itself is built as before.
+    let inside = pdf_text(&dir.path().join("out/front-ed-03.pdf"));
+    assert!(inside.contains("一条河一片田"), "{inside:.300}");
+}
+
+#[test]
+fn an_in_index_that_is_not_true_or_false_is_an_error_naming_the_field() {
+    let (dir, run) = build_with_page_3_in_index("\"no\"");
+    run.expect_exit(1).stderr_contains("in_index");
+    assert!(!dir.path().join("out").exists(), "no output for bad input");
+}
+
 #[test]
 fn the_lead_story_is_set_whole_on_page_one() {
     let front = built().text(1);
