@@ -14,6 +14,7 @@ layout-news-fits-whole = the story fits its module on page { $page } whole, or t
 layout-news-headline-too-wide = the headline is wider than the page even at the house's smallest news headline size: shorten it, or give it as a list of phrases (one to a line)
 layout-news-underset = underset: the { $count } stories of page { $page } cannot fill it: about { $lines } column-lines ({ $chars } characters) short: add a story, copy or a photo
 layout-news-no-tiling = the { $count } stories of page { $page } take { $least } to { $most } column-lines (the page holds { $cells }) but make no page of whole modules without holes: lengthen or shorten one by a few lines, or add a photo
+layout-news-continuation-tip = ; the continuation of page { $from }'s story is on this page, and how much of it comes over is set on page { $from }: by its other stories and, on page one, by the 导读 (leave pages out of it with in_index = false)
 
 ## Setting an edition (src/pipeline.rs)
 

@@ -14,6 +14,7 @@ layout-news-fits-whole = 这篇稿件在第 { $page } 版的版块里能整篇�
 layout-news-headline-too-wide = 主标题用到本报新闻标题的最小字号仍比版面宽：请缩短标题，或把它写成短语列表（每行一个短语）
 layout-news-underset = 欠版：第 { $page } 版的 { $count } 篇稿件排不满，约差 { $lines } 栏行（{ $chars } 字）：请补一篇稿件、加写正文或加一张图片
 layout-news-no-tiling = 第 { $page } 版的 { $count } 篇稿件共占 { $least } 到 { $most } 栏行（本版可容纳 { $cells } 栏行），却拼不成没有空洞的整块版面：请把其中一篇加长或压缩几行，或加一张图片
+layout-news-continuation-tip = ；本版有第 { $from } 版转来的续文，转来多少由第 { $from } 版决定：看该版其他稿件的长短，头版还要看导读条目的多少（不必列入导读的版面可写 in_index = false）
 
 ## 排一期报纸（src/pipeline.rs）
 

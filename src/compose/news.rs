@@ -303,7 +303,7 @@ fn unfit(job: &Job, unfit: NewsUnfit, m: &NewsMeasures) -> Error {
                 page = page.number,
                 lines = lines,
                 chars = lines * per_line
-            ),
+            ) + &continuation_tip(page),
         ),
         NewsUnfit::NoTiling { least, most, cells } => Error::content(
             page.location.clone(),
@@ -314,7 +314,22 @@ fn unfit(job: &Job, unfit: NewsUnfit, m: &NewsMeasures) -> Error {
                 least = least,
                 most = most,
                 cells = cells
-            ),
+            ) + &continuation_tip(page),
         ),
     }
+}
+
+/// When the page holds the rest of a story begun on an earlier page, the
+/// length of that rest is decided there (by the other stories, and on
+/// page one by the 导读): said after a page-level unfit, so that the desk
+/// does not look only at this page's copy.
+fn continuation_tip(page: &Page) -> String {
+    (page.articles.iter())
+        .find_map(|a| match a.jump {
+            Some(JumpPart::Rest { from, .. }) => Some(from),
+            _ => None,
+        })
+        .map_or_else(String::new, |from| {
+            t!("layout-news-continuation-tip", from = from)
+        })
 }

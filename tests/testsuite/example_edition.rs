@@ -391,3 +391,59 @@ fn a_page_that_tiles_only_with_a_little_more_air_still_builds() {
         assert!(three.contains(&headline), "page 3 lacks {headline}");
     }
 }
+
+/// The example grown to `pages` pages: after its four, copies of page 2's
+/// news stories and of page 4's feature in turn, each page with `extra`
+/// in its `[[pages]]` entry.
+fn grow_example(dir: &Path, pages: u32, extra: &str) -> PathBuf {
+    let ed = copy_example(dir);
+    let mut toml = std::fs::read_to_string(ed.join("edition.toml")).unwrap();
+    for number in 5..=pages {
+        let (section, layout, files): (&str, &str, &[&str]) = if number % 2 == 1 {
+            const NEWS: [&str; 6] = ["p2-1", "p2-2", "p2-3", "p2-4", "p2-5", "p2-6"];
+            ("样稿·综合新闻", "news", &NEWS)
+        } else {
+            ("样稿·特别报道", "feature", &["feature"])
+        };
+        let mut names = Vec::new();
+        for file in files {
+            let name = format!("{file}-{number}.md");
+            std::fs::copy(ed.join(format!("{file}.md")), ed.join(&name)).unwrap();
+            names.push(format!("\"{name}\""));
+        }
+        toml += &format!(
+            "\n[[pages]]\nnumber = {number}\nsection = \"{section}\"\nlayout = \"{layout}\"\n\
+             articles = [{}]\n{extra}",
+            names.join(", ")
+        );
+    }
+    std::fs::write(ed.join("edition.toml"), toml).unwrap();
+    ed
+}
+
+/// With 20 pages, page one's 导读 (every other page, by default) grows,
+/// less of the lead fits there and its continuation no longer tiles page
+/// 3: the error says where the continuation's length is decided, and
+/// leaving the pages out of the 导读 (`in_index = false`) builds it.
+#[test]
+fn a_long_index_that_pushes_the_jump_over_names_page_one_and_in_index_fixes_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    grow_example(tmp.path(), 20, "");
+    banmian(tmp.path(), &["build", ID, "-o", "out"])
+        .leaves_untouched("out")
+        .expect_exit(1)
+        .stderr_contains("pages[2]: the 4 stories of page 3")
+        .stderr_contains(
+            "the continuation of page 1's story is on this page, and how much of it comes over is set on page 1",
+        )
+        .stderr_contains("in_index = false");
+
+    let tmp = tempfile::tempdir().unwrap();
+    grow_example(tmp.path(), 20, "in_index = false\n");
+    banmian(tmp.path(), &["build", ID, "-o", "out"]).expect_success();
+    let one = plain(&pdf_text(&tmp.path().join(format!("out/{ID}-01.pdf"))));
+    assert!(one.contains("今日20版"), "{one:.300}");
+    assert!(!one.contains("第5版"), "page 5 is in the 导读: {one}");
+    let three = plain(&pdf_text(&tmp.path().join(format!("out/{ID}-03.pdf"))));
+    assert_eq!(three.matches("（上接第1版）").count(), 1, "{three}");
+}
