@@ -9,6 +9,7 @@ use banmian::Error;
 use banmian::archive::place::Place;
 use banmian::archive::regenerate as regen;
 use banmian::archive::shard::{self, Entry, Outcome, Range, Report, Shard, Totals};
+use banmian::archive::slash_path;
 use banmian::t;
 
 use super::cli::RegenerateArgs;
@@ -25,20 +26,23 @@ pub fn run(args: RegenerateArgs) -> Result<ExitCode, Error> {
     let edition = args.edition.as_deref().expect("clap requires EDITION");
     let (archive, revision) = place.whole(edition, args.revision)?;
     let result = regen::regenerate(archive, edition, Some(revision), args.output.as_deref())?;
+    // Each file named as the desk finds it: in the folder, or at its
+    // address in the store (not in this machine's cache).
+    let dir = archive.revision_dir(edition, revision);
+    let named = |p: &regen::PageResult| match p.archived.strip_prefix(&dir) {
+        Ok(rel) => place.revision_file(edition, revision, &slash_path(rel)),
+        Err(_) => p.archived.clone(),
+    };
     for p in &result.pages {
         if p.identical {
-            let line = t!(
-                "archive-regen-identical",
-                what = what(p),
-                path = &p.archived
-            );
+            let line = t!("archive-regen-identical", what = what(p), path = &named(p));
             println!("{line}");
         } else {
             let line = t!(
                 "archive-regen-differs",
                 what = what(p),
                 detail = &p.detail,
-                path = &p.archived,
+                path = &named(p),
             );
             println!("{line}");
         }

@@ -103,7 +103,10 @@ fn the_archive_commands_work_against_the_store() {
     other
         .run(&s3, &["regenerate", ID])
         .expect_success()
-        .says("identical");
+        .says("identical")
+        // Files are named by their address in the store, not the cache.
+        .says(&format!("{URL}/{ID}/rev-0001/pages/{ID}-05.pdf"))
+        .says_nothing_of(&tmp.path().display().to_string());
     other
         .run(&s3, &["archive", "verify"])
         .expect_success()
