@@ -143,27 +143,7 @@ fn archive_into(
     #[cfg(feature = "fail-points")]
     crate::publish::fail_before_publish(&format!("archiving {id}"))?;
 
-    let (dir, new_font_bytes) = match store {
-        Some(mirror) => {
-            let rev_dir = &staged.rev_dir;
-            let bytes = mirror.upload(id, revision, rev_dir, &staged.new_fonts, &pictures.new)?;
-            // The cache keeps what was uploaded.
-            publish_pictures(archive, &pictures.new)?;
-            let cached = archive.revision_dir(id, revision);
-            if cached.exists() {
-                fs::remove_dir_all(&cached).map_err(|e| Error::io(&cached, e))?;
-            }
-            staged.publish(archive, id, revision)?;
-            let at = mirror
-                .remote
-                .address(&format!("{id}/{}", revision_name(revision)));
-            (PathBuf::from(at), bytes)
-        }
-        None => {
-            publish_pictures(archive, &pictures.new)?;
-            staged.publish(archive, id, revision)?
-        }
-    };
+    let (dir, new_font_bytes) = staged.publish_to(archive, store, id, revision, &pictures.new)?;
     Ok(Outcome::Created {
         revision,
         dir,
@@ -420,6 +400,36 @@ impl Staged {
         let text = serde_json::to_vec_pretty(&passages(edition)).expect("passages serialise");
         write_synced(&self.rev_dir.join(TEXT), &text)?;
         Ok(pages)
+    }
+
+    /// The publish stage into the folder `archive`, or into the store of
+    /// `mirror` (uploaded, then kept in its cache `archive`): the new
+    /// pictures `new_pictures`, the new fonts, the revision. Gives where
+    /// the revision is (folder or address) and the new fonts' bytes.
+    fn publish_to(
+        &self,
+        archive: &Archive,
+        store: Option<&Mirror>,
+        id: &str,
+        revision: u32,
+        new_pictures: &[PathBuf],
+    ) -> Result<(PathBuf, u64), Error> {
+        let Some(mirror) = store else {
+            publish_pictures(archive, new_pictures)?;
+            return self.publish(archive, id, revision);
+        };
+        let bytes = mirror.upload(id, revision, &self.rev_dir, &self.new_fonts, new_pictures)?;
+        // The cache keeps what was uploaded.
+        publish_pictures(archive, new_pictures)?;
+        let cached = archive.revision_dir(id, revision);
+        if cached.exists() {
+            fs::remove_dir_all(&cached).map_err(|e| Error::io(&cached, e))?;
+        }
+        self.publish(archive, id, revision)?;
+        let at = mirror
+            .remote
+            .address(&format!("{id}/{}", revision_name(revision)));
+        Ok((PathBuf::from(at), bytes))
     }
 
     /// The publish stage: the new fonts first, then the revision in one
