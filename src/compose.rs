@@ -533,11 +533,18 @@ fn read_measures(document: &PagedDocument) -> Option<Measures> {
     serde_json::from_value(serde_json::to_value(value).ok()?).ok()
 }
 
-/// The body blocks' line counts a placing pass publishes as
-/// `<banmian-blocks>`.
+/// The body blocks' line counts a placing pass publishes, one
+/// `<banmian-block>` metadata per block in document order (`None` when
+/// there are none, or one is not a count).
 fn read_blocks(document: &PagedDocument) -> Option<Vec<usize>> {
-    let value = metadata(document, "banmian-blocks")?;
-    serde_json::from_value(serde_json::to_value(value).ok()?).ok()
+    let label = Label::new(PicoStr::intern("banmian-block"))?;
+    let found = document.introspector().query(&Selector::Label(label));
+    let counts = found.iter().map(|c| {
+        let value = c.get_by_name("value").ok()?;
+        serde_json::from_value(serde_json::to_value(value).ok()?).ok()
+    });
+    let counts: Option<Vec<usize>> = counts.collect();
+    counts.filter(|c| !c.is_empty())
 }
 
 /// The value of the first `metadata` labelled `label`.

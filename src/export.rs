@@ -55,11 +55,7 @@ pub fn encode(
     intent: Option<&OutputIntent>,
 ) -> Result<Vec<u8>, Error> {
     match format {
-        OutputFormat::Pdf => match intent {
-            // PDF/X-4 is PDF 1.6.
-            Some(intent) => pdf(document, ident, bleed_mm, Target::print(Some(intent))?),
-            None => pdf(document, ident, bleed_mm, Target::print(None)?),
-        },
+        OutputFormat::Pdf => encode_pdf(document, ident, bleed_mm, intent).map(|(bytes, _)| bytes),
         OutputFormat::Png => {
             let page = &document.pages()[0];
             let scale = f64::from(ppi) / 72.0;
@@ -108,6 +104,19 @@ pub fn encode(
     }
 }
 
+/// The print PDF of a one-page document ([`encode`] as PDF), and the
+/// document it was written from, for the preflight to read without
+/// parsing the bytes back ([`crate::preflight::check_pdf_document`]).
+pub fn encode_pdf(
+    document: &PagedDocument,
+    ident: &str,
+    bleed_mm: f64,
+    intent: Option<&OutputIntent>,
+) -> Result<(Vec<u8>, lopdf::Document), Error> {
+    // PDF/X-4 is PDF 1.6.
+    pdf(document, ident, bleed_mm, Target::print(intent)?)
+}
+
 /// Encodes a one-page document as an archival PDF/A-3b, with the print
 /// PDF's page boxes and metadata. Without an output `intent`, held to
 /// PDF/A by Typst's exporter, which reports every violation as an error
@@ -133,7 +142,7 @@ pub fn encode_archival(
             pdfa: false,
         },
     };
-    pdf(document, ident, bleed_mm, target)
+    pdf(document, ident, bleed_mm, target).map(|(bytes, _)| bytes)
 }
 
 /// Typst's exporter held to `standard`; `what` names the export in the
@@ -181,13 +190,14 @@ impl<'a> Target<'a> {
 }
 
 /// The PDF of a one-page document as `target` says, with page boxes
-/// (`bleed_mm` of bleed round the trim).
+/// (`bleed_mm` of bleed round the trim), and the document it was written
+/// from.
 fn pdf(
     document: &PagedDocument,
     ident: &str,
     bleed_mm: f64,
     target: Target,
-) -> Result<Vec<u8>, Error> {
+) -> Result<(Vec<u8>, lopdf::Document), Error> {
     let options = PdfOptions {
         ident: Smart::Custom(ident.to_string()),
         creator: Smart::Custom(Some(format!(
@@ -234,7 +244,7 @@ fn print_pass(
     bleed_pt: f64,
     target: &Target,
     ident: &str,
-) -> Result<Vec<u8>, Error> {
+) -> Result<(Vec<u8>, lopdf::Document), Error> {
     let fail = |e: lopdf::Error| failed(t!("layout-pdf-page-boxes", error = e.to_string()));
     let mut doc = lopdf::Document::load_mem(pdf).map_err(fail)?;
     let pages: Vec<_> = doc.get_pages().into_values().collect();
@@ -281,7 +291,7 @@ fn print_pass(
     let mut out = Vec::new();
     doc.save_to(&mut out)
         .map_err(|e| failed(t!("layout-pdf-page-boxes", error = e.to_string())))?;
-    Ok(out)
+    Ok((out, doc))
 }
 
 /// A failed export step as an error that reads like Typst's own: the

@@ -21,7 +21,7 @@ use crate::convert::{self, Conversions};
 use crate::data::Proof;
 use crate::diag::{Error, Warning};
 use crate::emit::Project;
-use crate::export::{OutputFormat, encode, encode_archival};
+use crate::export::{OutputFormat, encode, encode_archival, encode_pdf};
 use crate::fonts::Fonts;
 use crate::home::Home;
 use crate::names::{page_ident, page_stem};
@@ -484,25 +484,21 @@ impl Setter<'_> {
             return Ok(None);
         };
         let ident = page_ident(&self.edition.id, page.number);
-        let bytes = encode(
-            &composed.document,
-            encoding.format,
-            encoding.ppi,
-            &ident,
-            self.edition.format.bleed_mm,
-            self.intent,
-        )?;
-        if let Some(settings) = &self.options.preflight
-            && encoding.format == OutputFormat::Pdf
-        {
-            findings.extend(preflight::check_pdf(
-                &bytes,
-                &self.edition.format,
-                page.number,
-                &self.licences,
-                settings,
-            ));
-        }
+        let bleed = self.edition.format.bleed_mm;
+        let (Some(settings), OutputFormat::Pdf) = (&self.options.preflight, encoding.format) else {
+            let (format, ppi) = (encoding.format, encoding.ppi);
+            return encode(&composed.document, format, ppi, &ident, bleed, self.intent).map(Some);
+        };
+        // The preflight reads the document the PDF was written from.
+        let (bytes, pdf) = encode_pdf(&composed.document, &ident, bleed, self.intent)?;
+        findings.extend(preflight::check_pdf_document(
+            &pdf,
+            &bytes,
+            &self.edition.format,
+            page.number,
+            &self.licences,
+            settings,
+        ));
         Ok(Some(bytes))
     }
 

@@ -2,7 +2,8 @@
 //! unit. Every file is first written to a flushed temporary file beside
 //! its target; then, under an exclusive lock on the folder, a journal
 //! listing the renames is written, the renames are made, and the journal
-//! is removed. Two builds into one folder publish one after the other, so
+//! is removed (a set of one file is renamed without a journal: one rename
+//! is all or nothing). Two builds into one folder publish one after the other, so
 //! the folder ends with one build's whole set; a build killed during the
 //! renames leaves its journal, and whoever publishes into the folder next
 //! finishes those renames first (the killed build's pages had all been
@@ -122,6 +123,14 @@ pub fn publish(files: &[(PathBuf, Vec<u8>)]) -> Result<(), Error> {
     let _lock = FolderLock::acquire(dir, LOCK)?;
     recover(dir)?;
     remove_stale(dir)?;
+    // One file (a one-page edition, the page `watch` rebuilds): its rename
+    // is the whole set, and a rename is all or nothing, so no journal is
+    // needed; the staged file was flushed, the rename is made durable.
+    if staged.len() == 1 {
+        let (tmp, path) = staged.into_iter().next().expect("one file");
+        tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+        return sync_dir(dir);
+    }
     // From here on the journal, not this process, owns the staged files.
     let renames: Vec<(PathBuf, &PathBuf)> = staged
         .into_iter()

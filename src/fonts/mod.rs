@@ -5,8 +5,10 @@
 mod index;
 mod mapped;
 
+use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use typst::text::{FontBook, FontInfo, FontStyle};
 use typst_kit::fonts::{FontStore, embedded, system};
@@ -21,6 +23,10 @@ use mapped::{MappedFace, MappedFile};
 pub struct Fonts {
     /// The typst-kit store that serves `World::book` and `World::font`.
     pub store: FontStore,
+    /// Whether some font has a glyph for a character, for every character
+    /// looked up so far: a rebuild in `watch` looks up only the characters
+    /// an edit brought in.
+    covered: Mutex<HashMap<char, bool>>,
 }
 
 impl Fonts {
@@ -53,7 +59,7 @@ impl Fonts {
         if system_fonts {
             store.extend(system());
         }
-        Ok(Self { store })
+        Ok(Self::of(store))
     }
 
     /// Loads exactly the font files `files`, in that order (every face of
@@ -85,7 +91,15 @@ impl Fonts {
             }
         }
         store.extend(embedded());
-        Ok(Self { store })
+        Ok(Self::of(store))
+    }
+
+    /// Fonts served by `store`.
+    fn of(store: FontStore) -> Self {
+        Self {
+            store,
+            covered: Mutex::default(),
+        }
     }
 
     /// The font files on disk this store reads, each once, in the order
@@ -125,13 +139,13 @@ impl Fonts {
     }
 
     /// Whether some font has a glyph for a character. Each distinct
-    /// character is looked up once per returned function (a font's
-    /// coverage is a list of ranges, searched from the start).
+    /// character is looked up once for as long as these fonts are loaded
+    /// (a font's coverage is a list of ranges, searched from the start).
     pub fn coverage(&self) -> impl Fn(char) -> bool + '_ {
         let book = self.book();
-        let seen = std::cell::RefCell::new(std::collections::HashMap::new());
         move |c: char| {
-            *seen.borrow_mut().entry(c).or_insert_with(|| {
+            let mut covered = self.covered.lock().unwrap_or_else(|e| e.into_inner());
+            *covered.entry(c).or_insert_with(|| {
                 (0..)
                     .map_while(|i| book.info(i))
                     .any(|info| info.coverage.contains(c as u32))

@@ -13,7 +13,7 @@ mod spaces;
 
 pub use crate::content::PictureMode;
 pub use finding::{Check, DEFAULT_INK_LIMIT, Finding, PrintSettings, Severity, sort};
-pub use pdf::{FontLicence, check_edition_pdf, check_pdf, load_font_licences};
+pub use pdf::{FontLicence, check_edition_pdf, check_pdf, check_pdf_document, load_font_licences};
 pub use pictures::check_pictures;
 
 use crate::check::{Rule, column_fill, region_words, tofu_char};

@@ -56,19 +56,32 @@ pub fn check_pdf(
     licences: &[FontLicence],
     settings: &PrintSettings,
 ) -> Vec<Finding> {
-    let doc = match read_back(pdf, page, "PDF".to_string()) {
-        Ok(doc) => doc,
-        Err(finding) => return vec![finding],
-    };
+    match read_back(pdf, page, "PDF".to_string()) {
+        Ok(doc) => check_pdf_document(&doc, pdf, format, page, licences, settings),
+        Err(finding) => vec![finding],
+    }
+}
+
+/// [`check_pdf`] on the document `pdf` was written from, as the export
+/// left it ([`crate::export::encode_pdf`]): the same checks without
+/// parsing the bytes back (a rebuild in `watch` saves that much).
+pub fn check_pdf_document(
+    doc: &Document,
+    pdf: &[u8],
+    format: &Format,
+    page: u32,
+    licences: &[FontLicence],
+    settings: &PrintSettings,
+) -> Vec<Finding> {
     let mut out = Vec::new();
-    geometry(&doc, format, page, &mut out);
-    fonts(&doc, page, licences, &mut out);
-    colours(&doc, page, &mut out);
+    geometry(doc, format, page, &mut out);
+    fonts(doc, page, licences, &mut out);
+    colours(doc, page, &mut out);
     if settings.mode == PictureMode::Gray {
-        out.extend(check_grey(&doc, page));
+        out.extend(check_grey(doc, page));
     }
     if settings.measure_ink {
-        out.extend(check_ink(&doc, pdf, page, settings));
+        out.extend(check_ink(doc, pdf, page, settings));
     }
     out
 }
