@@ -126,6 +126,34 @@ pub fn subset_with_variations(
     subset_inner(data, index, variation_coordinates, true, mapper)
 }
 
+/// banmian: what a caller keeps of one font's compiled CFF charstrings
+/// between subsets of that font, so that a glyph desubroutinised for one
+/// subset is not desubroutinised again for the next. A glyph's compiled
+/// charstring depends on the font and the glyph only.
+pub trait CharstringCache: Sync {
+    /// The compiled charstring of the font's glyph `old_gid`: the one kept,
+    /// or `compile`'s, then kept.
+    fn charstring(
+        &self,
+        old_gid: u16,
+        compile: &(dyn Fn() -> Result<Vec<u8>> + Sync),
+    ) -> Result<Vec<u8>>;
+}
+
+/// banmian: [`subset`] of a font without variations, taking the compiled
+/// charstrings of a CFF font's glyphs from `cache` (see [`CharstringCache`]).
+/// The subset is the same bytes.
+pub fn subset_cached(
+    data: &[u8],
+    index: u32,
+    mapper: &GlyphRemapper,
+    cache: &dyn CharstringCache,
+) -> Result<Vec<u8>> {
+    let mut context = prepare_context(data, index, &[], false, mapper.clone())?;
+    context.charstrings = Some(cache);
+    _subset(context)
+}
+
 fn subset_inner(
     data: &[u8],
     index: u32,
@@ -203,6 +231,7 @@ fn prepare_context<'a>(
         flavor,
         tables: vec![],
         long_loca: false,
+        charstrings: None,
     })
 }
 
@@ -386,6 +415,8 @@ struct Context<'a> {
     pub(crate) custom_hmtx_data: Option<Vec<(u16, i16)>>,
     /// Whether the long loca format was chosen.
     long_loca: bool,
+    /// banmian: where compiled CFF charstrings are kept between subsets.
+    charstrings: Option<&'a dyn CharstringCache>,
 }
 
 impl<'a> Context<'a> {

@@ -434,6 +434,35 @@ pub(crate) fn base_font_name<T: Hash>(font: &Font, data: &T) -> String {
     format!("{subset_tag}+{trimmed}")
 }
 
+/// banmian: the compiled CFF charstrings of the glyphs of every font
+/// subset so far, by font (krilla's identity of a font, the one
+/// `subset_font` is memoised on) and glyph: an export after an edit that
+/// brought in one new character compiles one glyph, not the ~1,500 of a
+/// page's body font. Bounded by the glyphs of the fonts in use.
+struct FontCharstrings(u128);
+
+/// See [`FontCharstrings`].
+static CHARSTRINGS: std::sync::LazyLock<std::sync::Mutex<FxHashMap<(u128, u16), Arc<[u8]>>>> =
+    std::sync::LazyLock::new(Default::default);
+
+impl subsetter::CharstringCache for FontCharstrings {
+    fn charstring(
+        &self,
+        old_gid: u16,
+        compile: &(dyn Fn() -> Result<Vec<u8>, subsetter::Error> + Sync),
+    ) -> Result<Vec<u8>, subsetter::Error> {
+        let key = (self.0, old_gid);
+        let kept = CHARSTRINGS.lock().unwrap_or_else(|e| e.into_inner()).get(&key).cloned();
+        if let Some(kept) = kept {
+            return Ok(kept.to_vec());
+        }
+        let compiled = compile()?;
+        let mut kept = CHARSTRINGS.lock().unwrap_or_else(|e| e.into_inner());
+        kept.insert(key, compiled.as_slice().into());
+        Ok(compiled)
+    }
+}
+
 #[cfg_attr(feature = "comemo", comemo::memoize)]
 fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font, Rect)> {
     let mut bbox: Option<Rect> = None;
@@ -444,12 +473,26 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
         .iter()
         .map(|v| (subsetter::Tag::new(v.0.get()), v.1.get()))
         .collect::<Vec<_>>();
-    let font = subsetter::subset_with_variations(
-        font.font_data().as_ref(),
-        font.index(),
-        &variation_coordinates,
-        glyph_remapper,
-    )
+    let is_cff = font.font_ref().cff().is_ok();
+    let subset = if variation_coordinates.is_empty() && is_cff {
+        // banmian: the glyphs' compiled charstrings are kept between
+        // subsets of the same font (see `FontCharstrings`).
+        let cache = FontCharstrings(crate::util::stable_hash128(&font));
+        subsetter::subset_cached(
+            font.font_data().as_ref(),
+            font.index(),
+            glyph_remapper,
+            &cache,
+        )
+    } else {
+        subsetter::subset_with_variations(
+            font.font_data().as_ref(),
+            font.index(),
+            &variation_coordinates,
+            glyph_remapper,
+        )
+    };
+    let font = subset
     .map_err(|e| KrillaError::Font(font.clone(), format!("failed to subset font: {e}")))
     .and_then(|data| {
         Font::new(Arc::new(data).into(), 0).ok_or(KrillaError::Font(

@@ -128,7 +128,8 @@ pub fn subset(ctx: &mut Context<'_>) -> Result<()> {
     let table = Table::parse(ctx)?;
 
     // Note: The charstrings are already in the new order that they need be written in.
-    let (char_strings, fd_remapper) = subset_charstrings(&table, &ctx.mapper)?;
+    let (char_strings, fd_remapper) =
+        subset_charstrings(&table, &ctx.mapper, ctx.charstrings)?;
 
     let sid_remapper = get_sid_remapper(&table, &fd_remapper).ok_or(SubsetError)?;
 
@@ -242,6 +243,7 @@ fn update_offsets(offsets: &Offsets, buffer: &mut [u8]) -> Result<()> {
 fn subset_charstrings(
     table: &Table,
     remapper: &GlyphRemapper,
+    cache: Option<&dyn CharstringCache>,
 ) -> Result<(Vec<Vec<u8>>, FontDictRemapper)> {
     let gsubrs = {
         let subroutines = table.global_subrs.into_iter().collect::<Vec<_>>();
@@ -289,13 +291,19 @@ fn subset_charstrings(
     let char_strings = glyphs
         .par_iter()
         .map(|&(old_gid, fd_index)| {
-            let decompiler = Decompiler::new(
-                gsubrs.get_handler(),
-                lsubrs.get_handler(fd_index).ok_or(MalformedFont)?,
-            );
-            let charstring =
-                table.char_strings.get(old_gid as u32).ok_or(MalformedFont)?;
-            Ok(decompiler.decompile(charstring)?.compile())
+            let compile = || {
+                let decompiler = Decompiler::new(
+                    gsubrs.get_handler(),
+                    lsubrs.get_handler(fd_index).ok_or(MalformedFont)?,
+                );
+                let charstring =
+                    table.char_strings.get(old_gid as u32).ok_or(MalformedFont)?;
+                Ok(decompiler.decompile(charstring)?.compile())
+            };
+            match cache {
+                Some(cache) => cache.charstring(old_gid, &compile),
+                None => compile(),
+            }
         })
         .collect::<Result<Vec<Vec<u8>>>>()?;
 
